@@ -1,0 +1,89 @@
+//! Character folding: the tolerant view of text used for matching labels and reading numbers.
+//!
+//! Invariant: folding never changes positions. Every folded character keeps the line and
+//! column of the character it came from, so findings can point into the user's input.
+
+/// Folds one character the way NFKC would for the characters that occur in these reports
+/// (full-width ASCII, ideographic space, Kangxi and CJK supplement radicals that PDF
+/// extraction emits), and drops invisible format characters. `None` means "drop".
+pub fn fold_char(c: char) -> Option<char> {
+    let u = c as u32;
+    Some(match u {
+        0xFF01..=0xFF5E => char::from_u32(u - 0xFEE0).unwrap_or(c),
+        0x3000 | 0x00A0 | 0x2002..=0x200A | 0x202F | 0x205F => ' ',
+        // zero-width and bidirectional marks, BOM, soft hyphen
+        0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2069 | 0xFEFF | 0x00AD => return None,
+        0x2212 | 0xFE63 => '-',
+        0x2F00..=0x2FDF | 0x2E80..=0x2EFF => radical(c),
+        _ => c,
+    })
+}
+
+/// The common radicals that `pdftotext` emits instead of the unified ideograph.
+fn radical(c: char) -> char {
+    const MAP: &[(char, char)] = &[
+        ('⼀', '一'), ('⼆', '二'), ('⼈', '人'), ('⼊', '入'), ('⼋', '八'), ('⼏', '几'),
+        ('⼑', '刀'), ('⼒', '力'), ('⼗', '十'), ('⼜', '又'), ('⼝', '口'), ('⼟', '土'),
+        ('⼤', '大'), ('⼥', '女'), ('⼦', '子'), ('⼩', '小'), ('⼯', '工'), ('⼰', '己'),
+        ('⼴', '广'), ('⼼', '心'), ('⼿', '手'), ('⽀', '支'), ('⽂', '文'), ('⽅', '方'),
+        ('⽆', '无'), ('⽇', '日'), ('⽉', '月'), ('⽊', '木'), ('⽌', '止'), ('⽐', '比'),
+        ('⽑', '毛'), ('⽒', '氏'), ('⽔', '水'), ('⽕', '火'), ('⽗', '父'), ('⽚', '片'),
+        ('⽛', '牙'), ('⽜', '牛'), ('⽝', '犬'), ('⽞', '玄'), ('⽟', '玉'), ('⽠', '瓜'),
+        ('⽡', '瓦'), ('⽢', '甘'), ('⽣', '生'), ('⽤', '用'), ('⽥', '田'), ('⽩', '白'),
+        ('⽪', '皮'), ('⽬', '目'), ('⽭', '矛'), ('⽮', '矢'), ('⽯', '石'), ('⽰', '示'),
+        ('⽴', '立'), ('⽵', '竹'), ('⽶', '米'), ('⽸', '缶'), ('⽹', '网'), ('⽺', '羊'),
+        ('⽻', '羽'), ('⽼', '老'), ('⽽', '而'), ('⽿', '耳'), ('⾁', '肉'), ('⾃', '自'),
+        ('⾄', '至'), ('⾆', '舌'), ('⾈', '舟'), ('⾉', '艮'), ('⾊', '色'), ('⾍', '虫'),
+        ('⾎', '血'), ('⾏', '行'), ('⾐', '衣'), ('⾒', '見'), ('⾓', '角'), ('⾔', '言'),
+        ('⾕', '谷'), ('⾖', '豆'), ('⾛', '走'), ('⾜', '足'), ('⾝', '身'), ('⾞', '車'),
+        ('⾟', '辛'), ('⾠', '辰'), ('⾢', '邑'), ('⾣', '酉'), ('⾥', '里'), ('⾦', '金'),
+        ('⾧', '長'), ('⾨', '門'), ('⾩', '阜'), ('⾪', '隶'), ('⾬', '雨'), ('⾭', '青'),
+        ('⾮', '非'), ('⾯', '面'), ('⾰', '革'), ('⾲', '韭'), ('⾳', '音'), ('⾴', '頁'),
+        ('⾵', '風'), ('⾶', '飛'), ('⾷', '食'), ('⾸', '首'), ('⾹', '香'), ('⾺', '馬'),
+        ('⾻', '骨'), ('⾼', '高'), ('⿁', '鬼'), ('⿂', '魚'), ('⿃', '鳥'), ('⿅', '鹿'),
+        ('⿇', '麻'), ('⿈', '黃'), ('⿊', '黑'), ('⿎', '鼓'), ('⿐', '鼻'), ('⿒', '齒'),
+        ('⻓', '长'), ('⻔', '门'), ('⻅', '见'), ('⻋', '车'), ('⻛', '风'), ('⻚', '页'),
+        ('⻝', '食'), ('⻢', '马'), ('⻜', '飞'), ('⻤', '鬼'), ('⻥', '鱼'), ('⻦', '鸟'),
+        ('⻩', '黄'), ('⻬', '齐'), ('⻰', '龙'), ('⻆', '角'), ('⻉', '贝'), ('⻈', '讠'),
+        ('⻄', '西'), ('⺠', '民'), ('⺟', '母'), ('⻓', '长'), ('⻅', '见'),
+    ];
+    MAP.iter().find(|(r, _)| *r == c).map_or(c, |(_, u)| *u)
+}
+
+/// Folds a character for label matching: on top of [`fold_char`], brackets, list marks and
+/// quotes are unified, and white space is dropped (labels wrap and get spaced out in PDFs).
+pub fn key_char(c: char) -> Option<char> {
+    let c = fold_char(c)?;
+    Some(match c {
+        c if c.is_whitespace() => return None,
+        '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' => return None,
+        '〔' | '【' | '[' | '〈' | '《' => '(',
+        '〕' | '】' | ']' | '〉' | '》' => ')',
+        '、' | ',' | '，' | '．' => '.',
+        c => c,
+    })
+}
+
+/// `text` folded for label matching, as a new string.
+pub fn key(text: &str) -> String {
+    text.chars().filter_map(key_char).collect()
+}
+
+/// Whether `c` is a CJK ideograph (used to tell prose from figures).
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_full_width_and_drops_invisible() {
+        assert_eq!(key("（一）予以公开"), "(一)予以公开");
+        assert_eq!(key("１２\u{200B}３"), "123");
+        assert_eq!(key("1、 其他"), "1.其他");
+        assert_eq!(key("⼀、总体情况"), "一.总体情况");
+        assert_eq!(key("危及“三安全一稳定”"), "危及三安全一稳定");
+    }
+}

@@ -1,0 +1,149 @@
+//! The two official formats as data: tables, rows, columns and cell ids (FORMATS.md §2–4).
+//!
+//! Invariant: every cell id the program emits is built from these tables; no other module
+//! spells a row or column id. Readers match labels through the `keys` given here.
+
+pub mod part2;
+pub mod part3;
+pub mod part4;
+
+/// An official format (FORMATS.md, top).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FormatId {
+    F2019,
+    F2021,
+}
+
+impl FormatId {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FormatId::F2019 => "F2019",
+            FormatId::F2021 => "F2021",
+        }
+    }
+
+    /// The format in force for a report year (`None` before the 2019 revision).
+    pub fn for_year(year: i32) -> Option<FormatId> {
+        match year {
+            2019 | 2020 => Some(FormatId::F2019),
+            y if y >= 2021 => Some(FormatId::F2021),
+            _ => None,
+        }
+    }
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            FormatId::F2019 => "2019年版格式",
+            FormatId::F2021 => "2021年版格式",
+        }
+    }
+}
+
+/// What a column's cells hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueKind {
+    /// A count of items: an integer ≥ 0.
+    Count,
+    /// A signed change (本年增/减).
+    Signed,
+    /// Money with a unit written in the cell (元 / 万元 / 亿元), F2019 采购总金额.
+    Money,
+    /// A decimal amount whose unit is in the header (万元), F2021 收费金额.
+    Amount,
+}
+
+/// A column of a table.
+#[derive(Debug)]
+pub struct Column {
+    pub id: &'static str,
+    pub zh: &'static str,
+    pub en: &'static str,
+    pub kind: ValueKind,
+    /// Folded fragments that identify the column in a header.
+    pub keys: &'static [&'static str],
+}
+
+/// The three tables of a report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Part {
+    P2,
+    P3,
+    P4,
+}
+
+impl Part {
+    pub const ALL: [Part; 3] = [Part::P2, Part::P3, Part::P4];
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            Part::P2 => "二、主动公开政府信息情况",
+            Part::P3 => "三、收到和处理政府信息公开申请情况",
+            Part::P4 => "四、政府信息公开行政复议、行政诉讼情况",
+        }
+    }
+
+    pub fn en(self) -> &'static str {
+        match self {
+            Part::P2 => "Part 2: proactive disclosure",
+            Part::P3 => "Part 3: applications received and handled",
+            Part::P4 => "Part 4: administrative review and litigation",
+        }
+    }
+
+    pub fn short_zh(self) -> &'static str {
+        match self {
+            Part::P2 => "第二部分",
+            Part::P3 => "第三部分",
+            Part::P4 => "第四部分",
+        }
+    }
+
+    pub fn short_en(self) -> &'static str {
+        match self {
+            Part::P2 => "Part 2",
+            Part::P3 => "Part 3",
+            Part::P4 => "Part 4",
+        }
+    }
+}
+
+/// A cell's identity: its row path (`p3.granted`) and column (`natural`), both static.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CellKey {
+    pub row: &'static str,
+    pub col: &'static str,
+}
+
+impl CellKey {
+    pub const fn new(row: &'static str, col: &'static str) -> Self {
+        CellKey { row, col }
+    }
+
+    /// The cell id of FORMATS.md, e.g. `p3.granted.natural`.
+    pub fn id(&self) -> String {
+        let mut s = String::with_capacity(self.row.len() + self.col.len() + 1);
+        s.push_str(self.row);
+        s.push('.');
+        s.push_str(self.col);
+        s
+    }
+
+    pub fn part(&self) -> Part {
+        match self.row.as_bytes().get(1) {
+            Some(b'2') => Part::P2,
+            Some(b'3') => Part::P3,
+            _ => Part::P4,
+        }
+    }
+
+    /// Looks a cell id up in the format tables.
+    pub fn parse(id: &str) -> Option<CellKey> {
+        let (row, col) = id.rsplit_once('.')?;
+        all_cells().find(|k| k.row == row && k.col == col)
+    }
+}
+
+/// Every cell of every table of both formats (with optional rows), in official order.
+pub fn all_cells() -> impl Iterator<Item = CellKey> {
+    part2::cells().chain(part3::all_cells()).chain(part4::cells())
+}

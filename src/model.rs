@@ -1,0 +1,218 @@
+//! The internal model between the phases: the cells read (a [`Sheet`]) and [`Finding`]s.
+//!
+//! Invariant: a sheet holds at most one cell per [`CellKey`]; cells keep their raw text and
+//! where they came from. Nothing here knows about JSON or HTML (see `result` and `render`).
+
+use crate::format::{CellKey, FormatId, Part};
+use crate::read::tokens::Pos;
+use crate::read::value::{Parsed, Problem, Value};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+#[derive(Clone, Debug)]
+pub struct Cell {
+    pub key: CellKey,
+    pub raw: String,
+    pub value: Value,
+    pub unit: Option<&'static str>,
+    pub problem: Option<Problem>,
+    pub pos: Option<Pos>,
+}
+
+/// The cells read from a report, in reading order, with an index by key.
+#[derive(Clone, Debug, Default)]
+pub struct Sheet {
+    cells: Vec<Cell>,
+    index: HashMap<CellKey, usize, BuildHasherDefault<Fnv>>,
+}
+
+impl Sheet {
+    pub fn insert(&mut self, key: CellKey, raw: &str, parsed: Parsed, pos: Option<Pos>) {
+        let cell = Cell {
+            key,
+            raw: raw.to_owned(),
+            value: parsed.value,
+            unit: parsed.unit,
+            problem: parsed.problem,
+            pos,
+        };
+        match self.index.get(&key) {
+            Some(&i) => self.cells[i] = cell,
+            None => {
+                self.index.insert(key, self.cells.len());
+                self.cells.push(cell);
+            }
+        }
+    }
+
+    pub fn get(&self, key: CellKey) -> Option<&Cell> {
+        self.index.get(&key).map(|&i| &self.cells[i])
+    }
+
+    pub fn cells(&self) -> &[Cell] {
+        &self.cells
+    }
+
+    pub fn len(&self) -> usize {
+        self.cells.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.cells.is_empty()
+    }
+
+    pub fn has_part(&self, part: Part) -> bool {
+        self.cells.iter().any(|c| c.key.part() == part)
+    }
+}
+
+/// FNV-1a: the sheet's keys are short static strings; SipHash is needlessly slow here.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Rule ids: part of the output contract (FORMATS.md §6).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Rule {
+    P3Row,
+    P3Sum,
+    P3Bal,
+    P4Sum,
+    P2Pub,
+    P2Neg,
+    P2InForce,
+    P2Unit,
+    CellValue,
+    CellBlank,
+    TableMissing,
+    TableExtra,
+    FmtMix,
+    TxtNum,
+    Year,
+}
+
+impl Rule {
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::P3Row => "P3-ROW",
+            Rule::P3Sum => "P3-SUM",
+            Rule::P3Bal => "P3-BAL",
+            Rule::P4Sum => "P4-SUM",
+            Rule::P2Pub => "P2-PUB",
+            Rule::P2Neg => "P2-NEG",
+            Rule::P2InForce => "P2-INFORCE",
+            Rule::P2Unit => "P2-UNIT",
+            Rule::CellValue => "CELL-VALUE",
+            Rule::CellBlank => "CELL-BLANK",
+            Rule::TableMissing => "TABLE-MISSING",
+            Rule::TableExtra => "TABLE-EXTRA",
+            Rule::FmtMix => "FMT-MIX",
+            Rule::TxtNum => "TXT-NUM",
+            Rule::Year => "YEAR",
+        }
+    }
+
+    pub const ALL: [Rule; 15] = [
+        Rule::P3Row,
+        Rule::P3Sum,
+        Rule::P3Bal,
+        Rule::P4Sum,
+        Rule::P2Pub,
+        Rule::P2Neg,
+        Rule::P2InForce,
+        Rule::P2Unit,
+        Rule::CellValue,
+        Rule::CellBlank,
+        Rule::TableMissing,
+        Rule::TableExtra,
+        Rule::FmtMix,
+        Rule::TxtNum,
+        Rule::Year,
+    ];
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// A one-cell fix: setting `cell` to `fix` satisfies every failing relation through it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Suspect {
+    pub cell: CellKey,
+    pub fix: i64,
+}
+
+#[derive(Clone, Debug)]
+pub struct Finding {
+    pub rule: Rule,
+    pub severity: Severity,
+    pub cells: Vec<CellKey>,
+    pub expected: Option<i64>,
+    pub actual: Option<i64>,
+    pub suspects: Vec<Suspect>,
+    pub message: String,
+    pub message_en: String,
+    /// Where to point the user: the suspect's or the relation's key cell, or a prose figure.
+    pub pos: Option<Pos>,
+}
+
+impl Finding {
+    pub fn new(rule: Rule, severity: Severity, message: String, message_en: String) -> Self {
+        Finding {
+            rule,
+            severity,
+            cells: Vec::new(),
+            expected: None,
+            actual: None,
+            suspects: Vec::new(),
+            message,
+            message_en,
+            pos: None,
+        }
+    }
+
+    pub fn with_cells(mut self, cells: Vec<CellKey>) -> Self {
+        self.cells = cells;
+        self
+    }
+
+    pub fn at(mut self, pos: Option<Pos>) -> Self {
+        self.pos = pos;
+        self
+    }
+}
+
+/// Which variant each table was read as.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Variants {
+    pub p2: Option<FormatId>,
+    /// F2019 when part 三 has the single （六） row, F2021 when it has the three sub-rows.
+    pub p3: Option<FormatId>,
+    pub p4: bool,
+}

@@ -1,0 +1,383 @@
+//! Locating the parts of a report: part headings, the table regions, the title, the year,
+//! the statistics period, the publication date, and the prose between the tables.
+//!
+//! Invariant: regions never overlap and are in input order; a part's region ends where the
+//! next heading (of any part) or the next region begins.
+
+use super::tokens::{Line, Pos, TokenKind};
+use crate::fold::{fold_char, key_char};
+use crate::format::Part;
+use std::ops::Range;
+
+/// Keywords that name each of the six parts in a heading (index 0 = part 一).
+const PART_KEYS: [&[&str]; 6] = [
+    &["总体情况", "总体"],
+    &["主动公开"],
+    &["收到和处理", "申请情况", "依申请", "处理政府信息公开申请"],
+    &["行政复议", "行政诉讼"],
+    &["存在的主要问题", "主要问题", "问题", "改进"],
+    &["其他需要报告", "其他事项", "其他"],
+];
+const NUMERALS: [char; 6] = ['一', '二', '三', '四', '五', '六'];
+
+#[derive(Clone, Debug, Default)]
+pub struct Outline {
+    /// (line index, part number 1..=6) of each heading found.
+    pub headings: Vec<(usize, u8)>,
+    /// Line ranges of the three tables' regions.
+    pub regions: [Option<Range<usize>>; 3],
+    /// Whether a region was found by its heading (not by its content alone).
+    pub by_heading: [bool; 3],
+}
+
+impl Outline {
+    pub fn region(&self, part: Part) -> Option<Range<usize>> {
+        self.regions[part_index(part)].clone()
+    }
+
+    pub fn in_region(&self, line: usize) -> bool {
+        self.regions.iter().flatten().any(|r| r.contains(&line))
+    }
+}
+
+fn part_index(part: Part) -> usize {
+    match part {
+        Part::P2 => 0,
+        Part::P3 => 1,
+        Part::P4 => 2,
+    }
+}
+
+/// A line's folded key, up to `cap` characters (`None` if longer).
+pub fn line_key(line: &Line, cap: usize) -> Option<String> {
+    let mut s = String::new();
+    let mut n = 0;
+    for t in &line.tokens {
+        for c in t.text.chars().filter_map(key_char) {
+            n += 1;
+            if n > cap {
+                return None;
+            }
+            s.push(c);
+        }
+    }
+    Some(s)
+}
+
+/// The part a heading line names, if it is one.
+fn heading_part(line: &Line) -> Option<u8> {
+    if line.values() > 0 && line.tokens.iter().any(|t| t.kind == TokenKind::Value && !t.text.is_empty()) {
+        return None;
+    }
+    let key = line_key(line, 48)?;
+    let key = key.strip_prefix('第').unwrap_or(&key);
+    let mut chars = key.chars();
+    let numeral = chars.next()?;
+    let n = NUMERALS.iter().position(|&c| c == numeral)?;
+    let rest = chars.as_str();
+    let (rest, dotted) = match rest.strip_prefix('.') {
+        Some(r) => (r, true),
+        None => (rest.strip_prefix("部分").unwrap_or(rest), false),
+    };
+    if rest.contains('。') {
+        return None;
+    }
+    let named = |p: usize| {
+        PART_KEYS[p]
+            .iter()
+            .any(|k| if dotted { rest.contains(k) } else { rest.starts_with(k) })
+    };
+    // the numeral's own part first, then any part whose keyword is there
+    if named(n) {
+        return Some(n as u8 + 1);
+    }
+    (0..6).find(|&p| named(p)).map(|p| p as u8 + 1)
+}
+
+pub fn outline(lines: &[Line]) -> Outline {
+    let mut o = Outline::default();
+    for (i, line) in lines.iter().enumerate() {
+        if let Some(p) = heading_part(line) {
+            // a part heading cannot repeat a part already seen
+            if !o.headings.iter().any(|&(_, q)| q == p) {
+                o.headings.push((i, p));
+            }
+        }
+    }
+    let heading_of = |p: u8| o.headings.iter().find(|&&(_, q)| q == p).map(|&(i, _)| i);
+    let mut starts: [Option<usize>; 3] = [heading_of(2), heading_of(3), heading_of(4)];
+    for (k, s) in starts.iter().enumerate() {
+        o.by_heading[k] = s.is_some();
+    }
+    // tables pasted without their headings: find them by their content
+    if starts[0].is_none() {
+        starts[0] = find_line(lines, 0, |k| k.contains("第二十条") && k.chars().count() <= 40);
+    }
+    if starts[1].is_none() {
+        starts[1] = find_line(lines, 0, |k| {
+            k.contains("本年新收") || k.contains("勾稽关系") || k.starts_with("申请人情况")
+        });
+        // back up to the header rows just above the first row
+        if let Some(s) = starts[1] {
+            let mut b = s;
+            while b > 0 && b + 8 > s && lines[b - 1].values() == 0 && !is_heading_line(&o, b - 1) {
+                b -= 1;
+            }
+            starts[1] = Some(b);
+        }
+    }
+    if starts[2].is_none() {
+        let from = starts[1].unwrap_or(0);
+        starts[2] = find_line(lines, from, |k| {
+            k.contains("行政复议") && !k.contains('。') && k.chars().count() <= 120
+        })
+        .filter(|&s| {
+            lines[s..lines.len().min(s + 12)]
+                .iter()
+                .any(|l| line_key(l, 400).is_some_and(|k| k.contains("维持")))
+        });
+    }
+    let mut bounds: Vec<usize> = o.headings.iter().map(|&(i, _)| i).collect();
+    bounds.extend(starts.iter().flatten());
+    bounds.sort_unstable();
+    for (k, s) in starts.iter().enumerate() {
+        if let Some(s) = *s {
+            let end = bounds.iter().copied().find(|&b| b > s).unwrap_or(lines.len());
+            o.regions[k] = Some(s..end);
+        }
+    }
+    o
+}
+
+fn is_heading_line(o: &Outline, i: usize) -> bool {
+    o.headings.iter().any(|&(h, _)| h == i)
+}
+
+fn find_line(lines: &[Line], from: usize, pred: impl Fn(&str) -> bool) -> Option<usize> {
+    (from..lines.len()).find(|&i| line_key(&lines[i], 400).is_some_and(|k| pred(&k)))
+}
+
+/// Text outside the tables, folded, without white space, each character with its position.
+#[derive(Clone, Debug, Default)]
+pub struct Prose {
+    pub text: String,
+    /// For each char of `text` (by char index), where it came from.
+    pub pos: Vec<Pos>,
+    /// Char index at which each source line starts in `text`.
+    pub line_starts: Vec<usize>,
+}
+
+impl Prose {
+    pub fn from_lines(lines: &[Line], skip: impl Fn(usize) -> bool) -> Prose {
+        let mut p = Prose::default();
+        for (i, line) in lines.iter().enumerate() {
+            if skip(i) {
+                continue;
+            }
+            p.line_starts.push(p.pos.len());
+            for t in &line.tokens {
+                let Pos::Text { line, col } = t.pos else { continue };
+                for (k, c) in t.text.chars().enumerate() {
+                    if let Some(f) = fold_char(c).filter(|f| !f.is_whitespace()) {
+                        p.text.push(f);
+                        p.pos.push(Pos::Text { line, col: col + k as u32 });
+                    }
+                }
+            }
+        }
+        p
+    }
+}
+
+/// The report's title and the year it names.
+#[derive(Clone, Debug, Default)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub title_year: Option<i32>,
+    /// The year of the statistics period (统计期限自2023年1月1日…), with its position.
+    pub period_year: Option<(i32, Pos)>,
+    /// The publication date shown on the page (发布时间:2021-01-18).
+    pub published: Option<(i32, u32, u32)>,
+    /// Years that open a clause of the body (「2023年，…」).
+    pub body_years: Vec<(i32, Pos)>,
+    /// Any year before 2019 named with 年度报告 / 工作报告 (a pre-2019 report).
+    pub old_year: Option<i32>,
+}
+
+pub fn meta(lines: &[Line], outline: &Outline, prose: &Prose) -> Meta {
+    let mut m = Meta::default();
+    let first_heading = outline.headings.first().map_or(lines.len().min(20), |&(i, _)| i);
+    for i in 0..first_heading.min(lines.len()) {
+        let Some(k) = line_key(&lines[i], 60) else { continue };
+        if !(k.contains("报告") && (k.contains("年度") || k.contains("工作"))) || k.contains('。') {
+            continue;
+        }
+        let mut title = plain(&lines[i]);
+        let starts_with_year = title.chars().next().is_some_and(|c| c.is_ascii_digit());
+        if starts_with_year && i > 0 {
+            let prev = plain(&lines[i - 1]);
+            let n = prev.chars().count();
+            if n > 0 && n <= 24 && !prev.contains('。') && !prev.contains(':') {
+                title.insert_str(0, &prev);
+            }
+        }
+        m.title_year = year_before(&title, "年");
+        m.title = Some(title);
+        break;
+    }
+    let t = &prose.text;
+    if m.title_year.is_none() {
+        for pat in ["年度政府信息公开", "年政府信息公开工作", "年度政务公开", "年政务公开"] {
+            if let Some(i) = t.find(pat) {
+                m.title_year = year_ending_at(t, i);
+                if m.title_year.is_some() {
+                    break;
+                }
+            }
+        }
+    }
+    for pat in ["统计期限", "统计时限", "统计期间", "统计时间", "统计区间", "统计周期", "数据统计"] {
+        if let Some(i) = t.find(pat) {
+            let window: String = t[i..].chars().take(24).collect();
+            if let Some(j) = window.find("年1月1日") {
+                let at = i + j;
+                if let Some(y) = year_ending_at(t, at) {
+                    m.period_year = Some((y, prose.pos_at_byte(at - 4)));
+                    break;
+                }
+            }
+        }
+    }
+    for pat in ["发布时间:", "发布日期:", "发布时间", "发布日期", "成文日期:", "成文日期"] {
+        if let Some(i) = t.find(pat) {
+            m.published = date_at(&t[i + pat.len()..]);
+            if m.published.is_some() {
+                break;
+            }
+        }
+    }
+    // years opening a clause: after start, punctuation, or a line start
+    let bytes = t.as_bytes();
+    let mut search = 0;
+    while let Some(j) = t[search..].find('年') {
+        let at = search + j;
+        search = at + '年'.len_utf8();
+        if let Some(y) = year_ending_at(t, at) {
+            let before = &t[..at - 4];
+            let opens = before.is_empty()
+                || before.ends_with(['。', ';', '；', ')', '）'])
+                || prose.line_starts.binary_search(&prose.char_index(at - 4)).is_ok();
+            let after = &t[search..];
+            let clause = after.starts_with(',') || after.starts_with('，') || after.starts_with("度,") || after.starts_with("度，");
+            if opens && clause {
+                m.body_years.push((y, prose.pos_at_byte(at - 4)));
+            }
+            if y < 2019 && (after.starts_with("度政府信息公开") || after.starts_with("政府信息公开工作年度报告")) {
+                m.old_year = Some(y);
+            }
+        }
+        let _ = bytes;
+    }
+    m
+}
+
+impl Prose {
+    /// The char index of a byte offset of `text`.
+    pub fn char_index(&self, byte: usize) -> usize {
+        self.text[..byte.min(self.text.len())].chars().count()
+    }
+
+    pub fn pos_at_byte(&self, byte: usize) -> Pos {
+        let i = self.char_index(byte);
+        self.pos.get(i).or(self.pos.last()).copied().unwrap_or(Pos::Text { line: 1, col: 1 })
+    }
+}
+
+/// A line's text folded, without white space (PDF titles are spaced out).
+fn plain(line: &Line) -> String {
+    line.tokens
+        .iter()
+        .flat_map(|t| t.text.chars())
+        .filter_map(fold_char)
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// A four-digit year 2000–2099 (or 1990s) ending right before byte `at`.
+pub fn year_ending_at(t: &str, at: usize) -> Option<i32> {
+    let s = t.get(at.checked_sub(4)?..at)?;
+    if !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // not part of a longer number
+    if t[..at - 4].bytes().last().is_some_and(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = s.parse().ok()?;
+    (1990..=2099).contains(&y).then_some(y)
+}
+
+fn year_before(s: &str, marker: &str) -> Option<i32> {
+    let mut from = 0;
+    while let Some(j) = s[from..].find(marker) {
+        if let Some(y) = year_ending_at(s, from + j) {
+            return Some(y);
+        }
+        from += j + marker.len();
+    }
+    None
+}
+
+/// `2021-01-18`, `2021年1月18日`, `2021/1/18`, `2021.01.18`.
+fn date_at(s: &str) -> Option<(i32, u32, u32)> {
+    let mut nums = [0u32; 3];
+    let mut k = 0;
+    let mut cur: Option<u32> = None;
+    for c in s.chars().take(16) {
+        if let Some(d) = c.to_digit(10) {
+            cur = Some(cur.unwrap_or(0).saturating_mul(10).saturating_add(d));
+        } else if let Some(v) = cur.take() {
+            nums[k] = v;
+            k += 1;
+            if k == 3 || !matches!(c, '-' | '/' | '.' | '年' | '月') {
+                break;
+            }
+        } else if k > 0 {
+            break;
+        }
+    }
+    if k < 3 {
+        if let Some(v) = cur {
+            if k == 2 {
+                nums[2] = v;
+                k = 3;
+            }
+        }
+    }
+    let (y, mo, d) = (nums[0], nums[1], nums[2]);
+    (k == 3 && (2000..=2099).contains(&y) && (1..=12).contains(&mo) && (1..=31).contains(&d))
+        .then_some((y as i32, mo, d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::tokens::lines_of_text;
+
+    #[test]
+    fn headings_skip_table_rows_with_the_same_numerals() {
+        let text = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1\n四、结转下年度继续办理\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况";
+        let lines = lines_of_text(text);
+        let o = outline(&lines);
+        assert_eq!(o.headings, vec![(0, 3), (3, 4), (4, 5)]);
+        assert_eq!(o.region(Part::P3), Some(0..3));
+        assert_eq!(o.region(Part::P4), Some(3..4));
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(date_at("2021-01-18 17:16"), Some((2021, 1, 18)));
+        assert_eq!(date_at("2021年1月17日"), Some((2021, 1, 17)));
+        assert_eq!(date_at("abc"), None);
+    }
+}

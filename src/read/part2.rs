@@ -1,0 +1,187 @@
+//! Reading part 二: splits the region into 第二十条 blocks, decides each block's variant from
+//! its header (falling back on the row width), and reads each row by its label.
+
+use super::outline::line_key;
+use super::stream::Stream;
+use super::tokens::{Line, Token};
+use super::value::parse;
+use crate::format::part2::{Block, Variant, BLOCKS};
+use crate::format::{CellKey, FormatId};
+use crate::model::{Finding, Rule, Severity, Sheet};
+
+pub struct Read {
+    /// The variant each block present was read as.
+    pub blocks: Vec<(&'static Block, FormatId)>,
+}
+
+impl Read {
+    /// The part's variant: the one most of its blocks have (ties go to F2021).
+    pub fn variant(&self) -> Option<FormatId> {
+        let n19 = self.blocks.iter().filter(|b| b.1 == FormatId::F2019).count();
+        let n21 = self.blocks.len() - n19;
+        match (n19, n21) {
+            (0, 0) => None,
+            (a, b) if a > b => Some(FormatId::F2019),
+            _ => Some(FormatId::F2021),
+        }
+    }
+
+    pub fn mixed(&self) -> bool {
+        self.blocks.iter().any(|b| b.1 != self.blocks[0].1)
+    }
+}
+
+/// The block a caption line (第二十条第（X）项) opens.
+fn caption(line: &Line) -> Option<&'static Block> {
+    let key = line_key(line, 40)?;
+    let rest = &key[key.find("第二十条")? + "第二十条".len()..];
+    let rest = rest.strip_prefix('第').unwrap_or(rest);
+    let rest = rest.strip_prefix('(')?;
+    let numeral = rest.chars().next()?;
+    BLOCKS.iter().find(|b| b.item.starts_with(numeral))
+}
+
+pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>, hint: Option<FormatId>) -> Read {
+    let mut read = Read { blocks: Vec::new() };
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(block) = caption(&lines[i]) else {
+            i += 1;
+            continue;
+        };
+        let end = (i + 1..lines.len()).find(|&j| caption(&lines[j]).is_some()).unwrap_or(lines.len());
+        let stream = Stream::build(&lines[i + 1..end]);
+        if stream.value_count() > 0 {
+            let variant = choose_variant(block, &stream, hint);
+            read_block(block, variant, &stream, sheet, findings);
+            read.blocks.push((block, variant.format));
+        }
+        i = end;
+    }
+    // blocks the format has that were not found
+    if let Some(format) = read.variant() {
+        for (block, variant) in crate::format::part2::blocks(format) {
+            if !read.blocks.iter().any(|(b, _)| b.item == block.item) {
+                let cells = variant
+                    .rows
+                    .iter()
+                    .flat_map(|r| variant.columns.iter().map(|c| CellKey::new(r.id, c.id)))
+                    .collect();
+                findings.push(
+                    Finding::new(
+                        Rule::TableMissing,
+                        Severity::Error,
+                        format!("第二部分未找到「{}」", block.zh),
+                        format!("Part 2: block “Article 20, item ({})” not found", block.item),
+                    )
+                    .with_cells(cells),
+                );
+            }
+        }
+    }
+    read
+}
+
+fn choose_variant(block: &'static Block, stream: &Stream, hint: Option<FormatId>) -> &'static Variant {
+    let widths: Vec<usize> = stream.groups.iter().map(|g| g.tokens.len()).collect();
+    let score = |v: &Variant| {
+        let header = v.columns.iter().filter(|c| c.keys.iter().any(|k| stream.keys.contains(k))).count();
+        let width = widths.iter().filter(|&&w| w == v.columns.len()).count();
+        let hinted = usize::from(Some(v.format) == hint);
+        (header, width, hinted, usize::from(v.format == FormatId::F2021))
+    };
+    block.variants.iter().max_by_key(|v| score(v)).unwrap_or(&block.variants[0])
+}
+
+fn read_block(block: &Block, variant: &Variant, stream: &Stream, sheet: &mut Sheet, findings: &mut Vec<Finding>) {
+    let width = variant.columns.len();
+    let mut seen: Vec<&str> = Vec::new();
+    let mut label_from = 0;
+    for g in &stream.groups {
+        let label = &stream.keys[label_from..g.anchor];
+        label_from = g.anchor;
+        // the row whose key stands last in the label text before the figures
+        let row = variant
+            .rows
+            .iter()
+            .filter_map(|r| r.keys.iter().filter_map(|k| label.rfind(k)).max().map(|p| (p, r)))
+            .max_by_key(|&(p, _)| p)
+            .map(|(_, r)| r);
+        let tokens = trim(&g.tokens, width);
+        match row {
+            Some(row) if !seen.contains(&row.id) => {
+                seen.push(row.id);
+                if tokens.len() != width {
+                    findings.push(
+                        Finding::new(
+                            Rule::TableMissing,
+                            Severity::Error,
+                            format!("第二部分「{}」「{}」行读到{}个数字，应为{}个", block.zh, row.zh, tokens.len(), width),
+                            format!("Part 2, row “{}”: {} figures found, {} expected", row.en, tokens.len(), width),
+                        )
+                        .with_cells(variant.columns.iter().map(|c| CellKey::new(row.id, c.id)).collect())
+                        .at(tokens.first().map(|t| t.pos)),
+                    );
+                    continue;
+                }
+                for (c, t) in variant.columns.iter().zip(tokens) {
+                    sheet.insert(CellKey::new(row.id, c.id), t.text, parse(t.text, c.kind), Some(t.pos));
+                }
+            }
+            _ => {
+                if tokens.iter().all(|t| t.text.is_empty()) {
+                    continue;
+                }
+                let label = extra_label(label, variant);
+                let figures: Vec<&str> = tokens.iter().map(|t| t.text).collect();
+                findings.push(
+                    Finding::new(
+                        Rule::TableExtra,
+                        Severity::Info,
+                        format!("第二部分「{}」有格式之外的行「{}」（{}），未计入", block.zh, label, figures.join(" ")),
+                        format!("Part 2, {}: a row not in the format, “{}” ({}), was not counted", block.zh, label, figures.join(" ")),
+                    )
+                    .at(tokens.first().map(|t| t.pos)),
+                );
+            }
+        }
+    }
+    for row in variant.rows {
+        if !seen.contains(&row.id) {
+            findings.push(
+                Finding::new(
+                    Rule::TableMissing,
+                    Severity::Error,
+                    format!("第二部分「{}」未找到「{}」行", block.zh, row.zh),
+                    format!("Part 2, {}: row “{}” not found", block.zh, row.en),
+                )
+                .with_cells(variant.columns.iter().map(|c| CellKey::new(row.id, c.id)).collect()),
+            );
+        }
+    }
+}
+
+/// The label of an unknown row: the text after the block's header, if the header is in it.
+fn extra_label(label: &str, variant: &Variant) -> String {
+    let after_header = variant
+        .columns
+        .iter()
+        .flat_map(|c| c.keys.iter().filter_map(|k| label.rfind(k).map(|p| p + k.len())))
+        .max()
+        .unwrap_or(0);
+    let rest = &label[after_header..];
+    // the rest of the last column label (e.g. 数量, 件数) is not part of the row label
+    let rest = ["数量", "件数", "(单位:万元)"].iter().fold(rest, |r, s| r.strip_prefix(s).unwrap_or(r));
+    rest.chars().take(40).collect()
+}
+
+fn trim<'t, 'a>(tokens: &[&'t Token<'a>], width: usize) -> Vec<&'t Token<'a>> {
+    let mut t: &[&Token] = tokens;
+    while t.len() > width && t.last().is_some_and(|x| x.text.is_empty()) {
+        t = &t[..t.len() - 1];
+    }
+    while t.len() > width && t.first().is_some_and(|x| x.text.is_empty()) {
+        t = &t[1..];
+    }
+    t.to_vec()
+}

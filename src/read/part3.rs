@@ -1,0 +1,257 @@
+//! Reading part 三: finds each row by its label keys in the region's stream, then gives each
+//! row the run of seven figures anchored in its label's span. With no labels at all, a block
+//! of exactly 161 or 175 figures is read in the official order.
+
+use super::stream::{Group, Stream};
+use super::tokens::{Line, Token};
+use super::value::parse;
+use crate::format::part3::{self, Group as RowGroup, Row, COLUMNS, OTHER_SPLIT, SUBTOTALS};
+use crate::format::{CellKey, FormatId};
+use crate::model::{Finding, Rule, Severity, Sheet};
+use std::collections::VecDeque;
+
+const WIDTH: usize = COLUMNS.len();
+
+pub struct Read {
+    /// The variant read: F2021 when （六） has its three sub-rows.
+    pub variant: FormatId,
+    pub figures_only: bool,
+}
+
+pub fn row_cells(row: &Row) -> Vec<CellKey> {
+    COLUMNS.iter().map(|c| CellKey::new(row.id, c.id)).collect()
+}
+
+/// Reads the part 三 rows of `lines` into `sheet`. `None` when nothing of the table is there.
+pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> Option<Read> {
+    let stream = Stream::build(lines);
+    let split = OTHER_SPLIT[..2].iter().any(|r| stream.find_any(0, r.keys, usize::MAX).is_some());
+    let rows = part3::rows(split);
+
+    // 1. each row's label, in order
+    let mut starts: Vec<Option<usize>> = Vec::with_capacity(rows.len());
+    let mut cursor = 0;
+    for row in &rows {
+        match stream.find_any(cursor, row.keys, usize::MAX) {
+            Some((s, e)) => {
+                starts.push(Some(s));
+                cursor = e;
+            }
+            None => starts.push(None),
+        }
+    }
+    if starts.iter().all(Option::is_none) {
+        return read_figures_only(&stream, sheet);
+    }
+
+    // 2. optional subtotal rows under a group label, just before the group's first row
+    let mut labelled: Vec<(usize, &'static Row)> = rows
+        .iter()
+        .zip(&starts)
+        .filter_map(|(r, s)| s.map(|s| (s, *r)))
+        .collect();
+    for sub in &SUBTOTALS {
+        let part3::Role::Subtotal(group) = sub.role else { continue };
+        if group == RowGroup::Other && !split {
+            continue;
+        }
+        let Some(first) = rows.iter().position(|r| r.group == Some(group)) else { continue };
+        let (Some(lo), Some(hi)) = (first.checked_sub(1).and_then(|p| starts[p]), starts[first]) else {
+            continue;
+        };
+        if let Some((s, _)) = stream.find_any(lo + 1, sub.keys, hi) {
+            let has_values = stream.groups.iter().any(|g| g.anchor >= s && g.anchor < hi);
+            if has_values {
+                labelled.push((s, sub));
+            }
+        }
+    }
+    labelled.sort_by_key(|&(s, _)| s);
+
+    // 3. runs of figures to the label span they stand in
+    let mut runs: Vec<Vec<&Group>> = vec![Vec::new(); labelled.len()];
+    for g in &stream.groups {
+        if let Some(i) = labelled.iter().rposition(|&(s, _)| s <= g.anchor) {
+            runs[i].push(g);
+        }
+    }
+
+    // 4. each row takes its run; rows whose label was not recognised take surplus runs in order
+    let mut surplus: VecDeque<Vec<&Token>> = VecDeque::new();
+    let ordered: Vec<(&'static Row, Option<usize>)> = {
+        let mut v: Vec<(&'static Row, Option<usize>)> = Vec::new();
+        let mut li = 0;
+        for (row, start) in rows.iter().zip(&starts) {
+            // subtotal rows sit just before their group's first row
+            while li < labelled.len() && matches!(labelled[li].1.role, part3::Role::Subtotal(_)) {
+                if start.is_none_or(|s| labelled[li].0 < s) {
+                    v.push((labelled[li].1, Some(li)));
+                    li += 1;
+                } else {
+                    break;
+                }
+            }
+            if start.is_some() {
+                v.push((*row, Some(li)));
+                li += 1;
+            } else {
+                v.push((*row, None));
+            }
+        }
+        v
+    };
+    for (row, li) in ordered {
+        match li {
+            Some(li) => {
+                report_surplus(&mut surplus, row, findings);
+                let mut full = runs[li].iter().filter_map(|g| fit(&g.tokens)).collect::<VecDeque<_>>();
+                if let Some(first) = full.pop_front() {
+                    insert(sheet, row, &first);
+                    surplus = full;
+                } else if !runs[li].is_empty() {
+                    let all: Vec<&Token> = runs[li].iter().flat_map(|g| g.tokens.iter().copied()).collect();
+                    match fit(&all) {
+                        Some(t) => insert(sheet, row, &t),
+                        None => findings.push(unreadable(row, &all)),
+                    }
+                } else {
+                    let seg_end = labelled.get(li + 1).map_or(stream.keys.len(), |&(s, _)| s);
+                    let seg = &stream.keys[labelled[li].0..seg_end];
+                    findings.push(no_figures(row, seg));
+                }
+                if matches!(row.role, part3::Role::Subtotal(_)) {
+                    findings.push(subtotal_note(row));
+                }
+            }
+            None => match surplus.pop_front() {
+                Some(t) => {
+                    insert(sheet, row, &t);
+                    findings.push(by_position(row));
+                }
+                None => findings.push(missing(row)),
+            },
+        }
+    }
+    if let Some(last) = rows.last() {
+        report_surplus(&mut surplus, last, findings);
+    }
+    Some(Read { variant: if split { FormatId::F2021 } else { FormatId::F2019 }, figures_only: false })
+}
+
+/// A run of exactly seven figures, after dropping empty padding cells at either end.
+fn fit<'t, 'a>(tokens: &[&'t Token<'a>]) -> Option<Vec<&'t Token<'a>>> {
+    let mut t: &[&Token] = tokens;
+    while t.len() > WIDTH && t.first().is_some_and(|x| x.text.is_empty()) {
+        t = &t[1..];
+    }
+    while t.len() > WIDTH && t.last().is_some_and(|x| x.text.is_empty()) {
+        t = &t[..t.len() - 1];
+    }
+    (t.len() == WIDTH).then(|| t.to_vec())
+}
+
+fn insert(sheet: &mut Sheet, row: &Row, tokens: &[&Token]) {
+    for (c, t) in COLUMNS.iter().zip(tokens) {
+        sheet.insert(CellKey::new(row.id, c.id), t.text, parse(t.text, c.kind), Some(t.pos));
+    }
+}
+
+fn read_figures_only(stream: &Stream, sheet: &mut Sheet) -> Option<Read> {
+    let n = stream.value_count();
+    let split = match n {
+        175 => true,
+        161 => false,
+        _ => return None,
+    };
+    let values: Vec<&Token> = stream.values().collect();
+    for (row, chunk) in part3::rows(split).into_iter().zip(values.chunks(WIDTH)) {
+        insert(sheet, row, chunk);
+    }
+    Some(Read { variant: if split { FormatId::F2021 } else { FormatId::F2019 }, figures_only: true })
+}
+
+pub fn row_label(row: &Row) -> String {
+    match row.group {
+        Some(g) => format!("{}{}", g.zh(), row.zh),
+        None => row.zh.to_owned(),
+    }
+}
+
+fn missing(row: &Row) -> Finding {
+    Finding::new(
+        Rule::TableMissing,
+        Severity::Error,
+        format!("第三部分未找到「{}」行", row_label(row)),
+        format!("Part 3: row “{}” not found", row.en),
+    )
+    .with_cells(row_cells(row))
+}
+
+fn by_position(row: &Row) -> Finding {
+    Finding::new(
+        Rule::TableMissing,
+        Severity::Info,
+        format!("第三部分未识别出「{}」行的标签，已按格式中的行序读取该行数字", row_label(row)),
+        format!("Part 3: the label of row “{}” was not recognised; its figures were read by position", row.en),
+    )
+    .with_cells(row_cells(row))
+}
+
+fn unreadable(row: &Row, tokens: &[&Token]) -> Finding {
+    let n = tokens.len();
+    let long = tokens.iter().any(|t| t.text.chars().filter(char::is_ascii_digit).count() > 9);
+    let (zh_tail, en_tail) = if n < WIDTH && long {
+        ("，数字可能连在一起，无法可靠读取", "; the figures seem to run together and cannot be read reliably")
+    } else {
+        ("，无法确定各数字所在的列", "; the columns cannot be told apart")
+    };
+    Finding::new(
+        Rule::TableMissing,
+        Severity::Error,
+        format!("第三部分「{}」行读到{}个数字，应为{}个{}", row_label(row), n, WIDTH, zh_tail),
+        format!("Part 3, row “{}”: {} figures found, {} expected{}", row.en, n, WIDTH, en_tail),
+    )
+    .with_cells(row_cells(row))
+    .at(tokens.first().map(|t| t.pos))
+}
+
+fn no_figures(row: &Row, label_segment: &str) -> Finding {
+    let digits = label_segment.chars().filter(char::is_ascii_digit).count();
+    let (zh, en) = if digits >= WIDTH {
+        (
+            format!("第三部分「{}」行的数字与文字连在一起，无法可靠读取，请检查原文或直接填写表格", row_label(row)),
+            format!("Part 3, row “{}”: the figures run together with the text and cannot be read reliably", row.en),
+        )
+    } else {
+        (
+            format!("第三部分「{}」行没有数字", row_label(row)),
+            format!("Part 3, row “{}”: no figures found", row.en),
+        )
+    };
+    Finding::new(Rule::TableMissing, Severity::Error, zh, en).with_cells(row_cells(row))
+}
+
+fn subtotal_note(row: &Row) -> Finding {
+    Finding::new(
+        Rule::TableExtra,
+        Severity::Info,
+        format!("第三部分有「{}」小计行，格式中没有此行；已按小计核对", row.zh),
+        format!("Part 3 has a subtotal row “{}”, which is not in the format; it was checked as a subtotal", row.en),
+    )
+    .with_cells(row_cells(row))
+}
+
+fn report_surplus(surplus: &mut VecDeque<Vec<&Token>>, after: &Row, findings: &mut Vec<Finding>) {
+    for t in surplus.drain(..) {
+        let figures: Vec<&str> = t.iter().map(|t| t.text).collect();
+        findings.push(
+            Finding::new(
+                Rule::TableExtra,
+                Severity::Info,
+                format!("第三部分「{}」行附近多出一行数字（{}），不在格式中，未计入", row_label(after), figures.join(" ")),
+                format!("Part 3: an extra row of figures near “{}” ({}) is not in the format and was not counted", after.en, figures.join(" ")),
+            )
+            .at(t.first().map(|t| t.pos)),
+        );
+    }
+}

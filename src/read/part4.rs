@@ -1,0 +1,49 @@
+//! Reading part 四: fifteen figures in official order, whatever the headers look like (PDF
+//! copies print them vertically); read by position.
+
+use super::stream::Stream;
+use super::tokens::{Line, Token};
+use super::value::parse;
+use crate::format::part4;
+use crate::model::{Finding, Rule, Severity, Sheet};
+
+const CELLS: usize = 15;
+
+/// Reads part 四 into `sheet`; `false` when the region holds no figures at all.
+pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> bool {
+    let stream = Stream::build(lines);
+    let total = stream.value_count();
+    if total == 0 {
+        return false;
+    }
+    // the first runs that make up exactly fifteen figures (prose may follow the table)
+    let mut taken: Vec<&Token> = Vec::with_capacity(CELLS);
+    for g in &stream.groups {
+        if taken.len() + g.tokens.len() > CELLS {
+            break;
+        }
+        taken.extend(g.tokens.iter().copied());
+        if taken.len() == CELLS {
+            break;
+        }
+    }
+    if taken.len() != CELLS {
+        let first = stream.values().next().map(|t| t.pos);
+        let n = if total > CELLS { stream.groups[0].tokens.len() } else { total };
+        findings.push(
+            Finding::new(
+                Rule::TableMissing,
+                Severity::Error,
+                format!("第四部分读到{n}个数字，应为{CELLS}个，无法确定各数字所在的列"),
+                format!("Part 4: {n} figures found, {CELLS} expected; the columns cannot be told apart"),
+            )
+            .with_cells(part4::cells().collect())
+            .at(first),
+        );
+        return true;
+    }
+    for (key, t) in part4::cells().zip(taken) {
+        sheet.insert(key, t.text, parse(t.text, crate::format::ValueKind::Count), Some(t.pos));
+    }
+    true
+}

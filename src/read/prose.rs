@@ -1,0 +1,162 @@
+//! Figures stated in the prose (「受理政府信息公开申请21件」), for comparison with the tables.
+//!
+//! Deliberately narrow: a figure is taken only where its clause names what it counts, so a
+//! clean report raises no false alarm (「收到市长信箱33件」 is not an application count).
+
+use super::outline::Prose;
+use super::tokens::Pos;
+
+/// What a prose figure claims to count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Claim {
+    New,
+    CarriedIn,
+    CarriedOut,
+    Handled,
+    Review,
+    ReviewOutcome(&'static str),
+    Suits,
+    SuitOutcome(&'static str),
+}
+
+#[derive(Clone, Debug)]
+pub struct Figure {
+    pub claim: Claim,
+    pub value: i64,
+    pub pos: Pos,
+    /// The clause that states it, for the message.
+    pub phrase: String,
+}
+
+const COUNTERS: [char; 6] = ['件', '起', '次', '宗', '个', '条'];
+const OUTCOMES: [(&str, &str); 4] = [("维持", "upheld"), ("纠正", "corrected"), ("其他结果", "other"), ("尚未审结", "pending")];
+
+pub fn figures(prose: &Prose) -> Vec<Figure> {
+    let mut out: Vec<Figure> = Vec::new();
+    let t = prose.text.as_str();
+    let mut sentence_start = 0;
+    for (end, c) in t.char_indices().chain(std::iter::once((t.len(), '。'))) {
+        if matches!(c, '。' | ';' | '；' | '!' | '?') {
+            sentence(prose, sentence_start, end, &mut out);
+            sentence_start = end + c.len_utf8();
+        }
+    }
+    out
+}
+
+fn sentence(prose: &Prose, start: usize, end: usize, out: &mut Vec<Figure>) {
+    let s = &prose.text[start..end];
+    let mentions_applications = s.contains("申请");
+    let mut clause_start = 0;
+    let mut subject: Option<bool> = None; // Some(true) = 复议, Some(false) = 诉讼
+    let mut i = 0;
+    let bytes = s.as_bytes();
+    while i < s.len() {
+        let c = s[i..].chars().next().unwrap_or(' ');
+        if matches!(c, ',' | '(' | ')' | ':' | '、') {
+            clause_start = i + c.len_utf8();
+            i += c.len_utf8();
+            continue;
+        }
+        if s[i..].starts_with("复议") {
+            subject = Some(true);
+        } else if s[i..].starts_with("诉讼") {
+            subject = Some(false);
+        }
+        if !bytes[i].is_ascii_digit() || (i > 0 && (bytes[i - 1].is_ascii_digit() || bytes[i - 1] == b'.')) {
+            i += c.len_utf8();
+            continue;
+        }
+        let digits_end = i + s[i..].bytes().take_while(u8::is_ascii_digit).count();
+        let after = &s[digits_end..];
+        let counted = after.chars().next().is_some_and(|c| COUNTERS.contains(&c));
+        let value: Option<i64> = s[i..digits_end].parse().ok().filter(|_| digits_end - i <= 9);
+        if let (true, Some(value)) = (counted, value) {
+            let before = &s[clause_start..i];
+            if let Some(claim) = classify(before, after, subject, mentions_applications) {
+                let phrase_end = digits_end + after.chars().next().map_or(0, char::len_utf8);
+                out.push(Figure {
+                    claim,
+                    value,
+                    pos: prose.pos_at_byte(start + i),
+                    phrase: s[clause_start..phrase_end].chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect(),
+                });
+            }
+        }
+        i = digits_end;
+    }
+}
+
+fn classify(before: &str, after: &str, subject: Option<bool>, applications: bool) -> Option<Claim> {
+    let after_head: String = after.chars().skip(1).take(8).collect();
+    if (after_head.starts_with("顺延") || after_head.starts_with("结转") || after_head.starts_with("转入"))
+        && after_head.contains("下年")
+    {
+        return Some(Claim::CarriedOut);
+    }
+    if before.contains("结转下年") || before.contains("转入下年") || before.contains("顺延至下年") || before.contains("顺延到下年") {
+        return Some(Claim::CarriedOut);
+    }
+    if before.contains("结转") && before.contains("上年") {
+        return Some(Claim::CarriedIn);
+    }
+    let tail: String = before.chars().rev().take(12).collect::<Vec<_>>().into_iter().rev().collect();
+    if let Some(review) = subject {
+        for (word, col) in OUTCOMES {
+            if tail.contains(word) {
+                return Some(if review { Claim::ReviewOutcome(col) } else { Claim::SuitOutcome(col) });
+            }
+        }
+        if tail.ends_with("行政复议") || tail.ends_with("复议") {
+            return Some(Claim::Review);
+        }
+        if tail.ends_with("行政诉讼") || tail.ends_with("诉讼") {
+            return Some(Claim::Suits);
+        }
+    }
+    if before.contains("申请") && ["收到", "受理", "新收"].iter().any(|w| before.contains(w)) && !before.contains("信箱") {
+        return Some(Claim::New);
+    }
+    if applications && ["办结", "答复", "回复"].iter().any(|w| tail.contains(w)) && !before.contains("信箱") {
+        return Some(Claim::Handled);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::tokens::lines_of_text;
+
+    fn claims(text: &str) -> Vec<(Claim, i64)> {
+        let lines = lines_of_text(text);
+        let prose = Prose::from_lines(&lines, |_| false);
+        figures(&prose).into_iter().map(|f| (f.claim, f.value)).collect()
+    }
+
+    #[test]
+    fn application_counts() {
+        assert_eq!(
+            claims("收到市长信箱33件、县长信箱112件,回复145件;收到依申请公开信件4件,回复处理4件;"),
+            vec![(Claim::New, 4), (Claim::Handled, 4)]
+        );
+        assert_eq!(
+            claims("全市共受理政府信息公开申请 3119 件，答\n复 3050 件（含上年度结转申请 34 件，另有 103 件顺延到下年度答复）。"),
+            vec![(Claim::New, 3119), (Claim::Handled, 3050), (Claim::CarriedIn, 34), (Claim::CarriedOut, 103)]
+        );
+    }
+
+    #[test]
+    fn review_and_suits() {
+        assert_eq!(
+            claims("政府信息公开行政复议 351 件，其中结果维持 72 件，尚未审结 37 件；政府信息公开行政诉讼 46 件，其中结果纠正 5 件。"),
+            vec![
+                (Claim::Review, 351),
+                (Claim::ReviewOutcome("upheld"), 72),
+                (Claim::ReviewOutcome("pending"), 37),
+                (Claim::Suits, 46),
+                (Claim::SuitOutcome("corrected"), 5)
+            ]
+        );
+    }
+}

@@ -1,0 +1,71 @@
+//! A table region as one stream: its label text folded into a single key string (line breaks,
+//! spaces and wrapped labels disappear) and its runs of values, each anchored at the point of
+//! the key string where it stood.
+//!
+//! Invariant: anchors are non-decreasing; label text interrupted by values is contiguous in
+//! `keys`, so a label wrapped around its figures still matches.
+
+use super::tokens::{Line, Token, TokenKind};
+use crate::fold::key_char;
+
+#[derive(Debug)]
+pub struct Group<'t, 'a> {
+    /// Byte offset in `keys` where the run began.
+    pub anchor: usize,
+    pub tokens: Vec<&'t Token<'a>>,
+}
+
+#[derive(Debug, Default)]
+pub struct Stream<'t, 'a> {
+    pub keys: String,
+    pub groups: Vec<Group<'t, 'a>>,
+}
+
+impl<'t, 'a> Stream<'t, 'a> {
+    pub fn build(lines: &'t [Line<'a>]) -> Self {
+        let mut s = Stream::default();
+        let mut open = false;
+        for line in lines {
+            for t in &line.tokens {
+                match t.kind {
+                    TokenKind::Text => {
+                        open = false;
+                        s.keys.extend(t.text.chars().filter_map(key_char));
+                    }
+                    TokenKind::Value => {
+                        if !open {
+                            s.groups.push(Group { anchor: s.keys.len(), tokens: Vec::new() });
+                            open = true;
+                        }
+                        if let Some(g) = s.groups.last_mut() {
+                            g.tokens.push(t);
+                        }
+                    }
+                }
+            }
+            // a line holding a row of figures ends its run; one figure per line does not
+            let values = line.values();
+            if values >= 2 || (values >= 1 && line.split.keeps_blanks()) {
+                open = false;
+            }
+        }
+        s
+    }
+
+    /// All value tokens, in order.
+    pub fn values(&self) -> impl Iterator<Item = &'t Token<'a>> + '_ {
+        self.groups.iter().flat_map(|g| g.tokens.iter().copied())
+    }
+
+    pub fn value_count(&self) -> usize {
+        self.groups.iter().map(|g| g.tokens.len()).sum()
+    }
+
+    /// The earliest match at or after `from` of any of `keys`: (start, end).
+    pub fn find_any(&self, from: usize, keys: &[&str], before: usize) -> Option<(usize, usize)> {
+        let hay = self.keys.get(from..before.min(self.keys.len()))?;
+        keys.iter()
+            .filter_map(|k| hay.find(k).map(|i| (from + i, from + i + k.len())))
+            .min()
+    }
+}

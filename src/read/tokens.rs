@@ -1,0 +1,309 @@
+//! Splitting input into lines of cells ("tokens"), whatever the layout.
+//!
+//! Invariants: every token borrows its text from the input and records where it came from;
+//! a token is either label text or a value cell, decided here once; blank cells survive only
+//! where the layout can express them (tab, `|` and grid rows).
+
+use crate::fold::fold_char;
+
+/// Where a cell came from: a line and column of the text (1-based, columns in Unicode
+/// characters) or a row and cell of a grid (0-based, after rowspan/colspan expansion).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pos {
+    Text { line: u32, col: u32 },
+    Grid { row: u32, cell: u32 },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    Text,
+    Value,
+}
+
+#[derive(Clone, Debug)]
+pub struct Token<'a> {
+    pub text: &'a str,
+    pub pos: Pos,
+    pub kind: TokenKind,
+}
+
+/// How a line's cells were separated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Split {
+    /// Runs of white space (PDF text, web copy with one cell per line).
+    Spaces,
+    /// Tabs (Excel, WPS, Word, a browser's copy of a table).
+    Tabs,
+    /// `|` (Markdown, OCR tools).
+    Pipes,
+    /// Cells of a grid given as such.
+    Grid,
+}
+
+impl Split {
+    /// Whether empty cells are real cells in this layout.
+    pub fn keeps_blanks(self) -> bool {
+        self != Split::Spaces
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Line<'a> {
+    pub tokens: Vec<Token<'a>>,
+    pub split: Split,
+    /// 1-based line number (text) or 0-based row (grid).
+    pub number: u32,
+}
+
+impl Line<'_> {
+    pub fn values(&self) -> usize {
+        self.tokens.iter().filter(|t| t.kind == TokenKind::Value).count()
+    }
+}
+
+/// Splits text into lines of tokens. Page-number lines (`-3-`, `第 3 页`) are dropped.
+pub fn lines_of_text(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    for (i, raw) in text.split('\n').enumerate() {
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let split = if raw.contains('\t') {
+            Split::Tabs
+        } else if raw.matches('|').count() >= 2 {
+            Split::Pipes
+        } else {
+            Split::Spaces
+        };
+        let mut cells: Vec<(usize, &str)> = Vec::new(); // (char column, text)
+        match split {
+            Split::Spaces => split_spaces(raw, &mut cells),
+            Split::Tabs => split_on(raw, '\t', &mut cells),
+            Split::Pipes | Split::Grid => split_on(raw, '|', &mut cells),
+        }
+        if split == Split::Pipes {
+            trim_pipe_edges(&mut cells);
+        }
+        if cells.len() == 1 && is_page_number(cells[0].1) {
+            continue;
+        }
+        let tokens = classify(
+            cells.into_iter().map(|(col, t)| {
+                let col = u32::try_from(col + 1).unwrap_or(u32::MAX);
+                (t, Pos::Text { line: number, col })
+            }),
+            split,
+        );
+        if !tokens.is_empty() {
+            out.push(Line { tokens, split, number });
+        }
+    }
+    out
+}
+
+/// A grid's rows as lines of tokens.
+pub fn lines_of_grid<S: AsRef<str>>(rows: &[Vec<S>]) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    for (r, row) in rows.iter().enumerate() {
+        let r = u32::try_from(r).unwrap_or(u32::MAX);
+        let tokens = classify(
+            row.iter().enumerate().map(|(c, s)| {
+                let c = u32::try_from(c).unwrap_or(u32::MAX);
+                (trim(s.as_ref()), Pos::Grid { row: r, cell: c })
+            }),
+            Split::Grid,
+        );
+        // a grid row whose only cell is a page number is dropped too
+        if tokens.len() == 1 && is_page_number(tokens[0].text) {
+            continue;
+        }
+        if !tokens.is_empty() {
+            out.push(Line { tokens, split: Split::Grid, number: r });
+        }
+    }
+    out
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{3000}' | '\u{00A0}' | '\u{200B}' | '\u{FEFF}')
+}
+
+fn trim(s: &str) -> &str {
+    s.trim_matches(is_space)
+}
+
+/// Splits on runs of white space, recording each piece's character column.
+fn split_spaces<'a>(raw: &'a str, cells: &mut Vec<(usize, &'a str)>) {
+    let mut start: Option<(usize, usize)> = None; // (byte, char col)
+    for (col, (b, c)) in raw.char_indices().enumerate() {
+        if is_space(c) {
+            if let Some((sb, sc)) = start.take() {
+                cells.push((sc, &raw[sb..b]));
+            }
+        } else if start.is_none() {
+            start = Some((b, col));
+        }
+    }
+    if let Some((sb, sc)) = start {
+        cells.push((sc, &raw[sb..]));
+    }
+}
+
+/// Splits on a separator, keeping empty cells, trimming each cell.
+fn split_on<'a>(raw: &'a str, sep: char, cells: &mut Vec<(usize, &'a str)>) {
+    let mut col = 0usize;
+    for piece in raw.split(sep) {
+        let lead = piece.chars().take_while(|&c| is_space(c)).count();
+        cells.push((col + lead, trim(piece)));
+        col += piece.chars().count() + 1;
+    }
+}
+
+/// `| a | b |` has an empty piece before the first and after the last bar.
+fn trim_pipe_edges(cells: &mut Vec<(usize, &str)>) {
+    if cells.last().is_some_and(|c| c.1.is_empty()) {
+        cells.pop();
+    }
+    if cells.first().is_some_and(|c| c.1.is_empty()) {
+        cells.remove(0);
+    }
+}
+
+/// Decides which cells are label text and which are values. In cell layouts, every cell after
+/// the first value is a value too (so `二十` or an empty cell keeps its place in the row).
+fn classify<'a>(cells: impl Iterator<Item = (&'a str, Pos)>, split: Split) -> Vec<Token<'a>> {
+    let mut out: Vec<Token<'a>> = Vec::new();
+    let mut in_values = false;
+    for (text, pos) in cells {
+        let kind = if split.keeps_blanks() {
+            if text.is_empty() {
+                if in_values || out.iter().any(|t| t.kind == TokenKind::Text) {
+                    TokenKind::Value
+                } else {
+                    continue; // leading empty cells: merged or spacer cells
+                }
+            } else if in_values || looks_like_value(text) {
+                TokenKind::Value
+            } else {
+                TokenKind::Text
+            }
+        } else if looks_like_value(text) {
+            TokenKind::Value
+        } else {
+            TokenKind::Text
+        };
+        in_values |= kind == TokenKind::Value && !text.is_empty();
+        out.push(Token { text, pos, kind });
+    }
+    if split.keeps_blanks() {
+        if in_values {
+            // empty cells before the last label cell are spacers, not values
+            if let Some(last_text) = out.iter().rposition(|t| t.kind == TokenKind::Text) {
+                let mut i = 0;
+                out.retain(|t| {
+                    let keep = !(i < last_text && t.text.is_empty());
+                    i += 1;
+                    keep
+                });
+            }
+        } else {
+            // a row of labels and empty cells (a header, a group label) holds no values
+            out.retain(|t| t.kind == TokenKind::Text);
+        }
+    }
+    out
+}
+
+/// A blank marker: the format asks for a figure, the cell holds none.
+pub fn is_blank_marker(folded: &str) -> bool {
+    matches!(folded, "" | "/" | "-" | "--" | "—" | "——" | "–" | "无" | "\\" | "、" | "空" | "／")
+}
+
+/// Whether a piece of text stands where a figure would: a number (signed, with thousands
+/// separators, decimals, a unit), a blank marker, or a near-number such as `约20`.
+pub fn looks_like_value(text: &str) -> bool {
+    let mut s = String::with_capacity(text.len());
+    s.extend(text.chars().filter_map(fold_char).filter(|c| !c.is_whitespace()));
+    if is_blank_marker(&s) {
+        return !s.is_empty();
+    }
+    let s = s.strip_prefix('约').or_else(|| s.strip_prefix('近')).unwrap_or(&s);
+    let s = strip_unit(s).0;
+    let s = s.strip_prefix(['+', '-']).unwrap_or(s);
+    !s.is_empty()
+        && s.as_bytes()[0].is_ascii_digit()
+        && s.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+        && !s.ends_with('.')
+        && !s.ends_with(',')
+}
+
+/// Units that may follow a figure in a cell.
+pub const UNITS: [&str; 9] = ["万元", "亿元", "元", "件", "条", "个", "项", "次", "起"];
+
+/// Splits a trailing unit off a folded figure.
+pub fn strip_unit(s: &str) -> (&str, Option<&'static str>) {
+    for u in UNITS {
+        if let Some(rest) = s.strip_suffix(u) {
+            return (rest.trim_end(), Some(u));
+        }
+    }
+    (s, None)
+}
+
+/// `-3-`, `— 3 —`, `第3页`, `第 3 页 共 5 页`, `3/5`.
+fn is_page_number(cell: &str) -> bool {
+    let s: String = cell.chars().filter_map(fold_char).filter(|c| !c.is_whitespace()).collect();
+    let dashes = |c: char| matches!(c, '-' | '—' | '–' | '－');
+    if let Some(inner) = s.strip_prefix(dashes).and_then(|r| r.strip_suffix(dashes)) {
+        let inner = inner.trim_matches(dashes);
+        return !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit());
+    }
+    if let Some(inner) = s.strip_prefix('第') {
+        let digits = inner.trim_start_matches(|c: char| c.is_ascii_digit());
+        return digits.len() < inner.len() && digits.starts_with('页');
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(line: &Line) -> String {
+        line.tokens
+            .iter()
+            .map(|t| if t.kind == TokenKind::Value { 'v' } else { 't' })
+            .collect()
+    }
+
+    #[test]
+    fn pdf_rows_split_on_spaces() {
+        let lines = lines_of_text("  1.属于国家秘密         1     0  0\n  -3-  \n");
+        assert_eq!(lines.len(), 1);
+        assert_eq!(kinds(&lines[0]), "tvvv");
+        assert_eq!(lines[0].tokens[1].pos, Pos::Text { line: 1, col: 24 });
+    }
+
+    #[test]
+    fn tab_rows_keep_blank_cells() {
+        let lines = lines_of_text("（一）予以公开\t3\t\t0\t二十\t");
+        assert_eq!(kinds(&lines[0]), "tvvvvv");
+        assert_eq!(lines[0].tokens[2].text, "");
+    }
+
+    #[test]
+    fn leading_empty_cells_are_dropped() {
+        let lines = lines_of_text("\t\t1.属于国家秘密\t1\t0");
+        assert_eq!(kinds(&lines[0]), "tvv");
+    }
+
+    #[test]
+    fn numbering_is_not_a_value() {
+        assert!(!looks_like_value("1."));
+        assert!(!looks_like_value("1.属于国家秘密"));
+        assert!(looks_like_value("172195991.7元"));
+        assert!(looks_like_value("-57"));
+        assert!(looks_like_value("３,１１９"));
+        assert!(looks_like_value("—"));
+        assert!(looks_like_value("约20"));
+    }
+}

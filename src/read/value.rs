@@ -1,0 +1,206 @@
+//! Reading one cell's value for its column kind (FORMATS.md §5).
+//!
+//! Invariant: a value is never guessed. Blank markers stay blank (distinct from 0), text stays
+//! text, and every departure from a clean figure is recorded as a [`Problem`].
+
+use super::tokens::{is_blank_marker, strip_unit};
+use crate::fold::fold_char;
+use crate::format::ValueKind;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Value {
+    /// An integer figure.
+    Int(i64),
+    /// A figure with a fractional part.
+    Dec(f64),
+    /// Blank, `/`, `-`, `—`, `无`: no figure given.
+    Blank,
+    /// Not a figure at all.
+    Text,
+}
+
+impl Value {
+    /// The value used in arithmetic: blank counts as 0; text and fractions take no part.
+    pub fn arith(self) -> Option<i64> {
+        match self {
+            Value::Int(v) => Some(v),
+            Value::Blank => Some(0),
+            Value::Dec(_) | Value::Text => None,
+        }
+    }
+}
+
+/// What is wrong with a cell's text, if anything.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// Not a number (`约20`, `二十`, `12人`).
+    NotANumber,
+    /// A negative count.
+    Negative,
+    /// A fraction where a whole count is required.
+    Fraction,
+    /// A count with a unit suffix (`12件`): accepted, noted.
+    UnitSuffix(&'static str),
+    /// A count too large to be real.
+    TooLarge,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Parsed {
+    pub value: Value,
+    pub unit: Option<&'static str>,
+    pub problem: Option<Problem>,
+}
+
+const MAX_COUNT: i64 = 1_000_000_000_000;
+
+/// Parses a cell's raw text as a value of the given kind.
+pub fn parse(raw: &str, kind: ValueKind) -> Parsed {
+    let mut buf = [0u8; 64];
+    let folded = fold_compact(raw, &mut buf);
+    let Some(s) = folded else {
+        return text();
+    };
+    if is_blank_marker(s) {
+        return Parsed { value: Value::Blank, unit: None, problem: None };
+    }
+    let (num, unit) = strip_unit(s);
+    let (negative, digits) = match num.as_bytes().first() {
+        Some(b'-') => (true, &num[1..]),
+        Some(b'+') => (false, &num[1..]),
+        _ => (false, num),
+    };
+    let Some(number) = parse_number(digits) else {
+        return text();
+    };
+    let value = match number {
+        Number::Int(v) => Value::Int(if negative { -v } else { v }),
+        Number::Dec(v) => Value::Dec(if negative { -v } else { v }),
+    };
+    let problem = match kind {
+        ValueKind::Count | ValueKind::Signed => match value {
+            Value::Dec(_) => Some(Problem::Fraction),
+            Value::Int(v) if v.abs() > MAX_COUNT => Some(Problem::TooLarge),
+            Value::Int(v) if v < 0 && kind == ValueKind::Count => Some(Problem::Negative),
+            _ => match unit {
+                Some(u @ ("件" | "条" | "个" | "项" | "次" | "起")) => Some(Problem::UnitSuffix(u)),
+                Some(_) => Some(Problem::NotANumber),
+                None => None,
+            },
+        },
+        ValueKind::Money | ValueKind::Amount => {
+            if negative {
+                Some(Problem::Negative)
+            } else {
+                match unit {
+                    None | Some("元" | "万元" | "亿元") => None,
+                    Some(_) => Some(Problem::NotANumber),
+                }
+            }
+        }
+    };
+    let unit = unit.filter(|u| u.ends_with('元'));
+    Parsed { value, unit, problem }
+}
+
+fn text() -> Parsed {
+    Parsed { value: Value::Text, unit: None, problem: Some(Problem::NotANumber) }
+}
+
+/// Folds `raw` without white space into `buf`; `None` if it does not fit (then it is text).
+fn fold_compact<'b>(raw: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+    let mut n = 0;
+    for c in raw.chars().filter_map(fold_char).filter(|c| !c.is_whitespace()) {
+        let len = c.len_utf8();
+        if n + len > buf.len() {
+            return None;
+        }
+        c.encode_utf8(&mut buf[n..n + len]);
+        n += len;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
+enum Number {
+    Int(i64),
+    Dec(f64),
+}
+
+/// Digits with optional thousands separators (groups of three) and an optional fraction.
+fn parse_number(s: &str) -> Option<Number> {
+    let (int_part, frac) = match s.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    if int_part.is_empty() {
+        return None;
+    }
+    let mut groups = int_part.split(',');
+    let first = groups.next()?;
+    if first.is_empty() || first.len() > 18 || !first.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut digits = String::from(first);
+    let mut grouped = false;
+    for g in groups {
+        if g.len() != 3 || !g.bytes().all(|b| b.is_ascii_digit()) || first.len() > 3 {
+            return None;
+        }
+        grouped = true;
+        digits.push_str(g);
+    }
+    let _ = grouped;
+    if digits.len() > 18 {
+        return None;
+    }
+    let int: i64 = digits.parse().ok()?;
+    match frac {
+        None => Some(Number::Int(int)),
+        Some(f) if !f.is_empty() && f.len() <= 9 && f.bytes().all(|b| b.is_ascii_digit()) => {
+            let frac: f64 = format!("0.{f}").parse().ok()?;
+            if frac == 0.0 {
+                Some(Number::Dec(int as f64))
+            } else {
+                Some(Number::Dec(int as f64 + frac))
+            }
+        }
+        Some(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(raw: &str, kind: ValueKind) -> (Value, Option<Problem>) {
+        let r = parse(raw, kind);
+        (r.value, r.problem)
+    }
+
+    #[test]
+    fn counts() {
+        assert_eq!(p("21", ValueKind::Count), (Value::Int(21), None));
+        assert_eq!(p("３,１１９", ValueKind::Count), (Value::Int(3119), None));
+        assert_eq!(p(" 0 ", ValueKind::Count), (Value::Int(0), None));
+        assert_eq!(p("", ValueKind::Count), (Value::Blank, None));
+        assert_eq!(p("—", ValueKind::Count), (Value::Blank, None));
+        assert_eq!(p("无", ValueKind::Count), (Value::Blank, None));
+        assert_eq!(p("约20", ValueKind::Count), (Value::Text, Some(Problem::NotANumber)));
+        assert_eq!(p("二十", ValueKind::Count), (Value::Text, Some(Problem::NotANumber)));
+        assert_eq!(p("12件", ValueKind::Count), (Value::Int(12), Some(Problem::UnitSuffix("件"))));
+        assert_eq!(p("-3", ValueKind::Count), (Value::Int(-3), Some(Problem::Negative)));
+        assert_eq!(p("2.5", ValueKind::Count), (Value::Dec(2.5), Some(Problem::Fraction)));
+        assert_eq!(p("1,23", ValueKind::Count), (Value::Text, Some(Problem::NotANumber)));
+    }
+
+    #[test]
+    fn signed_and_money() {
+        assert_eq!(p("-57", ValueKind::Signed), (Value::Int(-57), None));
+        assert_eq!(p("－57", ValueKind::Signed), (Value::Int(-57), None));
+        assert_eq!(p("＋3", ValueKind::Signed), (Value::Int(3), None));
+        let m = parse("172195991.7元", ValueKind::Money);
+        assert_eq!((m.value, m.unit, m.problem), (Value::Dec(172195991.7), Some("元"), None));
+        let m = parse("7730.28", ValueKind::Amount);
+        assert_eq!((m.value, m.unit), (Value::Dec(7730.28), None));
+    }
+}

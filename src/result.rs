@@ -1,0 +1,212 @@
+//! The result object of RESULT.md: the one wire shape of every interface (CLI `--json`, the
+//! JavaScript API, the widget's event).
+//!
+//! Invariant: only this module derives `Serialize`/`Deserialize` for the contract, and field
+//! names equal the contract's keys. Add fields freely; rename or drop none without bumping
+//! `SCHEMA`.
+
+use crate::format::FormatId;
+use crate::model::{Cell, Finding};
+use crate::read::tokens::Pos;
+use crate::read::value::Value;
+use serde::de::{MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+pub const SCHEMA: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CheckResult {
+    pub schema: u32,
+    /// "F2019" | "F2021" | "mixed" | "unknown"
+    pub format: String,
+    pub year: Option<i32>,
+    pub title: Option<String>,
+    /// How the input was read: "text" | "tsv" | "pipe" | "figures" | "grid" | "html"
+    pub input: String,
+    pub cells: Cells,
+    pub findings: Vec<FindingOut>,
+    pub summary: Summary,
+    /// The variant each table was read as (`null` where the table was not read).
+    #[serde(default)]
+    pub tables: Tables,
+    /// The gouji version that made this result.
+    #[serde(default)]
+    pub version: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Tables {
+    pub p2: Option<String>,
+    pub p3: Option<String>,
+    pub p4: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CellOut {
+    pub value: Option<Num>,
+    pub raw: String,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub blank: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<At>,
+    /// 元 / 万元 / 亿元, where the cell states it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// A figure: an integer where the cell holds one, else a decimal.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Num {
+    Int(i64),
+    Dec(f64),
+}
+
+impl Num {
+    pub fn as_i64(self) -> Option<i64> {
+        match self {
+            Num::Int(v) => Some(v),
+            Num::Dec(_) => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Num {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Num::Int(v) => write!(f, "{v}"),
+            Num::Dec(v) => write!(f, "{v}"),
+        }
+    }
+}
+
+/// The cells by id, in reading order (a JSON object).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Cells(pub Vec<(String, CellOut)>);
+
+impl Cells {
+    pub fn get(&self, id: &str) -> Option<&CellOut> {
+        self.0.iter().find(|(k, _)| k == id).map(|(_, c)| c)
+    }
+}
+
+impl Serialize for Cells {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Cells {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Cells;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object of cells by id")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Cells, A::Error> {
+                let mut v = Vec::new();
+                while let Some((k, c)) = a.next_entry::<String, CellOut>()? {
+                    v.push((k, c));
+                }
+                Ok(Cells(v))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FindingOut {
+    pub rule: String,
+    /// "error" | "warning" | "info"
+    pub severity: String,
+    pub cells: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual: Option<i64>,
+    pub suspects: Vec<SuspectOut>,
+    pub message: String,
+    pub message_en: String,
+    /// Where the finding points in the input (its key cell or prose figure).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<At>,
+}
+
+/// Where a cell or finding came from: `{line, col}` in text (1-based, columns in Unicode
+/// characters), `{row, cell}` in a grid (0-based, after rowspan/colspan expansion).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum At {
+    Text { line: u32, col: u32 },
+    Grid { row: u32, cell: u32 },
+}
+
+impl From<Pos> for At {
+    fn from(p: Pos) -> Self {
+        match p {
+            Pos::Text { line, col } => At::Text { line, col },
+            Pos::Grid { row, cell } => At::Grid { row, cell },
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SuspectOut {
+    pub cell: String,
+    pub fix: i64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub cells_read: usize,
+}
+
+impl From<&Cell> for CellOut {
+    fn from(c: &Cell) -> Self {
+        CellOut {
+            value: match c.value {
+                Value::Int(v) => Some(Num::Int(v)),
+                Value::Dec(v) => Some(Num::Dec(v)),
+                Value::Blank | Value::Text => None,
+            },
+            raw: c.raw.clone(),
+            blank: c.value == Value::Blank,
+            at: c.pos.map(At::from),
+            unit: c.unit.map(str::to_owned),
+        }
+    }
+}
+
+impl From<&Finding> for FindingOut {
+    fn from(f: &Finding) -> Self {
+        FindingOut {
+            rule: f.rule.id().to_owned(),
+            severity: f.severity.as_str().to_owned(),
+            cells: f.cells.iter().map(|k| k.id()).collect(),
+            expected: f.expected,
+            actual: f.actual,
+            suspects: f.suspects.iter().map(|s| SuspectOut { cell: s.cell.id(), fix: s.fix }).collect(),
+            message: f.message.clone(),
+            message_en: f.message_en.clone(),
+            at: f.pos.map(At::from),
+        }
+    }
+}
+
+pub fn format_name(f: Option<FormatId>) -> Option<String> {
+    f.map(|f| f.as_str().to_owned())
+}
