@@ -1,1 +1,489 @@
-pub fn html(_r: &crate::result::CheckResult) -> String { String::new() }
+//! The result drawn as HTML: verdict, findings, and the three tables on the official layout
+//! with every cell's value; error and warning cells carry a class, a text marker and an id,
+//! and the findings link to them.
+//!
+//! Invariant: escaping by construction. Tags and attribute names are `&'static str`; every
+//! piece of text and every attribute value goes through `escape`, so input text can never
+//! become markup.
+
+use crate::format::part2::{self, BLOCKS};
+use crate::format::part3::{self, Group, Role, COLUMNS as P3_COLS};
+use crate::format::part4::{self, COLUMNS as P4_COLS};
+use crate::format::{CellKey, FormatId};
+use crate::result::{CheckResult, FindingOut, Num};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn parse(s: &str) -> Lang {
+        if s.starts_with("en") {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
+    }
+    fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+/// A string builder that cannot emit unescaped text.
+struct Html {
+    out: String,
+}
+
+impl Html {
+    fn open(&mut self, tag: &'static str, attrs: &[(&'static str, &str)]) {
+        self.out.push('<');
+        self.out.push_str(tag);
+        for (k, v) in attrs {
+            self.out.push(' ');
+            self.out.push_str(k);
+            self.out.push_str("=\"");
+            escape(&mut self.out, v);
+            self.out.push('"');
+        }
+        self.out.push('>');
+    }
+    fn close(&mut self, tag: &'static str) {
+        self.out.push_str("</");
+        self.out.push_str(tag);
+        self.out.push('>');
+    }
+    fn text(&mut self, s: &str) {
+        escape(&mut self.out, s);
+    }
+    fn leaf(&mut self, tag: &'static str, attrs: &[(&'static str, &str)], text: &str) {
+        self.open(tag, attrs);
+        self.text(text);
+        self.close(tag);
+    }
+}
+
+fn escape(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Ids used in the markup: `gouji-cell-p3.new.natural`, `gouji-finding-3`.
+pub fn cell_anchor(id: &str) -> String {
+    format!("gouji-cell-{id}")
+}
+
+pub fn finding_anchor(i: usize) -> String {
+    format!("gouji-finding-{}", i + 1)
+}
+
+pub fn html(result: &CheckResult) -> String {
+    html_lang(result, Lang::Zh)
+}
+
+pub fn html_lang(r: &CheckResult, lang: Lang) -> String {
+    let mut h = Html { out: String::with_capacity(32 * 1024) };
+    h.open("div", &[("class", "gouji-result"), ("lang", lang.pick("zh-CN", "en"))]);
+    verdict(&mut h, r, lang);
+    findings(&mut h, r, lang);
+    let format = table_format(r);
+    if r.summary.cells_read > 0 {
+        part3_table(&mut h, r, lang, r.tables.p3.as_deref().map_or(format, parse_format));
+        part4_table(&mut h, r, lang);
+        part2_table(&mut h, r, lang, r.tables.p2.as_deref().map_or(format, parse_format));
+    }
+    h.close("div");
+    h.out
+}
+
+fn parse_format(s: &str) -> FormatId {
+    if s == "F2019" {
+        FormatId::F2019
+    } else {
+        FormatId::F2021
+    }
+}
+
+fn table_format(r: &CheckResult) -> FormatId {
+    match r.format.as_str() {
+        "F2019" => FormatId::F2019,
+        "F2021" => FormatId::F2021,
+        _ => r.year.and_then(FormatId::for_year).unwrap_or(FormatId::F2021),
+    }
+}
+
+fn verdict(h: &mut Html, r: &CheckResult, lang: Lang) {
+    let s = &r.summary;
+    let (class, text) = if s.cells_read == 0 {
+        ("gouji-verdict unusable", lang.pick("无法检查：未读到年报表格", "Cannot check: no report table was read").to_owned())
+    } else if s.errors == 0 {
+        let base = lang.pick("通过：各项数据勾稽关系正确", "Passed: all figures add up");
+        let text = if s.warnings > 0 {
+            match lang {
+                Lang::Zh => format!("{base}（另有 {} 处提醒）", s.warnings),
+                Lang::En => format!("{base} ({} warnings)", s.warnings),
+            }
+        } else {
+            base.to_owned()
+        };
+        ("gouji-verdict pass", text)
+    } else {
+        let text = match lang {
+            Lang::Zh if s.warnings > 0 => format!("发现 {} 处错误、{} 处提醒", s.errors, s.warnings),
+            Lang::Zh => format!("发现 {} 处错误", s.errors),
+            Lang::En => format!("{} errors, {} warnings", s.errors, s.warnings),
+        };
+        ("gouji-verdict fail", text)
+    };
+    h.open("p", &[("class", class), ("role", "status")]);
+    h.leaf("span", &[("class", "gouji-verdict-mark"), ("aria-hidden", "true")], if s.errors > 0 || s.cells_read == 0 { "✗ " } else { "✓ " });
+    h.text(&text);
+    h.close("p");
+    let mut meta = Vec::new();
+    if let Some(t) = &r.title {
+        meta.push(t.clone());
+    }
+    match r.format.as_str() {
+        "F2019" => meta.push(lang.pick("2019年版格式", "2019 format").to_owned()),
+        "F2021" => meta.push(lang.pick("2021年版格式", "2021 format").to_owned()),
+        "mixed" => meta.push(lang.pick("格式混用", "mixed formats").to_owned()),
+        _ => {}
+    }
+    if let Some(y) = r.year {
+        meta.push(match lang {
+            Lang::Zh => format!("{y}年度"),
+            Lang::En => format!("year {y}"),
+        });
+    }
+    if !meta.is_empty() {
+        h.leaf("p", &[("class", "gouji-meta")], &meta.join(" · "));
+    }
+}
+
+fn severity_word(sev: &str, lang: Lang) -> &'static str {
+    match (sev, lang) {
+        ("error", Lang::Zh) => "错误",
+        ("warning", Lang::Zh) => "提醒",
+        (_, Lang::Zh) => "说明",
+        ("error", Lang::En) => "Error",
+        ("warning", Lang::En) => "Warning",
+        (_, Lang::En) => "Note",
+    }
+}
+
+fn findings(h: &mut Html, r: &CheckResult, lang: Lang) {
+    if r.findings.is_empty() {
+        return;
+    }
+    h.open("ol", &[("class", "gouji-findings")]);
+    for (i, f) in r.findings.iter().enumerate() {
+        let anchor = finding_anchor(i);
+        let class = format!("gouji-finding {}", f.severity);
+        let first_cell = f.suspects.first().map(|s| s.cell.as_str()).or(f.cells.first().map(String::as_str));
+        let target = first_cell.map(cell_anchor).unwrap_or_default();
+        h.open("li", &[("id", &anchor), ("class", &class), ("data-rule", &f.rule), ("data-cell", &target)]);
+        h.leaf("span", &[("class", "gouji-sev")], severity_word(&f.severity, lang));
+        h.text(" ");
+        h.leaf("span", &[("class", "gouji-rule")], &f.rule);
+        h.text(" ");
+        h.leaf("span", &[("class", "gouji-msg")], lang.pick(&f.message, &f.message_en));
+        if !f.suspects.is_empty() {
+            h.open("span", &[("class", "gouji-fixes")]);
+            h.text(lang.pick(" 最可能：", " Most likely: "));
+            for (k, s) in f.suspects.iter().enumerate() {
+                if k > 0 {
+                    h.text(lang.pick("，或 ", ", or "));
+                }
+                let name = CellKey::parse(&s.cell).map(|k| short_name(k, lang)).unwrap_or_else(|| s.cell.clone());
+                let text = match lang {
+                    Lang::Zh => format!("{name}应为 {}", s.fix),
+                    Lang::En => format!("{name} should be {}", s.fix),
+                };
+                let href = format!("#{}", cell_anchor(&s.cell));
+                let fix = s.fix.to_string();
+                h.leaf("a", &[("href", &href), ("class", "gouji-fix"), ("data-cell", &s.cell), ("data-fix", &fix)], &text);
+            }
+            h.close("span");
+        } else if let Some(c) = first_cell {
+            if r.cells.get(c).is_some() {
+                let href = format!("#{}", cell_anchor(c));
+                h.text(" ");
+                h.leaf("a", &[("href", &href), ("class", "gouji-goto")], lang.pick("查看", "show"));
+            }
+        }
+        h.close("li");
+    }
+    h.close("ol");
+}
+
+/// A cell's short name for a fix: 「（七）总计」行「自然人」列 / 行政复议「总计」.
+fn short_name(k: CellKey, lang: Lang) -> String {
+    let (zh, en) = crate::rules::describe(k);
+    match lang {
+        Lang::Zh => zh.trim_start_matches("第三部分").trim_start_matches("第四部分").trim_start_matches("第二部分").to_owned(),
+        Lang::En => en,
+    }
+}
+
+/// The findings that touch each cell: (error?, warning?, finding indices).
+fn marks<'a>(r: &'a CheckResult, id: &str) -> (Option<&'a str>, Vec<usize>) {
+    let mut worst: Option<&str> = None;
+    let mut which = Vec::new();
+    for (i, f) in r.findings.iter().enumerate() {
+        if f.cells.iter().any(|c| c == id) || f.suspects.iter().any(|s| s.cell == id) {
+            which.push(i);
+            let sev = f.severity.as_str();
+            worst = match (worst, sev) {
+                (Some("error"), _) | (_, "error") => Some("error"),
+                (Some("warning"), _) | (_, "warning") => Some("warning"),
+                _ => Some("info"),
+            };
+        }
+    }
+    (worst, which)
+}
+
+fn value_cell(h: &mut Html, r: &CheckResult, key: CellKey, lang: Lang) {
+    let id = key.id();
+    let anchor = cell_anchor(&id);
+    let cell = r.cells.get(&id);
+    let (worst, which) = marks(r, &id);
+    let suspect: Option<&FindingOut> = r.findings.iter().find(|f| f.suspects.iter().any(|s| s.cell == id));
+    let mut class = String::from("gouji-cell");
+    match worst {
+        Some("error") => class.push_str(if suspect.is_some() { " error suspect" } else { " error" }),
+        Some("warning") => class.push_str(" warning"),
+        Some(_) => class.push_str(" info"),
+        None => {}
+    }
+    if cell.is_none() {
+        class.push_str(" missing");
+    } else if cell.is_some_and(|c| c.blank) {
+        class.push_str(" blank");
+    }
+    let described: Vec<String> = which.iter().map(|&i| finding_anchor(i)).collect();
+    let described = described.join(" ");
+    let tip: Vec<&str> = which.iter().map(|&i| lang.pick(&r.findings[i].message, &r.findings[i].message_en)).collect();
+    let tip = tip.join("\n");
+    let mut attrs: Vec<(&'static str, &str)> = vec![("id", &anchor), ("class", &class), ("data-cell", &id)];
+    if !described.is_empty() {
+        attrs.push(("aria-describedby", &described));
+        attrs.push(("title", &tip));
+    }
+    h.open("td", &attrs);
+    match cell {
+        Some(c) => {
+            let shown = match c.value {
+                Some(Num::Int(v)) => v.to_string(),
+                Some(Num::Dec(v)) => format!("{v}{}", c.unit.as_deref().unwrap_or("")),
+                None => c.raw.clone(),
+            };
+            h.leaf("span", &[("class", "gouji-v")], &shown);
+        }
+        None => h.leaf("span", &[("class", "gouji-v")], ""),
+    }
+    match worst {
+        Some("error") => h.leaf("span", &[("class", "gouji-mark")], lang.pick("✗错", "✗ error")),
+        Some("warning") => h.leaf("span", &[("class", "gouji-mark")], lang.pick("!提醒", "! warning")),
+        _ if cell.is_none() => h.leaf("span", &[("class", "gouji-mark")], lang.pick("?缺", "? missing")),
+        _ => {}
+    }
+    h.close("td");
+}
+
+fn th(h: &mut Html, text: &str, colspan: usize, rowspan: usize, scope: &'static str) {
+    let (c, r) = (colspan.to_string(), rowspan.to_string());
+    let mut attrs: Vec<(&'static str, &str)> = vec![("scope", scope)];
+    if colspan > 1 {
+        attrs.push(("colspan", &c));
+    }
+    if rowspan > 1 {
+        attrs.push(("rowspan", &r));
+    }
+    h.leaf("th", &attrs, text);
+}
+
+fn part3_table(h: &mut Html, r: &CheckResult, lang: Lang, format: FormatId) {
+    let split = part3::splits_other(format);
+    let rows = part3::rows(split);
+    let subtotal = |g: Group| -> Option<&'static part3::Row> {
+        part3::SUBTOTALS
+            .iter()
+            .find(|s| s.role == Role::Subtotal(g) && (g != Group::Other || split) && r.cells.get(&CellKey::new(s.id, "natural").id()).is_some())
+    };
+    h.open("table", &[("class", "gouji-table gouji-p3"), ("id", "gouji-p3")]);
+    h.leaf("caption", &[], lang.pick("三、收到和处理政府信息公开申请情况", "3. Applications received and handled"));
+    h.open("thead", &[]);
+    h.open("tr", &[]);
+    th(h, lang.pick("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "(In each column: I + II = III + IV)"), 3, 3, "col");
+    th(h, lang.pick("申请人情况", "Applicants"), 7, 1, "colgroup");
+    h.close("tr");
+    h.open("tr", &[]);
+    th(h, lang.pick(P3_COLS[0].zh, P3_COLS[0].en), 1, 2, "col");
+    th(h, lang.pick("法人或其他组织", "Legal persons and other organisations"), 5, 1, "colgroup");
+    th(h, lang.pick(P3_COLS[6].zh, P3_COLS[6].en), 1, 2, "col");
+    h.close("tr");
+    h.open("tr", &[]);
+    for c in &P3_COLS[1..6] {
+        th(h, lang.pick(c.zh, c.en), 1, 1, "col");
+    }
+    h.close("tr");
+    h.close("thead");
+    h.open("tbody", &[]);
+    let results_span = rows.iter().filter(|x| matches!(x.role, Role::Result | Role::Total)).count()
+        + [Group::Withheld, Group::Unavailable, Group::Rejected, Group::Other].iter().filter(|&&g| subtotal(g).is_some()).count();
+    let mut first_result = true;
+    let mut group_open: Option<Group> = None;
+    for row in &rows {
+        // a subtotal row, where the report has one, before its group
+        if let Some(g) = row.group {
+            if group_open != Some(g) {
+                if let Some(sub) = subtotal(g) {
+                    h.open("tr", &[("class", "gouji-subtotal")]);
+                    if first_result {
+                        th(h, lang.pick("三、本年度办理结果", "III. Results this year"), 1, results_span, "rowgroup");
+                        first_result = false;
+                    }
+                    let label = match lang {
+                        Lang::Zh => format!("{}（小计）", sub.zh),
+                        Lang::En => sub.en.to_owned(),
+                    };
+                    th(h, &label, 2, 1, "row");
+                    for c in &P3_COLS {
+                        value_cell(h, r, CellKey::new(sub.id, c.id), lang);
+                    }
+                    h.close("tr");
+                }
+            }
+        }
+        h.open("tr", &[]);
+        match row.role {
+            Role::Intake | Role::Outflow => th(h, lang.pick(row.zh, row.en), 3, 1, "row"),
+            _ => {
+                if first_result {
+                    th(h, lang.pick("三、本年度办理结果", "III. Results this year"), 1, results_span, "rowgroup");
+                    first_result = false;
+                }
+                match row.group {
+                    Some(g) => {
+                        if group_open != Some(g) {
+                            let span = rows.iter().filter(|x| x.group == Some(g)).count();
+                            th(h, lang.pick(g.zh(), group_en(g)), 1, span, "rowgroup");
+                        }
+                        th(h, lang.pick(row.zh, row.en), 1, 1, "row");
+                    }
+                    None => th(h, lang.pick(row.zh, row.en), 2, 1, "row"),
+                }
+            }
+        }
+        group_open = row.group;
+        for c in &P3_COLS {
+            value_cell(h, r, CellKey::new(row.id, c.id), lang);
+        }
+        h.close("tr");
+    }
+    h.close("tbody");
+    h.close("table");
+}
+
+fn group_en(g: Group) -> &'static str {
+    match g {
+        Group::Withheld => "(3) Withheld",
+        Group::Unavailable => "(4) Cannot be provided",
+        Group::Rejected => "(5) Not processed",
+        Group::Other => "(6) Other handling",
+    }
+}
+
+fn part4_table(h: &mut Html, r: &CheckResult, lang: Lang) {
+    h.open("table", &[("class", "gouji-table gouji-p4"), ("id", "gouji-p4")]);
+    h.leaf("caption", &[], lang.pick("四、政府信息公开行政复议、行政诉讼情况", "4. Administrative review and litigation"));
+    h.open("thead", &[]);
+    h.open("tr", &[]);
+    th(h, lang.pick("行政复议", "Administrative review"), 5, 1, "colgroup");
+    th(h, lang.pick("行政诉讼", "Lawsuits"), 10, 1, "colgroup");
+    h.close("tr");
+    h.open("tr", &[]);
+    for c in &P4_COLS {
+        th(h, lang.pick(c.zh, c.en), 1, 2, "col");
+    }
+    th(h, lang.pick("未经复议直接起诉", "Filed directly"), 5, 1, "colgroup");
+    th(h, lang.pick("复议后起诉", "Filed after review"), 5, 1, "colgroup");
+    h.close("tr");
+    h.open("tr", &[]);
+    for _ in 0..2 {
+        for c in &P4_COLS {
+            th(h, lang.pick(c.zh, c.en), 1, 1, "col");
+        }
+    }
+    h.close("tr");
+    h.close("thead");
+    h.open("tbody", &[]);
+    h.open("tr", &[]);
+    for key in part4::cells() {
+        value_cell(h, r, key, lang);
+    }
+    h.close("tr");
+    h.close("tbody");
+    h.close("table");
+}
+
+fn part2_table(h: &mut Html, r: &CheckResult, lang: Lang, format: FormatId) {
+    h.open("table", &[("class", "gouji-table gouji-p2"), ("id", "gouji-p2")]);
+    h.leaf("caption", &[], lang.pick("二、主动公开政府信息情况", "2. Proactive disclosure"));
+    let width = part2::blocks(format).map(|(_, v)| v.columns.len()).max().unwrap_or(3);
+    for block in &BLOCKS {
+        let Some(variant) = block.variant(format) else { continue };
+        h.open("tbody", &[]);
+        h.open("tr", &[]);
+        th(h, block.zh, width + 1, 1, "colgroup");
+        h.close("tr");
+        h.open("tr", &[]);
+        th(h, lang.pick("信息内容", "Item"), 1, 1, "col");
+        for (i, c) in variant.columns.iter().enumerate() {
+            let span = if i + 1 == variant.columns.len() { width - variant.columns.len() + 1 } else { 1 };
+            th(h, lang.pick(c.zh, c.en), span, 1, "col");
+        }
+        h.close("tr");
+        for row in variant.rows {
+            h.open("tr", &[]);
+            th(h, lang.pick(row.zh, row.en), 1, 1, "row");
+            for (i, c) in variant.columns.iter().enumerate() {
+                value_cell(h, r, CellKey::new(row.id, c.id), lang);
+                if i + 1 == variant.columns.len() {
+                    for _ in variant.columns.len()..width {
+                        h.leaf("td", &[("class", "gouji-pad"), ("aria-hidden", "true")], "");
+                    }
+                }
+            }
+            h.close("tr");
+        }
+        h.close("tbody");
+    }
+    h.close("table");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_text_and_attributes() {
+        let mut h = Html { out: String::new() };
+        h.leaf("td", &[("title", "\"><script>")], "<img src=x onerror=alert(1)>&");
+        assert_eq!(h.out, "<td title=\"&quot;&gt;&lt;script&gt;\">&lt;img src=x onerror=alert(1)&gt;&amp;</td>");
+    }
+}

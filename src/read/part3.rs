@@ -71,7 +71,8 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
     // 3. runs of figures to the label span they stand in
     let mut runs: Vec<Vec<&Group>> = vec![Vec::new(); labelled.len()];
     for g in &stream.groups {
-        if let Some(i) = labelled.iter().rposition(|&(s, _)| s <= g.anchor) {
+        // strictly before: figures anchored where a label starts belong to the row above
+        if let Some(i) = labelled.iter().rposition(|&(s, _)| s < g.anchor) {
             runs[i].push(g);
         }
     }

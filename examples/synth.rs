@@ -1,0 +1,17 @@
+//! Writes a synthetic report: `cargo run --example synth -- SEED F2019|F2021 LAYOUT`.
+use gouji::synth::{figures, write, Layout};
+use gouji::FormatId;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let seed: u64 = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(1);
+    let format = if args.get(2).map(String::as_str) == Some("F2019") { FormatId::F2019 } else { FormatId::F2021 };
+    let layout = match args.get(3).map(String::as_str) {
+        Some("tabs") => Layout::Tabs,
+        Some("spaces") => Layout::Spaces,
+        Some("pipes") => Layout::Pipes,
+        Some("figures") => Layout::Figures,
+        _ => Layout::OnePerLine,
+    };
+    print!("{}", write(format, layout, &figures(seed, format)));
+}
