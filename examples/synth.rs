@@ -5,7 +5,11 @@ use gouji::FormatId;
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let seed: u64 = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(1);
-    let format = if args.get(2).map(String::as_str) == Some("F2019") { FormatId::F2019 } else { FormatId::F2021 };
+    let format = if args.get(2).map(String::as_str) == Some("F2019") {
+        FormatId::F2019
+    } else {
+        FormatId::F2021
+    };
     let layout = match args.get(3).map(String::as_str) {
         Some("tabs") => Layout::Tabs,
         Some("spaces") => Layout::Spaces,

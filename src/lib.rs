@@ -77,7 +77,13 @@ fn finish(report: &Report, options: &Options) -> CheckResult {
 }
 
 fn cells_out(sheet: &Sheet) -> Cells {
-    Cells(sheet.cells().iter().map(|c| (c.key.id(), CellOut::from(c))).collect())
+    Cells(
+        sheet
+            .cells()
+            .iter()
+            .map(|c| (c.key.id(), CellOut::from(c)))
+            .collect(),
+    )
 }
 
 fn format_of(report: &Report, year: Option<i32>) -> String {
@@ -87,7 +93,9 @@ fn format_of(report: &Report, year: Option<i32>) -> String {
         _ if report.p2_mixed => "mixed",
         (Some(a), Some(b)) if a != b => "mixed",
         (Some(a), _) | (None, Some(a)) => a.as_str(),
-        (None, None) => year.and_then(FormatId::for_year).map_or("unknown", FormatId::as_str),
+        (None, None) => year
+            .and_then(FormatId::for_year)
+            .map_or("unknown", FormatId::as_str),
     };
     name.to_owned()
 }

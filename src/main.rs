@@ -67,10 +67,14 @@ fn run(args: &[String]) -> Result<u8, String> {
             "--json" => output = Output::Json,
             "--html" => output = Output::Html,
             "--format" => {
-                let v = it.next().ok_or("--format needs a value: auto, F2019 or F2021")?;
+                let v = it
+                    .next()
+                    .ok_or("--format needs a value: auto, F2019 or F2021")?;
                 options.format = parse_format(v)?;
             }
-            s if s.starts_with("--format=") => options.format = parse_format(&s["--format=".len()..])?,
+            s if s.starts_with("--format=") => {
+                options.format = parse_format(&s["--format=".len()..])?
+            }
             "-" => files.push("-"),
             s if s.starts_with('-') => return Err(format!("unknown option “{s}”")),
             s => files.push(s),
@@ -114,7 +118,9 @@ fn parse_format(v: &str) -> Result<Option<FormatId>, String> {
 fn read_input(name: &str) -> Result<String, String> {
     let mut bytes = Vec::new();
     if name == "-" {
-        io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
+        io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
     } else {
         std::fs::File::open(name)
             .and_then(|mut f| f.read_to_end(&mut bytes))
@@ -128,7 +134,13 @@ fn decode(bytes: Vec<u8>) -> Result<String, String> {
     let utf16 = |b: &[u8], le: bool| {
         let units: Vec<u16> = b
             .chunks_exact(2)
-            .map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) })
+            .map(|c| {
+                if le {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from_be_bytes([c[0], c[1]])
+                }
+            })
             .collect();
         String::from_utf16(&units).map_err(|_| "invalid UTF-16 text".to_owned())
     };

@@ -95,15 +95,33 @@ pub fn html(result: &CheckResult) -> String {
 }
 
 pub fn html_lang(r: &CheckResult, lang: Lang) -> String {
-    let mut h = Html { out: String::with_capacity(32 * 1024) };
-    h.open("div", &[("class", "gouji-result"), ("lang", lang.pick("zh-CN", "en"))]);
+    let mut h = Html {
+        out: String::with_capacity(32 * 1024),
+    };
+    h.open(
+        "div",
+        &[
+            ("class", "gouji-result"),
+            ("lang", lang.pick("zh-CN", "en")),
+        ],
+    );
     verdict(&mut h, r, lang);
     findings(&mut h, r, lang);
     let format = table_format(r);
     if r.summary.cells_read > 0 {
-        part3_table(&mut h, r, lang, r.tables.p3.as_deref().map_or(format, parse_format));
+        part3_table(
+            &mut h,
+            r,
+            lang,
+            r.tables.p3.as_deref().map_or(format, parse_format),
+        );
         part4_table(&mut h, r, lang);
-        part2_table(&mut h, r, lang, r.tables.p2.as_deref().map_or(format, parse_format));
+        part2_table(
+            &mut h,
+            r,
+            lang,
+            r.tables.p2.as_deref().map_or(format, parse_format),
+        );
     }
     h.close("div");
     h.out
@@ -121,14 +139,24 @@ fn table_format(r: &CheckResult) -> FormatId {
     match r.format.as_str() {
         "F2019" => FormatId::F2019,
         "F2021" => FormatId::F2021,
-        _ => r.year.and_then(FormatId::for_year).unwrap_or(FormatId::F2021),
+        _ => r
+            .year
+            .and_then(FormatId::for_year)
+            .unwrap_or(FormatId::F2021),
     }
 }
 
 fn verdict(h: &mut Html, r: &CheckResult, lang: Lang) {
     let s = &r.summary;
     let (class, text) = if s.cells_read == 0 {
-        ("gouji-verdict unusable", lang.pick("无法检查：未读到年报表格", "Cannot check: no report table was read").to_owned())
+        (
+            "gouji-verdict unusable",
+            lang.pick(
+                "无法检查：未读到年报表格",
+                "Cannot check: no report table was read",
+            )
+            .to_owned(),
+        )
     } else if s.errors == 0 {
         let base = lang.pick("通过：各项数据勾稽关系正确", "Passed: all figures add up");
         let text = if s.warnings > 0 {
@@ -142,14 +170,24 @@ fn verdict(h: &mut Html, r: &CheckResult, lang: Lang) {
         ("gouji-verdict pass", text)
     } else {
         let text = match lang {
-            Lang::Zh if s.warnings > 0 => format!("发现 {} 处错误、{} 处提醒", s.errors, s.warnings),
+            Lang::Zh if s.warnings > 0 => {
+                format!("发现 {} 处错误、{} 处提醒", s.errors, s.warnings)
+            }
             Lang::Zh => format!("发现 {} 处错误", s.errors),
             Lang::En => format!("{} errors, {} warnings", s.errors, s.warnings),
         };
         ("gouji-verdict fail", text)
     };
     h.open("p", &[("class", class), ("role", "status")]);
-    h.leaf("span", &[("class", "gouji-verdict-mark"), ("aria-hidden", "true")], if s.errors > 0 || s.cells_read == 0 { "✗ " } else { "✓ " });
+    h.leaf(
+        "span",
+        &[("class", "gouji-verdict-mark"), ("aria-hidden", "true")],
+        if s.errors > 0 || s.cells_read == 0 {
+            "✗ "
+        } else {
+            "✓ "
+        },
+    );
     h.text(&text);
     h.close("p");
     let mut meta = Vec::new();
@@ -192,14 +230,34 @@ fn findings(h: &mut Html, r: &CheckResult, lang: Lang) {
     for (i, f) in r.findings.iter().enumerate() {
         let anchor = finding_anchor(i);
         let class = format!("gouji-finding {}", f.severity);
-        let first_cell = f.suspects.first().map(|s| s.cell.as_str()).or(f.cells.first().map(String::as_str));
+        let first_cell = f
+            .suspects
+            .first()
+            .map(|s| s.cell.as_str())
+            .or(f.cells.first().map(String::as_str));
         let target = first_cell.map(cell_anchor).unwrap_or_default();
-        h.open("li", &[("id", &anchor), ("class", &class), ("data-rule", &f.rule), ("data-cell", &target)]);
-        h.leaf("span", &[("class", "gouji-sev")], severity_word(&f.severity, lang));
+        h.open(
+            "li",
+            &[
+                ("id", &anchor),
+                ("class", &class),
+                ("data-rule", &f.rule),
+                ("data-cell", &target),
+            ],
+        );
+        h.leaf(
+            "span",
+            &[("class", "gouji-sev")],
+            severity_word(&f.severity, lang),
+        );
         h.text(" ");
         h.leaf("span", &[("class", "gouji-rule")], &f.rule);
         h.text(" ");
-        h.leaf("span", &[("class", "gouji-msg")], lang.pick(&f.message, &f.message_en));
+        h.leaf(
+            "span",
+            &[("class", "gouji-msg")],
+            lang.pick(&f.message, &f.message_en),
+        );
         if !f.suspects.is_empty() {
             h.open("span", &[("class", "gouji-fixes")]);
             h.text(lang.pick(" 最可能：", " Most likely: "));
@@ -207,21 +265,36 @@ fn findings(h: &mut Html, r: &CheckResult, lang: Lang) {
                 if k > 0 {
                     h.text(lang.pick("，或 ", ", or "));
                 }
-                let name = CellKey::parse(&s.cell).map(|k| short_name(k, lang)).unwrap_or_else(|| s.cell.clone());
+                let name = CellKey::parse(&s.cell)
+                    .map(|k| short_name(k, lang))
+                    .unwrap_or_else(|| s.cell.clone());
                 let text = match lang {
                     Lang::Zh => format!("{name}应为 {}", s.fix),
                     Lang::En => format!("{name} should be {}", s.fix),
                 };
                 let href = format!("#{}", cell_anchor(&s.cell));
                 let fix = s.fix.to_string();
-                h.leaf("a", &[("href", &href), ("class", "gouji-fix"), ("data-cell", &s.cell), ("data-fix", &fix)], &text);
+                h.leaf(
+                    "a",
+                    &[
+                        ("href", &href),
+                        ("class", "gouji-fix"),
+                        ("data-cell", &s.cell),
+                        ("data-fix", &fix),
+                    ],
+                    &text,
+                );
             }
             h.close("span");
         } else if let Some(c) = first_cell {
             if r.cells.get(c).is_some() {
                 let href = format!("#{}", cell_anchor(c));
                 h.text(" ");
-                h.leaf("a", &[("href", &href), ("class", "gouji-goto")], lang.pick("查看", "show"));
+                h.leaf(
+                    "a",
+                    &[("href", &href), ("class", "gouji-goto")],
+                    lang.pick("查看", "show"),
+                );
             }
         }
         h.close("li");
@@ -233,7 +306,11 @@ fn findings(h: &mut Html, r: &CheckResult, lang: Lang) {
 fn short_name(k: CellKey, lang: Lang) -> String {
     let (zh, en) = crate::rules::describe(k);
     match lang {
-        Lang::Zh => zh.trim_start_matches("第三部分").trim_start_matches("第四部分").trim_start_matches("第二部分").to_owned(),
+        Lang::Zh => zh
+            .trim_start_matches("第三部分")
+            .trim_start_matches("第四部分")
+            .trim_start_matches("第二部分")
+            .to_owned(),
         Lang::En => en,
     }
 }
@@ -261,10 +338,17 @@ fn value_cell(h: &mut Html, r: &CheckResult, key: CellKey, lang: Lang) {
     let anchor = cell_anchor(&id);
     let cell = r.cells.get(&id);
     let (worst, which) = marks(r, &id);
-    let suspect: Option<&FindingOut> = r.findings.iter().find(|f| f.suspects.iter().any(|s| s.cell == id));
+    let suspect: Option<&FindingOut> = r
+        .findings
+        .iter()
+        .find(|f| f.suspects.iter().any(|s| s.cell == id));
     let mut class = String::from("gouji-cell");
     match worst {
-        Some("error") => class.push_str(if suspect.is_some() { " error suspect" } else { " error" }),
+        Some("error") => class.push_str(if suspect.is_some() {
+            " error suspect"
+        } else {
+            " error"
+        }),
         Some("warning") => class.push_str(" warning"),
         Some(_) => class.push_str(" info"),
         None => {}
@@ -276,9 +360,13 @@ fn value_cell(h: &mut Html, r: &CheckResult, key: CellKey, lang: Lang) {
     }
     let described: Vec<String> = which.iter().map(|&i| finding_anchor(i)).collect();
     let described = described.join(" ");
-    let tip: Vec<&str> = which.iter().map(|&i| lang.pick(&r.findings[i].message, &r.findings[i].message_en)).collect();
+    let tip: Vec<&str> = which
+        .iter()
+        .map(|&i| lang.pick(&r.findings[i].message, &r.findings[i].message_en))
+        .collect();
     let tip = tip.join("\n");
-    let mut attrs: Vec<(&'static str, &str)> = vec![("id", &anchor), ("class", &class), ("data-cell", &id)];
+    let mut attrs: Vec<(&'static str, &str)> =
+        vec![("id", &anchor), ("class", &class), ("data-cell", &id)];
     if !described.is_empty() {
         attrs.push(("aria-describedby", &described));
         attrs.push(("title", &tip));
@@ -296,9 +384,21 @@ fn value_cell(h: &mut Html, r: &CheckResult, key: CellKey, lang: Lang) {
         None => h.leaf("span", &[("class", "gouji-v")], ""),
     }
     match worst {
-        Some("error") => h.leaf("span", &[("class", "gouji-mark")], lang.pick("✗错", "✗ error")),
-        Some("warning") => h.leaf("span", &[("class", "gouji-mark")], lang.pick("!提醒", "! warning")),
-        _ if cell.is_none() => h.leaf("span", &[("class", "gouji-mark")], lang.pick("?缺", "? missing")),
+        Some("error") => h.leaf(
+            "span",
+            &[("class", "gouji-mark")],
+            lang.pick("✗错", "✗ error"),
+        ),
+        Some("warning") => h.leaf(
+            "span",
+            &[("class", "gouji-mark")],
+            lang.pick("!提醒", "! warning"),
+        ),
+        _ if cell.is_none() => h.leaf(
+            "span",
+            &[("class", "gouji-mark")],
+            lang.pick("?缺", "? missing"),
+        ),
         _ => {}
     }
     h.close("td");
@@ -320,20 +420,47 @@ fn part3_table(h: &mut Html, r: &CheckResult, lang: Lang, format: FormatId) {
     let split = part3::splits_other(format);
     let rows = part3::rows(split);
     let subtotal = |g: Group| -> Option<&'static part3::Row> {
-        part3::SUBTOTALS
-            .iter()
-            .find(|s| s.role == Role::Subtotal(g) && (g != Group::Other || split) && r.cells.get(&CellKey::new(s.id, "natural").id()).is_some())
+        part3::SUBTOTALS.iter().find(|s| {
+            s.role == Role::Subtotal(g)
+                && (g != Group::Other || split)
+                && r.cells.get(&CellKey::new(s.id, "natural").id()).is_some()
+        })
     };
-    h.open("table", &[("class", "gouji-table gouji-p3"), ("id", "gouji-p3")]);
-    h.leaf("caption", &[], lang.pick("三、收到和处理政府信息公开申请情况", "3. Applications received and handled"));
+    h.open(
+        "table",
+        &[("class", "gouji-table gouji-p3"), ("id", "gouji-p3")],
+    );
+    h.leaf(
+        "caption",
+        &[],
+        lang.pick(
+            "三、收到和处理政府信息公开申请情况",
+            "3. Applications received and handled",
+        ),
+    );
     h.open("thead", &[]);
     h.open("tr", &[]);
-    th(h, lang.pick("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "(In each column: I + II = III + IV)"), 3, 3, "col");
+    th(
+        h,
+        lang.pick(
+            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+            "(In each column: I + II = III + IV)",
+        ),
+        3,
+        3,
+        "col",
+    );
     th(h, lang.pick("申请人情况", "Applicants"), 7, 1, "colgroup");
     h.close("tr");
     h.open("tr", &[]);
     th(h, lang.pick(P3_COLS[0].zh, P3_COLS[0].en), 1, 2, "col");
-    th(h, lang.pick("法人或其他组织", "Legal persons and other organisations"), 5, 1, "colgroup");
+    th(
+        h,
+        lang.pick("法人或其他组织", "Legal persons and other organisations"),
+        5,
+        1,
+        "colgroup",
+    );
     th(h, lang.pick(P3_COLS[6].zh, P3_COLS[6].en), 1, 2, "col");
     h.close("tr");
     h.open("tr", &[]);
@@ -343,8 +470,19 @@ fn part3_table(h: &mut Html, r: &CheckResult, lang: Lang, format: FormatId) {
     h.close("tr");
     h.close("thead");
     h.open("tbody", &[]);
-    let results_span = rows.iter().filter(|x| matches!(x.role, Role::Result | Role::Total)).count()
-        + [Group::Withheld, Group::Unavailable, Group::Rejected, Group::Other].iter().filter(|&&g| subtotal(g).is_some()).count();
+    let results_span = rows
+        .iter()
+        .filter(|x| matches!(x.role, Role::Result | Role::Total))
+        .count()
+        + [
+            Group::Withheld,
+            Group::Unavailable,
+            Group::Rejected,
+            Group::Other,
+        ]
+        .iter()
+        .filter(|&&g| subtotal(g).is_some())
+        .count();
     let mut first_result = true;
     let mut group_open: Option<Group> = None;
     for row in &rows {
@@ -354,7 +492,13 @@ fn part3_table(h: &mut Html, r: &CheckResult, lang: Lang, format: FormatId) {
                 if let Some(sub) = subtotal(g) {
                     h.open("tr", &[("class", "gouji-subtotal")]);
                     if first_result {
-                        th(h, lang.pick("三、本年度办理结果", "III. Results this year"), 1, results_span, "rowgroup");
+                        th(
+                            h,
+                            lang.pick("三、本年度办理结果", "III. Results this year"),
+                            1,
+                            results_span,
+                            "rowgroup",
+                        );
                         first_result = false;
                     }
                     let label = match lang {
@@ -374,7 +518,13 @@ fn part3_table(h: &mut Html, r: &CheckResult, lang: Lang, format: FormatId) {
             Role::Intake | Role::Outflow => th(h, lang.pick(row.zh, row.en), 3, 1, "row"),
             _ => {
                 if first_result {
-                    th(h, lang.pick("三、本年度办理结果", "III. Results this year"), 1, results_span, "rowgroup");
+                    th(
+                        h,
+                        lang.pick("三、本年度办理结果", "III. Results this year"),
+                        1,
+                        results_span,
+                        "rowgroup",
+                    );
                     first_result = false;
                 }
                 match row.group {
@@ -409,19 +559,47 @@ fn group_en(g: Group) -> &'static str {
 }
 
 fn part4_table(h: &mut Html, r: &CheckResult, lang: Lang) {
-    h.open("table", &[("class", "gouji-table gouji-p4"), ("id", "gouji-p4")]);
-    h.leaf("caption", &[], lang.pick("四、政府信息公开行政复议、行政诉讼情况", "4. Administrative review and litigation"));
+    h.open(
+        "table",
+        &[("class", "gouji-table gouji-p4"), ("id", "gouji-p4")],
+    );
+    h.leaf(
+        "caption",
+        &[],
+        lang.pick(
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "4. Administrative review and litigation",
+        ),
+    );
     h.open("thead", &[]);
     h.open("tr", &[]);
-    th(h, lang.pick("行政复议", "Administrative review"), 5, 1, "colgroup");
+    th(
+        h,
+        lang.pick("行政复议", "Administrative review"),
+        5,
+        1,
+        "colgroup",
+    );
     th(h, lang.pick("行政诉讼", "Lawsuits"), 10, 1, "colgroup");
     h.close("tr");
     h.open("tr", &[]);
     for c in &P4_COLS {
         th(h, lang.pick(c.zh, c.en), 1, 2, "col");
     }
-    th(h, lang.pick("未经复议直接起诉", "Filed directly"), 5, 1, "colgroup");
-    th(h, lang.pick("复议后起诉", "Filed after review"), 5, 1, "colgroup");
+    th(
+        h,
+        lang.pick("未经复议直接起诉", "Filed directly"),
+        5,
+        1,
+        "colgroup",
+    );
+    th(
+        h,
+        lang.pick("复议后起诉", "Filed after review"),
+        5,
+        1,
+        "colgroup",
+    );
     h.close("tr");
     h.open("tr", &[]);
     for _ in 0..2 {
@@ -442,11 +620,23 @@ fn part4_table(h: &mut Html, r: &CheckResult, lang: Lang) {
 }
 
 fn part2_table(h: &mut Html, r: &CheckResult, lang: Lang, format: FormatId) {
-    h.open("table", &[("class", "gouji-table gouji-p2"), ("id", "gouji-p2")]);
-    h.leaf("caption", &[], lang.pick("二、主动公开政府信息情况", "2. Proactive disclosure"));
-    let width = part2::blocks(format).map(|(_, v)| v.columns.len()).max().unwrap_or(3);
+    h.open(
+        "table",
+        &[("class", "gouji-table gouji-p2"), ("id", "gouji-p2")],
+    );
+    h.leaf(
+        "caption",
+        &[],
+        lang.pick("二、主动公开政府信息情况", "2. Proactive disclosure"),
+    );
+    let width = part2::blocks(format)
+        .map(|(_, v)| v.columns.len())
+        .max()
+        .unwrap_or(3);
     for block in &BLOCKS {
-        let Some(variant) = block.variant(format) else { continue };
+        let Some(variant) = block.variant(format) else {
+            continue;
+        };
         h.open("tbody", &[]);
         h.open("tr", &[]);
         th(h, block.zh, width + 1, 1, "colgroup");
@@ -454,7 +644,11 @@ fn part2_table(h: &mut Html, r: &CheckResult, lang: Lang, format: FormatId) {
         h.open("tr", &[]);
         th(h, lang.pick("信息内容", "Item"), 1, 1, "col");
         for (i, c) in variant.columns.iter().enumerate() {
-            let span = if i + 1 == variant.columns.len() { width - variant.columns.len() + 1 } else { 1 };
+            let span = if i + 1 == variant.columns.len() {
+                width - variant.columns.len() + 1
+            } else {
+                1
+            };
             th(h, lang.pick(c.zh, c.en), span, 1, "col");
         }
         h.close("tr");
@@ -483,7 +677,14 @@ mod tests {
     #[test]
     fn escapes_text_and_attributes() {
         let mut h = Html { out: String::new() };
-        h.leaf("td", &[("title", "\"><script>")], "<img src=x onerror=alert(1)>&");
-        assert_eq!(h.out, "<td title=\"&quot;&gt;&lt;script&gt;\">&lt;img src=x onerror=alert(1)&gt;&amp;</td>");
+        h.leaf(
+            "td",
+            &[("title", "\"><script>")],
+            "<img src=x onerror=alert(1)>&",
+        );
+        assert_eq!(
+            h.out,
+            "<td title=\"&quot;&gt;&lt;script&gt;\">&lt;img src=x onerror=alert(1)&gt;&amp;</td>"
+        );
     }
 }

@@ -199,7 +199,14 @@ impl From<&Finding> for FindingOut {
             cells: f.cells.iter().map(|k| k.id()).collect(),
             expected: f.expected,
             actual: f.actual,
-            suspects: f.suspects.iter().map(|s| SuspectOut { cell: s.cell.id(), fix: s.fix }).collect(),
+            suspects: f
+                .suspects
+                .iter()
+                .map(|s| SuspectOut {
+                    cell: s.cell.id(),
+                    fix: s.fix,
+                })
+                .collect(),
             message: f.message.clone(),
             message_en: f.message_en.clone(),
             at: f.pos.map(At::from),

@@ -145,5 +145,7 @@ impl CellKey {
 
 /// Every cell of every table of both formats (with optional rows), in official order.
 pub fn all_cells() -> impl Iterator<Item = CellKey> {
-    part2::cells().chain(part3::all_cells()).chain(part4::cells())
+    part2::cells()
+        .chain(part3::all_cells())
+        .chain(part4::cells())
 }

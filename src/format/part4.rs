@@ -9,9 +9,21 @@ pub struct Group {
 }
 
 pub const GROUPS: [Group; 3] = [
-    Group { id: "p4.review", zh: "行政复议", en: "Administrative review" },
-    Group { id: "p4.suit_direct", zh: "行政诉讼（未经复议直接起诉）", en: "Lawsuits filed directly" },
-    Group { id: "p4.suit_after_review", zh: "行政诉讼（复议后起诉）", en: "Lawsuits after review" },
+    Group {
+        id: "p4.review",
+        zh: "行政复议",
+        en: "Administrative review",
+    },
+    Group {
+        id: "p4.suit_direct",
+        zh: "行政诉讼（未经复议直接起诉）",
+        en: "Lawsuits filed directly",
+    },
+    Group {
+        id: "p4.suit_after_review",
+        zh: "行政诉讼（复议后起诉）",
+        en: "Lawsuits after review",
+    },
 ];
 
 pub const COLUMNS: [Column; 5] = [
@@ -23,7 +35,13 @@ pub const COLUMNS: [Column; 5] = [
 ];
 
 const fn col(id: &'static str, zh: &'static str, en: &'static str) -> Column {
-    Column { id, zh, en, kind: ValueKind::Count, keys: &[] }
+    Column {
+        id,
+        zh,
+        en,
+        kind: ValueKind::Count,
+        keys: &[],
+    }
 }
 
 pub const TOTAL_COL: usize = 4;

@@ -30,7 +30,7 @@ pub struct Report {
     pub figures: Vec<prose::Figure>,
     /// How the input was read: "text", "tsv", "pipe", "figures", "grid".
     pub input: &'static str,
-    /// Only tables were given: no title and no part headings.
+    /// Only tables were given: no title and no heading of a prose part.
     pub tables_alone: bool,
     /// Part 二's blocks were not all of one format.
     pub p2_mixed: bool,
@@ -62,7 +62,10 @@ pub fn read_grid<S: AsRef<str>>(rows: &[Vec<S>], format: Option<FormatId>) -> Re
 
 fn read_lines(lines: &[Line], format: Option<FormatId>) -> Report {
     let o = outline::outline(lines);
-    let mut r = Report { input: "text", ..Report::default() };
+    let mut r = Report {
+        input: "text",
+        ..Report::default()
+    };
     let prose = Prose::from_lines(lines, |i| o.in_region(i));
     r.meta = outline::meta(lines, &o, &prose);
     let hint = format.or_else(|| r.meta.title_year.and_then(FormatId::for_year));
@@ -101,7 +104,9 @@ fn read_lines(lines: &[Line], format: Option<FormatId>) -> Report {
             }
         }
     }
-    r.tables_alone = r.meta.title.is_none() && o.headings.is_empty();
+    // a partial paste: no title, and none of the prose parts (一、五、六) that a whole report has
+    r.tables_alone =
+        r.meta.title.is_none() && !o.headings.iter().any(|&(_, p)| matches!(p, 1 | 5 | 6));
     r.figures = prose::figures(&prose);
     missing_tables(&o, &mut r, &mut findings);
     r.findings = findings;
@@ -121,13 +126,27 @@ fn read_figures_p3_p4(lines: &[Line], r: &mut Report) -> bool {
     let (v3, v4) = values.split_at(n - 15);
     for (row, chunk) in p3.into_iter().zip(v3.chunks(7)) {
         for (c, t) in crate::format::part3::COLUMNS.iter().zip(chunk) {
-            r.sheet.insert(crate::format::CellKey::new(row.id, c.id), t.text, value::parse(t.text, c.kind), Some(t.pos));
+            r.sheet.insert(
+                crate::format::CellKey::new(row.id, c.id),
+                t.text,
+                value::parse(t.text, c.kind),
+                Some(t.pos),
+            );
         }
     }
     for (key, t) in crate::format::part4::cells().zip(v4) {
-        r.sheet.insert(key, t.text, value::parse(t.text, crate::format::ValueKind::Count), Some(t.pos));
+        r.sheet.insert(
+            key,
+            t.text,
+            value::parse(t.text, crate::format::ValueKind::Count),
+            Some(t.pos),
+        );
     }
-    r.variants.p3 = Some(if split { FormatId::F2021 } else { FormatId::F2019 });
+    r.variants.p3 = Some(if split {
+        FormatId::F2021
+    } else {
+        FormatId::F2019
+    });
     r.variants.p4 = true;
     r.input = "figures";
     true
@@ -146,13 +165,29 @@ fn missing_tables(o: &Outline, r: &mut Report, findings: &mut Vec<Finding>) {
     if r.sheet.is_empty() {
         return;
     }
-    let severity = if r.tables_alone { Severity::Info } else { Severity::Error };
+    let severity = if r.tables_alone {
+        Severity::Info
+    } else {
+        Severity::Error
+    };
     for part in Part::ALL {
-        if r.sheet.has_part(part) || findings.iter().any(|f| f.rule == Rule::TableMissing && f.cells.first().is_some_and(|c| c.part() == part)) {
+        if r.sheet.has_part(part)
+            || findings.iter().any(|f| {
+                f.rule == Rule::TableMissing && f.cells.first().is_some_and(|c| c.part() == part)
+            })
+        {
             continue;
         }
-        let why = if o.region(part).is_some() { "（有标题，但没有读到数字）" } else { "" };
-        let why_en = if o.region(part).is_some() { " (its heading is there, but no figures)" } else { "" };
+        let why = if o.region(part).is_some() {
+            "（有标题，但没有读到数字）"
+        } else {
+            ""
+        };
+        let why_en = if o.region(part).is_some() {
+            " (its heading is there, but no figures)"
+        } else {
+            ""
+        };
         findings.push(Finding::new(
             Rule::TableMissing,
             severity,
@@ -184,19 +219,30 @@ fn text_layout(lines: &[Line]) -> &'static str {
 /// The one finding for input that holds no report table, saying why.
 fn unusable(text: &str, lines: &[Line], r: &Report) -> Finding {
     let (zh, en) = if text.trim().is_empty() && lines.is_empty() {
-        ("输入为空：请粘贴年报全文或表格".to_owned(), "The input is empty: paste a report or its tables".to_owned())
+        (
+            "输入为空：请粘贴年报全文或表格".to_owned(),
+            "The input is empty: paste a report or its tables".to_owned(),
+        )
     } else if looks_binary(text) {
         (
             "输入不是文本（可能是二进制文件，如 PDF 或 Word 原文件）：请复制其中的文字后粘贴".to_owned(),
             "The input is not text (perhaps a binary file such as a PDF or Word file): copy its text and paste that".to_owned(),
+        )
+    } else if glued_rows(lines) >= 3 {
+        (
+            "表格中的数字与文字连在一起（没有空格、制表符或换行分隔），无法可靠读取：请从原文件重新复制，或直接填写表格".to_owned(),
+            "The table's figures run together with the text (no space, tab or line between cells) and cannot be read reliably: copy again from the original, or fill in the form".to_owned(),
         )
     } else if let Some(y) = r.meta.old_year.or(r.meta.title_year.filter(|&y| y < 2019)) {
         (
             format!("这似乎是2019年以前的年报（{y}年度）：gouji 只检查2019年版和2021年版格式的年报"),
             format!("This looks like a report from before 2019 ({y}): gouji checks only the 2019 and 2021 formats"),
         )
-    } else if lines.iter().any(|l| outline::line_key(l, 48).is_some_and(|k| k.contains("主动公开") || k.contains("收到和处理") || k.contains("行政复议")))
-        && r.meta.title.is_some()
+    } else if lines.iter().any(|l| {
+        outline::line_key(l, 48).is_some_and(|k| {
+            k.contains("主动公开") || k.contains("收到和处理") || k.contains("行政复议")
+        })
+    }) && r.meta.title.is_some()
     {
         (
             "找到了年报的标题和各部分标题，但没有读到表格中的数字：表格可能是图片。请复制可选中的文字，或直接填写表格".to_owned(),
@@ -209,6 +255,22 @@ fn unusable(text: &str, lines: &[Line], r: &Report) -> Finding {
         )
     };
     Finding::new(Rule::TableMissing, Severity::Error, zh, en)
+}
+
+/// Lines where a part 三 row label runs straight into a long string of digits.
+fn glued_rows(lines: &[Line]) -> usize {
+    let rows = crate::format::part3::rows(true);
+    lines
+        .iter()
+        .filter_map(|l| outline::line_key(l, 200))
+        .filter(|k| {
+            let digits = k.chars().rev().take_while(char::is_ascii_digit).count();
+            digits >= 7
+                && rows
+                    .iter()
+                    .any(|r| r.keys.iter().any(|key| k.contains(key)))
+        })
+        .count()
 }
 
 fn looks_binary(text: &str) -> bool {

@@ -66,7 +66,12 @@ pub fn line_key(line: &Line, cap: usize) -> Option<String> {
 
 /// The part a heading line names, if it is one.
 fn heading_part(line: &Line) -> Option<u8> {
-    if line.values() > 0 && line.tokens.iter().any(|t| t.kind == TokenKind::Value && !t.text.is_empty()) {
+    if line.values() > 0
+        && line
+            .tokens
+            .iter()
+            .any(|t| t.kind == TokenKind::Value && !t.text.is_empty())
+    {
         return None;
     }
     let key = line_key(line, 48)?;
@@ -83,9 +88,13 @@ fn heading_part(line: &Line) -> Option<u8> {
         return None;
     }
     let named = |p: usize| {
-        PART_KEYS[p]
-            .iter()
-            .any(|k| if dotted { rest.contains(k) } else { rest.starts_with(k) })
+        PART_KEYS[p].iter().any(|k| {
+            if dotted {
+                rest.contains(k)
+            } else {
+                rest.starts_with(k)
+            }
+        })
     };
     // the numeral's own part first, then any part whose keyword is there
     if named(n) {
@@ -111,7 +120,9 @@ pub fn outline(lines: &[Line]) -> Outline {
     }
     // tables pasted without their headings: find them by their content
     if starts[0].is_none() {
-        starts[0] = find_line(lines, 0, |k| k.contains("第二十条") && k.chars().count() <= 40);
+        starts[0] = find_line(lines, 0, |k| {
+            k.contains("第二十条") && k.chars().count() <= 40
+        });
     }
     if starts[1].is_none() {
         starts[1] = find_line(lines, 0, |k| {
@@ -142,7 +153,11 @@ pub fn outline(lines: &[Line]) -> Outline {
     bounds.sort_unstable();
     for (k, s) in starts.iter().enumerate() {
         if let Some(s) = *s {
-            let end = bounds.iter().copied().find(|&b| b > s).unwrap_or(lines.len());
+            let end = bounds
+                .iter()
+                .copied()
+                .find(|&b| b > s)
+                .unwrap_or(lines.len());
             o.regions[k] = Some(s..end);
         }
     }
@@ -176,11 +191,16 @@ impl Prose {
             }
             p.line_starts.push(p.pos.len());
             for t in &line.tokens {
-                let Pos::Text { line, col } = t.pos else { continue };
+                let Pos::Text { line, col } = t.pos else {
+                    continue;
+                };
                 for (k, c) in t.text.chars().enumerate() {
                     if let Some(f) = fold_char(c).filter(|f| !f.is_whitespace()) {
                         p.text.push(f);
-                        p.pos.push(Pos::Text { line, col: col + k as u32 });
+                        p.pos.push(Pos::Text {
+                            line,
+                            col: col + k as u32,
+                        });
                     }
                 }
             }
@@ -206,10 +226,16 @@ pub struct Meta {
 
 pub fn meta(lines: &[Line], outline: &Outline, prose: &Prose) -> Meta {
     let mut m = Meta::default();
-    let first_heading = outline.headings.first().map_or(lines.len().min(20), |&(i, _)| i);
+    let first_heading = outline
+        .headings
+        .first()
+        .map_or(lines.len().min(20), |&(i, _)| i);
     for i in 0..first_heading.min(lines.len()) {
-        let Some(k) = line_key(&lines[i], 60) else { continue };
-        if !(k.contains("报告") && (k.contains("年度") || k.contains("工作"))) || k.contains('。') {
+        let Some(k) = line_key(&lines[i], 60) else {
+            continue;
+        };
+        if !(k.contains("报告") && (k.contains("年度") || k.contains("工作"))) || k.contains('。')
+        {
             continue;
         }
         let mut title = plain(&lines[i]);
@@ -227,7 +253,12 @@ pub fn meta(lines: &[Line], outline: &Outline, prose: &Prose) -> Meta {
     }
     let t = &prose.text;
     if m.title_year.is_none() {
-        for pat in ["年度政府信息公开", "年政府信息公开工作", "年度政务公开", "年政务公开"] {
+        for pat in [
+            "年度政府信息公开",
+            "年政府信息公开工作",
+            "年度政务公开",
+            "年政务公开",
+        ] {
             if let Some(i) = t.find(pat) {
                 m.title_year = year_ending_at(t, i);
                 if m.title_year.is_some() {
@@ -236,7 +267,15 @@ pub fn meta(lines: &[Line], outline: &Outline, prose: &Prose) -> Meta {
             }
         }
     }
-    for pat in ["统计期限", "统计时限", "统计期间", "统计时间", "统计区间", "统计周期", "数据统计"] {
+    for pat in [
+        "统计期限",
+        "统计时限",
+        "统计期间",
+        "统计时间",
+        "统计区间",
+        "统计周期",
+        "数据统计",
+    ] {
         if let Some(i) = t.find(pat) {
             let window: String = t[i..].chars().take(24).collect();
             if let Some(j) = window.find("年1月1日") {
@@ -248,7 +287,14 @@ pub fn meta(lines: &[Line], outline: &Outline, prose: &Prose) -> Meta {
             }
         }
     }
-    for pat in ["发布时间:", "发布日期:", "发布时间", "发布日期", "成文日期:", "成文日期"] {
+    for pat in [
+        "发布时间:",
+        "发布日期:",
+        "发布时间",
+        "发布日期",
+        "成文日期:",
+        "成文日期",
+    ] {
         if let Some(i) = t.find(pat) {
             m.published = date_at(&t[i + pat.len()..]);
             if m.published.is_some() {
@@ -266,13 +312,22 @@ pub fn meta(lines: &[Line], outline: &Outline, prose: &Prose) -> Meta {
             let before = &t[..at - 4];
             let opens = before.is_empty()
                 || before.ends_with(['。', ';', '；', ')', '）'])
-                || prose.line_starts.binary_search(&prose.char_index(at - 4)).is_ok();
+                || prose
+                    .line_starts
+                    .binary_search(&prose.char_index(at - 4))
+                    .is_ok();
             let after = &t[search..];
-            let clause = after.starts_with(',') || after.starts_with('，') || after.starts_with("度,") || after.starts_with("度，");
+            let clause = after.starts_with(',')
+                || after.starts_with('，')
+                || after.starts_with("度,")
+                || after.starts_with("度，");
             if opens && clause {
                 m.body_years.push((y, prose.pos_at_byte(at - 4)));
             }
-            if y < 2019 && (after.starts_with("度政府信息公开") || after.starts_with("政府信息公开工作年度报告")) {
+            if y < 2019
+                && (after.starts_with("度政府信息公开")
+                    || after.starts_with("政府信息公开工作年度报告"))
+            {
                 m.old_year = Some(y);
             }
         }
@@ -289,7 +344,11 @@ impl Prose {
 
     pub fn pos_at_byte(&self, byte: usize) -> Pos {
         let i = self.char_index(byte);
-        self.pos.get(i).or(self.pos.last()).copied().unwrap_or(Pos::Text { line: 1, col: 1 })
+        self.pos
+            .get(i)
+            .or(self.pos.last())
+            .copied()
+            .unwrap_or(Pos::Text { line: 1, col: 1 })
     }
 }
 
@@ -310,7 +369,11 @@ pub fn year_ending_at(t: &str, at: usize) -> Option<i32> {
         return None;
     }
     // not part of a longer number
-    if t[..at - 4].bytes().last().is_some_and(|b| b.is_ascii_digit()) {
+    if t[..at - 4]
+        .bytes()
+        .last()
+        .is_some_and(|b| b.is_ascii_digit())
+    {
         return None;
     }
     let y: i32 = s.parse().ok()?;

@@ -17,7 +17,11 @@ pub struct Read {
 impl Read {
     /// The part's variant: the one most of its blocks have (ties go to F2021).
     pub fn variant(&self) -> Option<FormatId> {
-        let n19 = self.blocks.iter().filter(|b| b.1 == FormatId::F2019).count();
+        let n19 = self
+            .blocks
+            .iter()
+            .filter(|b| b.1 == FormatId::F2019)
+            .count();
         let n21 = self.blocks.len() - n19;
         match (n19, n21) {
             (0, 0) => None,
@@ -41,7 +45,12 @@ fn caption(line: &Line) -> Option<&'static Block> {
     BLOCKS.iter().find(|b| b.item.starts_with(numeral))
 }
 
-pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>, hint: Option<FormatId>) -> Read {
+pub fn read(
+    lines: &[Line],
+    sheet: &mut Sheet,
+    findings: &mut Vec<Finding>,
+    hint: Option<FormatId>,
+) -> Read {
     let mut read = Read { blocks: Vec::new() };
     let mut i = 0;
     while i < lines.len() {
@@ -49,7 +58,9 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>, hint
             i += 1;
             continue;
         };
-        let end = (i + 1..lines.len()).find(|&j| caption(&lines[j]).is_some()).unwrap_or(lines.len());
+        let end = (i + 1..lines.len())
+            .find(|&j| caption(&lines[j]).is_some())
+            .unwrap_or(lines.len());
         let stream = Stream::build(&lines[i + 1..end]);
         if stream.value_count() > 0 {
             let variant = choose_variant(block, &stream, hint);
@@ -72,7 +83,10 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>, hint
                         Rule::TableMissing,
                         Severity::Error,
                         format!("第二部分未找到「{}」", block.zh),
-                        format!("Part 2: block “Article 20, item ({})” not found", block.item),
+                        format!(
+                            "Part 2: block “Article 20, item ({})” not found",
+                            block.item
+                        ),
                     )
                     .with_cells(cells),
                 );
@@ -82,18 +96,41 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>, hint
     read
 }
 
-fn choose_variant(block: &'static Block, stream: &Stream, hint: Option<FormatId>) -> &'static Variant {
+fn choose_variant(
+    block: &'static Block,
+    stream: &Stream,
+    hint: Option<FormatId>,
+) -> &'static Variant {
     let widths: Vec<usize> = stream.groups.iter().map(|g| g.tokens.len()).collect();
     let score = |v: &Variant| {
-        let header = v.columns.iter().filter(|c| c.keys.iter().any(|k| stream.keys.contains(k))).count();
+        let header = v
+            .columns
+            .iter()
+            .filter(|c| c.keys.iter().any(|k| stream.keys.contains(k)))
+            .count();
         let width = widths.iter().filter(|&&w| w == v.columns.len()).count();
         let hinted = usize::from(Some(v.format) == hint);
-        (header, width, hinted, usize::from(v.format == FormatId::F2021))
+        (
+            header,
+            width,
+            hinted,
+            usize::from(v.format == FormatId::F2021),
+        )
     };
-    block.variants.iter().max_by_key(|v| score(v)).unwrap_or(&block.variants[0])
+    block
+        .variants
+        .iter()
+        .max_by_key(|v| score(v))
+        .unwrap_or(&block.variants[0])
 }
 
-fn read_block(block: &Block, variant: &Variant, stream: &Stream, sheet: &mut Sheet, findings: &mut Vec<Finding>) {
+fn read_block(
+    block: &Block,
+    variant: &Variant,
+    stream: &Stream,
+    sheet: &mut Sheet,
+    findings: &mut Vec<Finding>,
+) {
     let width = variant.columns.len();
     let mut seen: Vec<&str> = Vec::new();
     let mut label_from = 0;
@@ -104,7 +141,13 @@ fn read_block(block: &Block, variant: &Variant, stream: &Stream, sheet: &mut She
         let row = variant
             .rows
             .iter()
-            .filter_map(|r| r.keys.iter().filter_map(|k| label.rfind(k)).max().map(|p| (p, r)))
+            .filter_map(|r| {
+                r.keys
+                    .iter()
+                    .filter_map(|k| label.rfind(k))
+                    .max()
+                    .map(|p| (p, r))
+            })
             .max_by_key(|&(p, _)| p)
             .map(|(_, r)| r);
         let tokens = trim(&g.tokens, width);
@@ -116,16 +159,38 @@ fn read_block(block: &Block, variant: &Variant, stream: &Stream, sheet: &mut She
                         Finding::new(
                             Rule::TableMissing,
                             Severity::Error,
-                            format!("第二部分「{}」「{}」行读到{}个数字，应为{}个", block.zh, row.zh, tokens.len(), width),
-                            format!("Part 2, row “{}”: {} figures found, {} expected", row.en, tokens.len(), width),
+                            format!(
+                                "第二部分「{}」「{}」行读到{}个数字，应为{}个",
+                                block.zh,
+                                row.zh,
+                                tokens.len(),
+                                width
+                            ),
+                            format!(
+                                "Part 2, row “{}”: {} figures found, {} expected",
+                                row.en,
+                                tokens.len(),
+                                width
+                            ),
                         )
-                        .with_cells(variant.columns.iter().map(|c| CellKey::new(row.id, c.id)).collect())
+                        .with_cells(
+                            variant
+                                .columns
+                                .iter()
+                                .map(|c| CellKey::new(row.id, c.id))
+                                .collect(),
+                        )
                         .at(tokens.first().map(|t| t.pos)),
                     );
                     continue;
                 }
                 for (c, t) in variant.columns.iter().zip(tokens) {
-                    sheet.insert(CellKey::new(row.id, c.id), t.text, parse(t.text, c.kind), Some(t.pos));
+                    sheet.insert(
+                        CellKey::new(row.id, c.id),
+                        t.text,
+                        parse(t.text, c.kind),
+                        Some(t.pos),
+                    );
                 }
             }
             _ => {
@@ -138,8 +203,18 @@ fn read_block(block: &Block, variant: &Variant, stream: &Stream, sheet: &mut She
                     Finding::new(
                         Rule::TableExtra,
                         Severity::Info,
-                        format!("第二部分「{}」有格式之外的行「{}」（{}），未计入", block.zh, label, figures.join(" ")),
-                        format!("Part 2, {}: a row not in the format, “{}” ({}), was not counted", block.zh, label, figures.join(" ")),
+                        format!(
+                            "第二部分「{}」有格式之外的行「{}」（{}），未计入",
+                            block.zh,
+                            label,
+                            figures.join(" ")
+                        ),
+                        format!(
+                            "Part 2, {}: a row not in the format, “{}” ({}), was not counted",
+                            block.zh,
+                            label,
+                            figures.join(" ")
+                        ),
                     )
                     .at(tokens.first().map(|t| t.pos)),
                 );
@@ -155,7 +230,13 @@ fn read_block(block: &Block, variant: &Variant, stream: &Stream, sheet: &mut She
                     format!("第二部分「{}」未找到「{}」行", block.zh, row.zh),
                     format!("Part 2, {}: row “{}” not found", block.zh, row.en),
                 )
-                .with_cells(variant.columns.iter().map(|c| CellKey::new(row.id, c.id)).collect()),
+                .with_cells(
+                    variant
+                        .columns
+                        .iter()
+                        .map(|c| CellKey::new(row.id, c.id))
+                        .collect(),
+                ),
             );
         }
     }
@@ -166,12 +247,18 @@ fn extra_label(label: &str, variant: &Variant) -> String {
     let after_header = variant
         .columns
         .iter()
-        .flat_map(|c| c.keys.iter().filter_map(|k| label.rfind(k).map(|p| p + k.len())))
+        .flat_map(|c| {
+            c.keys
+                .iter()
+                .filter_map(|k| label.rfind(k).map(|p| p + k.len()))
+        })
         .max()
         .unwrap_or(0);
     let rest = &label[after_header..];
     // the rest of the last column label (e.g. 数量, 件数) is not part of the row label
-    let rest = ["数量", "件数", "(单位:万元)"].iter().fold(rest, |r, s| r.strip_prefix(s).unwrap_or(r));
+    let rest = ["数量", "件数", "(单位:万元)"]
+        .iter()
+        .fold(rest, |r, s| r.strip_prefix(s).unwrap_or(r));
     rest.chars().take(40).collect()
 }
 

@@ -25,7 +25,9 @@ pub fn row_cells(row: &Row) -> Vec<CellKey> {
 /// Reads the part 三 rows of `lines` into `sheet`. `None` when nothing of the table is there.
 pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> Option<Read> {
     let stream = Stream::build(lines);
-    let split = OTHER_SPLIT[..2].iter().any(|r| stream.find_any(0, r.keys, usize::MAX).is_some());
+    let split = OTHER_SPLIT[..2]
+        .iter()
+        .any(|r| stream.find_any(0, r.keys, usize::MAX).is_some());
     let rows = part3::rows(split);
 
     // 1. each row's label, in order
@@ -51,12 +53,17 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
         .filter_map(|(r, s)| s.map(|s| (s, *r)))
         .collect();
     for sub in &SUBTOTALS {
-        let part3::Role::Subtotal(group) = sub.role else { continue };
+        let part3::Role::Subtotal(group) = sub.role else {
+            continue;
+        };
         if group == RowGroup::Other && !split {
             continue;
         }
-        let Some(first) = rows.iter().position(|r| r.group == Some(group)) else { continue };
-        let (Some(lo), Some(hi)) = (first.checked_sub(1).and_then(|p| starts[p]), starts[first]) else {
+        let Some(first) = rows.iter().position(|r| r.group == Some(group)) else {
+            continue;
+        };
+        let (Some(lo), Some(hi)) = (first.checked_sub(1).and_then(|p| starts[p]), starts[first])
+        else {
             continue;
         };
         if let Some((s, _)) = stream.find_any(lo + 1, sub.keys, hi) {
@@ -105,12 +112,18 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
         match li {
             Some(li) => {
                 report_surplus(&mut surplus, row, findings);
-                let mut full = runs[li].iter().filter_map(|g| fit(&g.tokens)).collect::<VecDeque<_>>();
+                let mut full = runs[li]
+                    .iter()
+                    .filter_map(|g| fit(&g.tokens))
+                    .collect::<VecDeque<_>>();
                 if let Some(first) = full.pop_front() {
                     insert(sheet, row, &first);
                     surplus = full;
                 } else if !runs[li].is_empty() {
-                    let all: Vec<&Token> = runs[li].iter().flat_map(|g| g.tokens.iter().copied()).collect();
+                    let all: Vec<&Token> = runs[li]
+                        .iter()
+                        .flat_map(|g| g.tokens.iter().copied())
+                        .collect();
                     match fit(&all) {
                         Some(t) => insert(sheet, row, &t),
                         None => findings.push(unreadable(row, &all)),
@@ -136,7 +149,14 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
     if let Some(last) = rows.last() {
         report_surplus(&mut surplus, last, findings);
     }
-    Some(Read { variant: if split { FormatId::F2021 } else { FormatId::F2019 }, figures_only: false })
+    Some(Read {
+        variant: if split {
+            FormatId::F2021
+        } else {
+            FormatId::F2019
+        },
+        figures_only: false,
+    })
 }
 
 /// A run of exactly seven figures, after dropping empty padding cells at either end.
@@ -153,7 +173,12 @@ fn fit<'t, 'a>(tokens: &[&'t Token<'a>]) -> Option<Vec<&'t Token<'a>>> {
 
 fn insert(sheet: &mut Sheet, row: &Row, tokens: &[&Token]) {
     for (c, t) in COLUMNS.iter().zip(tokens) {
-        sheet.insert(CellKey::new(row.id, c.id), t.text, parse(t.text, c.kind), Some(t.pos));
+        sheet.insert(
+            CellKey::new(row.id, c.id),
+            t.text,
+            parse(t.text, c.kind),
+            Some(t.pos),
+        );
     }
 }
 
@@ -168,7 +193,14 @@ fn read_figures_only(stream: &Stream, sheet: &mut Sheet) -> Option<Read> {
     for (row, chunk) in part3::rows(split).into_iter().zip(values.chunks(WIDTH)) {
         insert(sheet, row, chunk);
     }
-    Some(Read { variant: if split { FormatId::F2021 } else { FormatId::F2019 }, figures_only: true })
+    Some(Read {
+        variant: if split {
+            FormatId::F2021
+        } else {
+            FormatId::F2019
+        },
+        figures_only: true,
+    })
 }
 
 pub fn row_label(row: &Row) -> String {
@@ -192,25 +224,48 @@ fn by_position(row: &Row) -> Finding {
     Finding::new(
         Rule::TableMissing,
         Severity::Info,
-        format!("第三部分未识别出「{}」行的标签，已按格式中的行序读取该行数字", row_label(row)),
-        format!("Part 3: the label of row “{}” was not recognised; its figures were read by position", row.en),
+        format!(
+            "第三部分未识别出「{}」行的标签，已按格式中的行序读取该行数字",
+            row_label(row)
+        ),
+        format!(
+            "Part 3: the label of row “{}” was not recognised; its figures were read by position",
+            row.en
+        ),
     )
     .with_cells(row_cells(row))
 }
 
 fn unreadable(row: &Row, tokens: &[&Token]) -> Finding {
     let n = tokens.len();
-    let long = tokens.iter().any(|t| t.text.chars().filter(char::is_ascii_digit).count() > 9);
+    let long = tokens
+        .iter()
+        .any(|t| t.text.chars().filter(char::is_ascii_digit).count() > 9);
     let (zh_tail, en_tail) = if n < WIDTH && long {
-        ("，数字可能连在一起，无法可靠读取", "; the figures seem to run together and cannot be read reliably")
+        (
+            "，数字可能连在一起，无法可靠读取",
+            "; the figures seem to run together and cannot be read reliably",
+        )
     } else {
-        ("，无法确定各数字所在的列", "; the columns cannot be told apart")
+        (
+            "，无法确定各数字所在的列",
+            "; the columns cannot be told apart",
+        )
     };
     Finding::new(
         Rule::TableMissing,
         Severity::Error,
-        format!("第三部分「{}」行读到{}个数字，应为{}个{}", row_label(row), n, WIDTH, zh_tail),
-        format!("Part 3, row “{}”: {} figures found, {} expected{}", row.en, n, WIDTH, en_tail),
+        format!(
+            "第三部分「{}」行读到{}个数字，应为{}个{}",
+            row_label(row),
+            n,
+            WIDTH,
+            zh_tail
+        ),
+        format!(
+            "Part 3, row “{}”: {} figures found, {} expected{}",
+            row.en, n, WIDTH, en_tail
+        ),
     )
     .with_cells(row_cells(row))
     .at(tokens.first().map(|t| t.pos))

@@ -29,13 +29,19 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> b
     }
     if taken.len() != CELLS {
         let first = stream.values().next().map(|t| t.pos);
-        let n = if total > CELLS { stream.groups[0].tokens.len() } else { total };
+        let n = if total > CELLS {
+            stream.groups[0].tokens.len()
+        } else {
+            total
+        };
         findings.push(
             Finding::new(
                 Rule::TableMissing,
                 Severity::Error,
                 format!("第四部分读到{n}个数字，应为{CELLS}个，无法确定各数字所在的列"),
-                format!("Part 4: {n} figures found, {CELLS} expected; the columns cannot be told apart"),
+                format!(
+                    "Part 4: {n} figures found, {CELLS} expected; the columns cannot be told apart"
+                ),
             )
             .with_cells(part4::cells().collect())
             .at(first),
@@ -43,7 +49,12 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> b
         return true;
     }
     for (key, t) in part4::cells().zip(taken) {
-        sheet.insert(key, t.text, parse(t.text, crate::format::ValueKind::Count), Some(t.pos));
+        sheet.insert(
+            key,
+            t.text,
+            parse(t.text, crate::format::ValueKind::Count),
+            Some(t.pos),
+        );
     }
     true
 }

@@ -29,7 +29,12 @@ pub struct Figure {
 }
 
 const COUNTERS: [char; 6] = ['件', '起', '次', '宗', '个', '条'];
-const OUTCOMES: [(&str, &str); 4] = [("维持", "upheld"), ("纠正", "corrected"), ("其他结果", "other"), ("尚未审结", "pending")];
+const OUTCOMES: [(&str, &str); 4] = [
+    ("维持", "upheld"),
+    ("纠正", "corrected"),
+    ("其他结果", "other"),
+    ("尚未审结", "pending"),
+];
 
 pub fn figures(prose: &Prose) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
@@ -63,14 +68,19 @@ fn sentence(prose: &Prose, start: usize, end: usize, out: &mut Vec<Figure>) {
         } else if s[i..].starts_with("诉讼") {
             subject = Some(false);
         }
-        if !bytes[i].is_ascii_digit() || (i > 0 && (bytes[i - 1].is_ascii_digit() || bytes[i - 1] == b'.')) {
+        if !bytes[i].is_ascii_digit()
+            || (i > 0 && (bytes[i - 1].is_ascii_digit() || bytes[i - 1] == b'.'))
+        {
             i += c.len_utf8();
             continue;
         }
         let digits_end = i + s[i..].bytes().take_while(u8::is_ascii_digit).count();
         let after = &s[digits_end..];
         let counted = after.chars().next().is_some_and(|c| COUNTERS.contains(&c));
-        let value: Option<i64> = s[i..digits_end].parse().ok().filter(|_| digits_end - i <= 9);
+        let value: Option<i64> = s[i..digits_end]
+            .parse()
+            .ok()
+            .filter(|_| digits_end - i <= 9);
         if let (true, Some(value)) = (counted, value) {
             let before = &s[clause_start..i];
             if let Some(claim) = classify(before, after, subject, mentions_applications) {
@@ -79,7 +89,14 @@ fn sentence(prose: &Prose, start: usize, end: usize, out: &mut Vec<Figure>) {
                     claim,
                     value,
                     pos: prose.pos_at_byte(start + i),
-                    phrase: s[clause_start..phrase_end].chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect(),
+                    phrase: s[clause_start..phrase_end]
+                        .chars()
+                        .rev()
+                        .take(40)
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                        .rev()
+                        .collect(),
                 });
             }
         }
@@ -89,22 +106,39 @@ fn sentence(prose: &Prose, start: usize, end: usize, out: &mut Vec<Figure>) {
 
 fn classify(before: &str, after: &str, subject: Option<bool>, applications: bool) -> Option<Claim> {
     let after_head: String = after.chars().skip(1).take(8).collect();
-    if (after_head.starts_with("顺延") || after_head.starts_with("结转") || after_head.starts_with("转入"))
+    if (after_head.starts_with("顺延")
+        || after_head.starts_with("结转")
+        || after_head.starts_with("转入"))
         && after_head.contains("下年")
     {
         return Some(Claim::CarriedOut);
     }
-    if before.contains("结转下年") || before.contains("转入下年") || before.contains("顺延至下年") || before.contains("顺延到下年") {
+    if before.contains("结转下年")
+        || before.contains("转入下年")
+        || before.contains("顺延至下年")
+        || before.contains("顺延到下年")
+    {
         return Some(Claim::CarriedOut);
     }
     if before.contains("结转") && before.contains("上年") {
         return Some(Claim::CarriedIn);
     }
-    let tail: String = before.chars().rev().take(12).collect::<Vec<_>>().into_iter().rev().collect();
+    let tail: String = before
+        .chars()
+        .rev()
+        .take(12)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
     if let Some(review) = subject {
         for (word, col) in OUTCOMES {
             if tail.contains(word) {
-                return Some(if review { Claim::ReviewOutcome(col) } else { Claim::SuitOutcome(col) });
+                return Some(if review {
+                    Claim::ReviewOutcome(col)
+                } else {
+                    Claim::SuitOutcome(col)
+                });
             }
         }
         if tail.ends_with("行政复议") || tail.ends_with("复议") {
@@ -114,10 +148,16 @@ fn classify(before: &str, after: &str, subject: Option<bool>, applications: bool
             return Some(Claim::Suits);
         }
     }
-    if before.contains("申请") && ["收到", "受理", "新收"].iter().any(|w| before.contains(w)) && !before.contains("信箱") {
+    if before.contains("申请")
+        && ["收到", "受理", "新收"].iter().any(|w| before.contains(w))
+        && !before.contains("信箱")
+    {
         return Some(Claim::New);
     }
-    if applications && ["办结", "答复", "回复"].iter().any(|w| tail.contains(w)) && !before.contains("信箱") {
+    if applications
+        && ["办结", "答复", "回复"].iter().any(|w| tail.contains(w))
+        && !before.contains("信箱")
+    {
         return Some(Claim::Handled);
     }
     None
@@ -131,7 +171,10 @@ mod tests {
     fn claims(text: &str) -> Vec<(Claim, i64)> {
         let lines = lines_of_text(text);
         let prose = Prose::from_lines(&lines, |_| false);
-        figures(&prose).into_iter().map(|f| (f.claim, f.value)).collect()
+        figures(&prose)
+            .into_iter()
+            .map(|f| (f.claim, f.value))
+            .collect()
     }
 
     #[test]

@@ -34,7 +34,10 @@ impl<'t, 'a> Stream<'t, 'a> {
                     }
                     TokenKind::Value => {
                         if !open {
-                            s.groups.push(Group { anchor: s.keys.len(), tokens: Vec::new() });
+                            s.groups.push(Group {
+                                anchor: s.keys.len(),
+                                tokens: Vec::new(),
+                            });
                             open = true;
                         }
                         if let Some(g) = s.groups.last_mut() {

@@ -57,7 +57,10 @@ pub struct Line<'a> {
 
 impl Line<'_> {
     pub fn values(&self) -> usize {
-        self.tokens.iter().filter(|t| t.kind == TokenKind::Value).count()
+        self.tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Value)
+            .count()
     }
 }
 
@@ -83,7 +86,7 @@ pub fn lines_of_text(text: &str) -> Vec<Line<'_>> {
         if split == Split::Pipes {
             trim_pipe_edges(&mut cells);
         }
-        if cells.len() == 1 && is_page_number(cells[0].1) {
+        if is_page_number(raw) {
             continue;
         }
         let tokens = classify(
@@ -94,7 +97,11 @@ pub fn lines_of_text(text: &str) -> Vec<Line<'_>> {
             split,
         );
         if !tokens.is_empty() {
-            out.push(Line { tokens, split, number });
+            out.push(Line {
+                tokens,
+                split,
+                number,
+            });
         }
     }
     out
@@ -117,7 +124,11 @@ pub fn lines_of_grid<S: AsRef<str>>(rows: &[Vec<S>]) -> Vec<Line<'_>> {
             continue;
         }
         if !tokens.is_empty() {
-            out.push(Line { tokens, split: Split::Grid, number: r });
+            out.push(Line {
+                tokens,
+                split: Split::Grid,
+                number: r,
+            });
         }
     }
     out
@@ -215,23 +226,34 @@ fn classify<'a>(cells: impl Iterator<Item = (&'a str, Pos)>, split: Split) -> Ve
 
 /// A blank marker: the format asks for a figure, the cell holds none.
 pub fn is_blank_marker(folded: &str) -> bool {
-    matches!(folded, "" | "/" | "-" | "--" | "—" | "——" | "–" | "无" | "\\" | "、" | "空" | "／")
+    matches!(
+        folded,
+        "" | "/" | "-" | "--" | "—" | "——" | "–" | "无" | "\\" | "、" | "空" | "／"
+    )
 }
 
 /// Whether a piece of text stands where a figure would: a number (signed, with thousands
 /// separators, decimals, a unit), a blank marker, or a near-number such as `约20`.
 pub fn looks_like_value(text: &str) -> bool {
     let mut s = String::with_capacity(text.len());
-    s.extend(text.chars().filter_map(fold_char).filter(|c| !c.is_whitespace()));
+    s.extend(
+        text.chars()
+            .filter_map(fold_char)
+            .filter(|c| !c.is_whitespace()),
+    );
     if is_blank_marker(&s) {
         return !s.is_empty();
     }
-    let s = s.strip_prefix('约').or_else(|| s.strip_prefix('近')).unwrap_or(&s);
+    let s = s
+        .strip_prefix('约')
+        .or_else(|| s.strip_prefix('近'))
+        .unwrap_or(&s);
     let s = strip_unit(s).0;
     let s = s.strip_prefix(['+', '-']).unwrap_or(s);
     !s.is_empty()
         && s.as_bytes()[0].is_ascii_digit()
-        && s.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
         && !s.ends_with('.')
         && !s.ends_with(',')
 }
@@ -251,7 +273,11 @@ pub fn strip_unit(s: &str) -> (&str, Option<&'static str>) {
 
 /// `-3-`, `— 3 —`, `第3页`, `第 3 页 共 5 页`, `3/5`.
 fn is_page_number(cell: &str) -> bool {
-    let s: String = cell.chars().filter_map(fold_char).filter(|c| !c.is_whitespace()).collect();
+    let s: String = cell
+        .chars()
+        .filter_map(fold_char)
+        .filter(|c| !c.is_whitespace())
+        .collect();
     let dashes = |c: char| matches!(c, '-' | '—' | '–' | '－');
     if let Some(inner) = s.strip_prefix(dashes).and_then(|r| r.strip_suffix(dashes)) {
         let inner = inner.trim_matches(dashes);
@@ -277,10 +303,11 @@ mod tests {
 
     #[test]
     fn pdf_rows_split_on_spaces() {
-        let lines = lines_of_text("  1.属于国家秘密         1     0  0\n  -3-  \n");
+        let lines =
+            lines_of_text("  1.属于国家秘密         1     0  0\n  -3-  \n — 4 —\n第 5 页\n");
         assert_eq!(lines.len(), 1);
         assert_eq!(kinds(&lines[0]), "tvvv");
-        assert_eq!(lines[0].tokens[1].pos, Pos::Text { line: 1, col: 24 });
+        assert_eq!(lines[0].tokens[1].pos, Pos::Text { line: 1, col: 20 });
     }
 
     #[test]

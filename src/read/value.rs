@@ -62,7 +62,11 @@ pub fn parse(raw: &str, kind: ValueKind) -> Parsed {
         return text();
     };
     if is_blank_marker(s) {
-        return Parsed { value: Value::Blank, unit: None, problem: None };
+        return Parsed {
+            value: Value::Blank,
+            unit: None,
+            problem: None,
+        };
     }
     let (num, unit) = strip_unit(s);
     let (negative, digits) = match num.as_bytes().first() {
@@ -83,7 +87,9 @@ pub fn parse(raw: &str, kind: ValueKind) -> Parsed {
             Value::Int(v) if v.abs() > MAX_COUNT => Some(Problem::TooLarge),
             Value::Int(v) if v < 0 && kind == ValueKind::Count => Some(Problem::Negative),
             _ => match unit {
-                Some(u @ ("件" | "条" | "个" | "项" | "次" | "起")) => Some(Problem::UnitSuffix(u)),
+                Some(u @ ("件" | "条" | "个" | "项" | "次" | "起")) => {
+                    Some(Problem::UnitSuffix(u))
+                }
                 Some(_) => Some(Problem::NotANumber),
                 None => None,
             },
@@ -100,17 +106,29 @@ pub fn parse(raw: &str, kind: ValueKind) -> Parsed {
         }
     };
     let unit = unit.filter(|u| u.ends_with('元'));
-    Parsed { value, unit, problem }
+    Parsed {
+        value,
+        unit,
+        problem,
+    }
 }
 
 fn text() -> Parsed {
-    Parsed { value: Value::Text, unit: None, problem: Some(Problem::NotANumber) }
+    Parsed {
+        value: Value::Text,
+        unit: None,
+        problem: Some(Problem::NotANumber),
+    }
 }
 
 /// Folds `raw` without white space into `buf`; `None` if it does not fit (then it is text).
 fn fold_compact<'b>(raw: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
     let mut n = 0;
-    for c in raw.chars().filter_map(fold_char).filter(|c| !c.is_whitespace()) {
+    for c in raw
+        .chars()
+        .filter_map(fold_char)
+        .filter(|c| !c.is_whitespace())
+    {
         let len = c.len_utf8();
         if n + len > buf.len() {
             return None;
@@ -185,12 +203,30 @@ mod tests {
         assert_eq!(p("", ValueKind::Count), (Value::Blank, None));
         assert_eq!(p("—", ValueKind::Count), (Value::Blank, None));
         assert_eq!(p("无", ValueKind::Count), (Value::Blank, None));
-        assert_eq!(p("约20", ValueKind::Count), (Value::Text, Some(Problem::NotANumber)));
-        assert_eq!(p("二十", ValueKind::Count), (Value::Text, Some(Problem::NotANumber)));
-        assert_eq!(p("12件", ValueKind::Count), (Value::Int(12), Some(Problem::UnitSuffix("件"))));
-        assert_eq!(p("-3", ValueKind::Count), (Value::Int(-3), Some(Problem::Negative)));
-        assert_eq!(p("2.5", ValueKind::Count), (Value::Dec(2.5), Some(Problem::Fraction)));
-        assert_eq!(p("1,23", ValueKind::Count), (Value::Text, Some(Problem::NotANumber)));
+        assert_eq!(
+            p("约20", ValueKind::Count),
+            (Value::Text, Some(Problem::NotANumber))
+        );
+        assert_eq!(
+            p("二十", ValueKind::Count),
+            (Value::Text, Some(Problem::NotANumber))
+        );
+        assert_eq!(
+            p("12件", ValueKind::Count),
+            (Value::Int(12), Some(Problem::UnitSuffix("件")))
+        );
+        assert_eq!(
+            p("-3", ValueKind::Count),
+            (Value::Int(-3), Some(Problem::Negative))
+        );
+        assert_eq!(
+            p("2.5", ValueKind::Count),
+            (Value::Dec(2.5), Some(Problem::Fraction))
+        );
+        assert_eq!(
+            p("1,23", ValueKind::Count),
+            (Value::Text, Some(Problem::NotANumber))
+        );
     }
 
     #[test]
@@ -199,7 +235,10 @@ mod tests {
         assert_eq!(p("－57", ValueKind::Signed), (Value::Int(-57), None));
         assert_eq!(p("＋3", ValueKind::Signed), (Value::Int(3), None));
         let m = parse("172195991.7元", ValueKind::Money);
-        assert_eq!((m.value, m.unit, m.problem), (Value::Dec(172195991.7), Some("元"), None));
+        assert_eq!(
+            (m.value, m.unit, m.problem),
+            (Value::Dec(172195991.7), Some("元"), None)
+        );
         let m = parse("7730.28", ValueKind::Amount);
         assert_eq!((m.value, m.unit), (Value::Dec(7730.28), None));
     }

@@ -8,23 +8,49 @@ use crate::read::value::{Problem, Value};
 pub fn check(sheet: &Sheet) -> Vec<Finding> {
     let mut out = Vec::new();
     for cell in sheet.cells() {
-        let Some(problem) = cell.problem else { continue };
+        let Some(problem) = cell.problem else {
+            continue;
+        };
         let (place, place_en) = describe(cell.key);
         let raw = &cell.raw;
         let (severity, zh, en) = match problem {
-            Problem::NotANumber => (Severity::Error, format!("{place}填的是「{raw}」，不是数字"), format!("{place_en}: “{raw}” is not a number")),
-            Problem::Negative => (Severity::Error, format!("{place}为负数「{raw}」，件数不能为负"), format!("{place_en}: “{raw}” is negative")),
-            Problem::Fraction => (Severity::Error, format!("{place}为小数「{raw}」，件数应为整数"), format!("{place_en}: “{raw}” is a fraction; counts are whole numbers")),
-            Problem::TooLarge => (Severity::Error, format!("{place}的数字「{raw}」过大"), format!("{place_en}: “{raw}” is implausibly large")),
+            Problem::NotANumber => (
+                Severity::Error,
+                format!("{place}填的是「{raw}」，不是数字"),
+                format!("{place_en}: “{raw}” is not a number"),
+            ),
+            Problem::Negative => (
+                Severity::Error,
+                format!("{place}为负数「{raw}」，件数不能为负"),
+                format!("{place_en}: “{raw}” is negative"),
+            ),
+            Problem::Fraction => (
+                Severity::Error,
+                format!("{place}为小数「{raw}」，件数应为整数"),
+                format!("{place_en}: “{raw}” is a fraction; counts are whole numbers"),
+            ),
+            Problem::TooLarge => (
+                Severity::Error,
+                format!("{place}的数字「{raw}」过大"),
+                format!("{place_en}: “{raw}” is implausibly large"),
+            ),
             Problem::UnitSuffix(u) => {
                 let v = match cell.value {
                     Value::Int(v) => v.to_string(),
                     _ => raw.clone(),
                 };
-                (Severity::Info, format!("{place}带有单位「{u}」，已按数字{v}读取"), format!("{place_en}: the unit “{u}” was dropped and {v} read"))
+                (
+                    Severity::Info,
+                    format!("{place}带有单位「{u}」，已按数字{v}读取"),
+                    format!("{place_en}: the unit “{u}” was dropped and {v} read"),
+                )
             }
         };
-        out.push(Finding::new(Rule::CellValue, severity, zh, en).with_cells(vec![cell.key]).at(cell.pos));
+        out.push(
+            Finding::new(Rule::CellValue, severity, zh, en)
+                .with_cells(vec![cell.key])
+                .at(cell.pos),
+        );
     }
     // blank cells, one finding per row
     let mut i = 0;
@@ -32,17 +58,27 @@ pub fn check(sheet: &Sheet) -> Vec<Finding> {
     while i < cells.len() {
         let row = cells[i].key.row;
         let end = i + cells[i..].iter().take_while(|c| c.key.row == row).count();
-        let blanks: Vec<_> = cells[i..end].iter().filter(|c| c.value == Value::Blank).collect();
+        let blanks: Vec<_> = cells[i..end]
+            .iter()
+            .filter(|c| c.value == Value::Blank)
+            .collect();
         if !blanks.is_empty() {
             let first = describe(blanks[0].key);
             let (zh, en) = if blanks.len() == 1 {
-                (format!("{}未填数字（「{}」），按0计算", first.0, blanks[0].raw), format!("{}: blank (“{}”), counted as 0", first.1, blanks[0].raw))
+                (
+                    format!("{}未填数字（「{}」），按0计算", first.0, blanks[0].raw),
+                    format!("{}: blank (“{}”), counted as 0", first.1, blanks[0].raw),
+                )
             } else {
                 let places: Vec<String> = blanks.iter().map(|c| describe(c.key).0).collect();
                 let places_en: Vec<String> = blanks.iter().map(|c| describe(c.key).1).collect();
                 (
                     format!("{}格未填数字，按0计算：{}", blanks.len(), places.join("；")),
-                    format!("{} cells are blank, counted as 0: {}", blanks.len(), places_en.join("; ")),
+                    format!(
+                        "{} cells are blank, counted as 0: {}",
+                        blanks.len(),
+                        places_en.join("; ")
+                    ),
                 )
             };
             out.push(

@@ -12,8 +12,8 @@ pub mod part2;
 pub mod relations;
 pub mod report;
 
-use crate::format::{part2 as p2, part3, part4, CellKey, Part};
 use crate::format::FormatId;
+use crate::format::{part2 as p2, part3, part4, CellKey, Part};
 use crate::model::{Finding, Sheet};
 use crate::read::value::Value;
 use crate::read::Report;
@@ -37,27 +37,53 @@ pub fn describe(key: CellKey) -> (String, String) {
     match key.part() {
         Part::P3 => {
             let (row_zh, row_en) = part3::find_row(key.row)
-                .map_or((key.row.to_owned(), key.row.to_owned()), |r| (crate::read::part3::row_label(r), r.en.to_owned()));
+                .map_or((key.row.to_owned(), key.row.to_owned()), |r| {
+                    (crate::read::part3::row_label(r), r.en.to_owned())
+                });
             let col = part3::COLUMNS.iter().find(|c| c.id == key.col);
             (
-                format!("第三部分「{}」行「{}」列", row_zh, col.map_or(key.col, |c| c.zh)),
-                format!("Part 3, row “{}”, column “{}”", row_en, col.map_or(key.col, |c| c.en)),
+                format!(
+                    "第三部分「{}」行「{}」列",
+                    row_zh,
+                    col.map_or(key.col, |c| c.zh)
+                ),
+                format!(
+                    "Part 3, row “{}”, column “{}”",
+                    row_en,
+                    col.map_or(key.col, |c| c.en)
+                ),
             )
         }
         Part::P4 => {
             let g = part4::GROUPS.iter().find(|g| g.id == key.row);
             let col = part4::COLUMNS.iter().find(|c| c.id == key.col);
             (
-                format!("第四部分{}「{}」", g.map_or(key.row, |g| g.zh), col.map_or(key.col, |c| c.zh)),
-                format!("Part 4, {}, {}", g.map_or(key.row, |g| g.en), col.map_or(key.col, |c| c.en)),
+                format!(
+                    "第四部分{}「{}」",
+                    g.map_or(key.row, |g| g.zh),
+                    col.map_or(key.col, |c| c.zh)
+                ),
+                format!(
+                    "Part 4, {}, {}",
+                    g.map_or(key.row, |g| g.en),
+                    col.map_or(key.col, |c| c.en)
+                ),
             )
         }
         Part::P2 => {
             let row = p2::find_row(key.row);
             let col = p2::find_column(key);
             (
-                format!("第二部分「{}」「{}」", row.map_or(key.row, |r| r.zh), col.map_or(key.col, |c| c.zh)),
-                format!("Part 2, {}, {}", row.map_or(key.row, |r| r.en), col.map_or(key.col, |c| c.en)),
+                format!(
+                    "第二部分「{}」「{}」",
+                    row.map_or(key.row, |r| r.zh),
+                    col.map_or(key.col, |c| c.zh)
+                ),
+                format!(
+                    "Part 2, {}, {}",
+                    row.map_or(key.row, |r| r.en),
+                    col.map_or(key.col, |c| c.en)
+                ),
             )
         }
     }

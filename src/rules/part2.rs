@@ -6,13 +6,21 @@ use crate::model::{Finding, Rule, Severity, Sheet};
 use crate::read::value::Value;
 
 const ROWS_1: [&str; 2] = ["p2.rules", "p2.normative"];
-const ROWS_PREV: [&str; 5] = ["p2.licensing", "p2.other_services", "p2.penalty", "p2.coercion", "p2.fees"];
+const ROWS_PREV: [&str; 5] = [
+    "p2.licensing",
+    "p2.other_services",
+    "p2.penalty",
+    "p2.coercion",
+    "p2.fees",
+];
 
 fn int(sheet: &Sheet, row: &'static str, col: &'static str) -> Option<i64> {
-    sheet.get(CellKey::new(row, col)).and_then(|c| match c.value {
-        Value::Int(v) => Some(v),
-        _ => None,
-    })
+    sheet
+        .get(CellKey::new(row, col))
+        .and_then(|c| match c.value {
+            Value::Int(v) => Some(v),
+            _ => None,
+        })
 }
 
 fn label(row: &str) -> (&'static str, &'static str) {
@@ -38,9 +46,17 @@ pub fn check(sheet: &Sheet) -> Vec<Finding> {
                 );
             }
         }
-        if let (Some(i), Some(f), Some(r)) = (int(sheet, row, "issued"), int(sheet, row, "in_force"), int(sheet, row, "repealed")) {
+        if let (Some(i), Some(f), Some(r)) = (
+            int(sheet, row, "issued"),
+            int(sheet, row, "in_force"),
+            int(sheet, row, "repealed"),
+        ) {
             if i > f + r {
-                let cells = vec![CellKey::new(row, "issued"), CellKey::new(row, "repealed"), CellKey::new(row, "in_force")];
+                let cells = vec![
+                    CellKey::new(row, "issued"),
+                    CellKey::new(row, "repealed"),
+                    CellKey::new(row, "in_force"),
+                ];
                 out.push(
                     Finding::new(
                         Rule::P2InForce,

@@ -54,13 +54,18 @@ pub fn relations(report: &Report) -> Vec<Relation> {
         let subtotals: Vec<&'static part3::Row> = part3::SUBTOTALS
             .iter()
             .filter(|r| {
-                let Role::Subtotal(g) = r.role else { return false };
+                let Role::Subtotal(g) = r.role else {
+                    return false;
+                };
                 // the F2019 single （六） row shares the id of the F2021 subtotal
                 (g != part3::Group::Other || part3::splits_other(variant)) && present(r.id)
             })
             .collect();
         for row in rows.iter().copied().chain(subtotals.iter().copied()) {
-            let parts: Vec<CellKey> = P3_COLS[..TOTAL_COL].iter().map(|c| CellKey::new(row.id, c.id)).collect();
+            let parts: Vec<CellKey> = P3_COLS[..TOTAL_COL]
+                .iter()
+                .map(|c| CellKey::new(row.id, c.id))
+                .collect();
             out.push(Relation {
                 rule: Rule::P3Row,
                 lhs: vec![CellKey::new(row.id, P3_COLS[TOTAL_COL].id)],
@@ -70,22 +75,47 @@ pub fn relations(report: &Report) -> Vec<Relation> {
         }
         let find = |role: Role| rows.iter().find(|r| r.role == role).copied();
         for (ci, col) in P3_COLS.iter().enumerate() {
-            let results: Vec<CellKey> =
-                rows.iter().filter(|r| r.role == Role::Result).map(|r| CellKey::new(r.id, col.id)).collect();
+            let results: Vec<CellKey> = rows
+                .iter()
+                .filter(|r| r.role == Role::Result)
+                .map(|r| CellKey::new(r.id, col.id))
+                .collect();
             if let Some(total) = find(Role::Total) {
-                out.push(Relation { rule: Rule::P3Sum, lhs: vec![CellKey::new(total.id, col.id)], rhs: results, what: What::Column(ci) });
+                out.push(Relation {
+                    rule: Rule::P3Sum,
+                    lhs: vec![CellKey::new(total.id, col.id)],
+                    rhs: results,
+                    what: What::Column(ci),
+                });
             }
             for sub in &subtotals {
-                let Role::Subtotal(g) = sub.role else { continue };
-                let members = rows.iter().filter(|r| r.group == Some(g)).map(|r| CellKey::new(r.id, col.id)).collect();
-                out.push(Relation { rule: Rule::P3Sum, lhs: vec![CellKey::new(sub.id, col.id)], rhs: members, what: What::Subtotal(sub, ci) });
+                let Role::Subtotal(g) = sub.role else {
+                    continue;
+                };
+                let members = rows
+                    .iter()
+                    .filter(|r| r.group == Some(g))
+                    .map(|r| CellKey::new(r.id, col.id))
+                    .collect();
+                out.push(Relation {
+                    rule: Rule::P3Sum,
+                    lhs: vec![CellKey::new(sub.id, col.id)],
+                    rhs: members,
+                    what: What::Subtotal(sub, ci),
+                });
             }
-            if let (Some(new), Some(cin), Some(total), Some(cout)) =
-                (find(Role::Intake), rows.get(1).copied(), find(Role::Total), find(Role::Outflow))
-            {
+            if let (Some(new), Some(cin), Some(total), Some(cout)) = (
+                find(Role::Intake),
+                rows.get(1).copied(),
+                find(Role::Total),
+                find(Role::Outflow),
+            ) {
                 out.push(Relation {
                     rule: Rule::P3Bal,
-                    lhs: vec![CellKey::new(total.id, col.id), CellKey::new(cout.id, col.id)],
+                    lhs: vec![
+                        CellKey::new(total.id, col.id),
+                        CellKey::new(cout.id, col.id),
+                    ],
                     rhs: vec![CellKey::new(new.id, col.id), CellKey::new(cin.id, col.id)],
                     what: What::Balance(ci),
                 });
@@ -96,7 +126,10 @@ pub fn relations(report: &Report) -> Vec<Relation> {
         out.push(Relation {
             rule: Rule::P4Sum,
             lhs: vec![CellKey::new(g.id, P4_COLS[part4::TOTAL_COL].id)],
-            rhs: P4_COLS[..part4::TOTAL_COL].iter().map(|c| CellKey::new(g.id, c.id)).collect(),
+            rhs: P4_COLS[..part4::TOTAL_COL]
+                .iter()
+                .map(|c| CellKey::new(g.id, c.id))
+                .collect(),
             what: What::Review(gi),
         });
     }
@@ -117,7 +150,9 @@ pub fn check(report: &Report) -> Vec<Finding> {
             Some(l? - h?)
         })
         .collect();
-    let failing: Vec<usize> = (0..rels.len()).filter(|&i| residuals[i].is_some_and(|r| r != 0)).collect();
+    let failing: Vec<usize> = (0..rels.len())
+        .filter(|&i| residuals[i].is_some_and(|r| r != 0))
+        .collect();
     if failing.is_empty() {
         return Vec::new();
     }
@@ -132,7 +167,10 @@ pub fn check(report: &Report) -> Vec<Finding> {
     }
     for a in 0..failing.len() {
         for b in a + 1..failing.len() {
-            if rels[failing[a]].cells().any(|k| rels[failing[b]].cells().any(|j| j == k)) {
+            if rels[failing[a]]
+                .cells()
+                .any(|k| rels[failing[b]].cells().any(|j| j == k))
+            {
                 let (ra, rb) = (root(&mut cluster, a), root(&mut cluster, b));
                 cluster[ra] = rb;
             }
@@ -144,7 +182,10 @@ pub fn check(report: &Report) -> Vec<Finding> {
         if roots[r] != r {
             continue;
         }
-        let members: Vec<usize> = (0..failing.len()).filter(|&i| roots[i] == r).map(|i| failing[i]).collect();
+        let members: Vec<usize> = (0..failing.len())
+            .filter(|&i| roots[i] == r)
+            .map(|i| failing[i])
+            .collect();
         let mut suspects = Vec::new();
         let first = &rels[members[0]];
         for k in first.cells() {
@@ -152,13 +193,16 @@ pub fn check(report: &Report) -> Vec<Finding> {
                 continue;
             }
             let on_all = members.iter().all(|&m| rels[m].cells().any(|j| j == k));
-            let on_passing = (0..rels.len())
-                .any(|i| residuals[i] == Some(0) && rels[i].cells().any(|j| j == k));
+            let on_passing =
+                (0..rels.len()).any(|i| residuals[i] == Some(0) && rels[i].cells().any(|j| j == k));
             if !on_all || on_passing {
                 continue;
             }
             let Some(old) = value(k) else { continue };
-            let fixes: Vec<i64> = members.iter().map(|&m| old - residuals[m].unwrap_or(0) * rels[m].coef(k)).collect();
+            let fixes: Vec<i64> = members
+                .iter()
+                .map(|&m| old - residuals[m].unwrap_or(0) * rels[m].coef(k))
+                .collect();
             let fix = fixes[0];
             if fix >= 0 && fixes.iter().all(|&f| f == fix) {
                 suspects.push(Suspect { cell: k, fix });
@@ -183,13 +227,29 @@ fn finding(report: &Report, rel: &Relation, residual: i64, suspects: Vec<Suspect
     let s = |k: CellKey| shown(sheet, k);
     let (zh, en) = match rel.what {
         What::Row(row) => {
-            let parts: Vec<String> = rel.rhs.iter().zip(P3_COLS.iter()).map(|(&k, c)| format!("{}{}", c.zh, s(k).0)).collect();
+            let parts: Vec<String> = rel
+                .rhs
+                .iter()
+                .zip(P3_COLS.iter())
+                .map(|(&k, c)| format!("{}{}", c.zh, s(k).0))
+                .collect();
             let parts_en: Vec<String> = rel.rhs.iter().map(|&k| s(k).1).collect();
             let (t, t_en) = s(rel.lhs[0]);
-            let label = if matches!(row.role, Role::Subtotal(_)) { row.zh.to_owned() } else { crate::read::part3::row_label(row) };
+            let label = if matches!(row.role, Role::Subtotal(_)) {
+                row.zh.to_owned()
+            } else {
+                crate::read::part3::row_label(row)
+            };
             (
-                format!("第三部分「{label}」行：{} = {expected}，但总计填报为{t}", parts.join(" + ")),
-                format!("Part 3, row “{}”: {} = {expected}, but the total is {t_en}", row.en, parts_en.join(" + ")),
+                format!(
+                    "第三部分「{label}」行：{} = {expected}，但总计填报为{t}",
+                    parts.join(" + ")
+                ),
+                format!(
+                    "Part 3, row “{}”: {} = {expected}, but the total is {t_en}",
+                    row.en,
+                    parts_en.join(" + ")
+                ),
             )
         }
         What::Column(ci) => {
@@ -222,12 +282,25 @@ fn finding(report: &Report, rel: &Relation, residual: i64, suspects: Vec<Suspect
         }
         What::Review(gi) => {
             let g = &part4::GROUPS[gi];
-            let parts: Vec<String> = rel.rhs.iter().zip(P4_COLS.iter()).map(|(&k, c)| format!("{}{}", c.zh, s(k).0)).collect();
+            let parts: Vec<String> = rel
+                .rhs
+                .iter()
+                .zip(P4_COLS.iter())
+                .map(|(&k, c)| format!("{}{}", c.zh, s(k).0))
+                .collect();
             let parts_en: Vec<String> = rel.rhs.iter().map(|&k| s(k).1).collect();
             let (t, t_en) = s(rel.lhs[0]);
             (
-                format!("{}：{} = {expected}，但总计填报为{t}", g.zh, parts.join(" + ")),
-                format!("{}: {} = {expected}, but the total is {t_en}", g.en, parts_en.join(" + ")),
+                format!(
+                    "{}：{} = {expected}，但总计填报为{t}",
+                    g.zh,
+                    parts.join(" + ")
+                ),
+                format!(
+                    "{}: {} = {expected}, but the total is {t_en}",
+                    g.en,
+                    parts_en.join(" + ")
+                ),
             )
         }
     };

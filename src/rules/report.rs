@@ -16,14 +16,23 @@ pub fn check(report: &Report, format: Option<FormatId>) -> Vec<Finding> {
 
 /// The report year: the title's, else the statistics period's.
 pub fn report_year(report: &Report) -> Option<i32> {
-    report.meta.title_year.or(report.meta.period_year.map(|p| p.0))
+    report
+        .meta
+        .title_year
+        .or(report.meta.period_year.map(|p| p.0))
 }
 
 fn fmt_mix(report: &Report, format: Option<FormatId>, out: &mut Vec<Finding>) {
     let v = report.variants;
     let p3_desc = |f: FormatId| match f {
-        FormatId::F2019 => ("第三部分「（六）其他处理」只有一行（2019年版格式）", "part 3 has the single (6) “other handling” row of the 2019 format"),
-        FormatId::F2021 => ("第三部分「（六）其他处理」分为三行（2021年版格式）", "part 3 splits (6) “other handling” into three rows (2021 format)"),
+        FormatId::F2019 => (
+            "第三部分「（六）其他处理」只有一行（2019年版格式）",
+            "part 3 has the single (6) “other handling” row of the 2019 format",
+        ),
+        FormatId::F2021 => (
+            "第三部分「（六）其他处理」分为三行（2021年版格式）",
+            "part 3 splits (6) “other handling” into three rows (2021 format)",
+        ),
     };
     if let (Some(p2), Some(p3)) = (v.p2, v.p3) {
         if p2 != p3 {
@@ -32,7 +41,11 @@ fn fmt_mix(report: &Report, format: Option<FormatId>, out: &mut Vec<Finding>) {
                 Rule::FmtMix,
                 Severity::Warning,
                 format!("表格格式混用：第二部分为{}，而{}", p2.zh(), d),
-                format!("Formats are mixed: part 2 follows the {} format, while {}", p2.as_str(), d_en),
+                format!(
+                    "Formats are mixed: part 2 follows the {} format, while {}",
+                    p2.as_str(),
+                    d_en
+                ),
             ));
             return;
         }
@@ -42,7 +55,8 @@ fn fmt_mix(report: &Report, format: Option<FormatId>, out: &mut Vec<Finding>) {
             Rule::FmtMix,
             Severity::Warning,
             "表格格式混用：第二部分各项表格分属2019年版和2021年版格式".to_owned(),
-            "Formats are mixed: the blocks of part 2 follow both the 2019 and the 2021 format".to_owned(),
+            "Formats are mixed: the blocks of part 2 follow both the 2019 and the 2021 format"
+                .to_owned(),
         ));
         return;
     }
@@ -51,8 +65,17 @@ fn fmt_mix(report: &Report, format: Option<FormatId>, out: &mut Vec<Finding>) {
     let Some(actual) = v.p2.or(v.p3) else { return };
     if actual != expected {
         let (zh, en) = match (format, report_year(report)) {
-            (Some(_), _) => (format!("指定检查{}", expected.zh()), format!("the {} format was asked for", expected.as_str())),
-            (None, Some(y)) => (format!("{y}年度报告应使用{}", expected.zh()), format!("a report for {y} should use the {} format", expected.as_str())),
+            (Some(_), _) => (
+                format!("指定检查{}", expected.zh()),
+                format!("the {} format was asked for", expected.as_str()),
+            ),
+            (None, Some(y)) => (
+                format!("{y}年度报告应使用{}", expected.zh()),
+                format!(
+                    "a report for {y} should use the {} format",
+                    expected.as_str()
+                ),
+            ),
             (None, None) => return,
         };
         out.push(Finding::new(
@@ -95,14 +118,22 @@ fn year(report: &Report, out: &mut Vec<Finding>) {
     if let Some((py, pm, pd)) = m.published {
         // 条例 第四十九条: departments by 1月31日, a government's combined report by 3月31日
         let title = m.title.as_deref().unwrap_or("");
-        let department = ["局", "委员会", "办公室", "厅", "中心", "委", "办"].iter().any(|w| title.contains(w));
+        let department = ["局", "委员会", "办公室", "厅", "中心", "委", "办"]
+            .iter()
+            .any(|w| title.contains(w));
         let (dm, dd) = if department { (1, 31) } else { (3, 31) };
         if (py, pm, pd) > (y + 1, dm, dd) {
             out.push(Finding::new(
                 Rule::Year,
                 Severity::Warning,
-                format!("发布日期{py}年{pm}月{pd}日晚于条例规定的{}年{dm}月{dd}日", y + 1),
-                format!("Published on {py}-{pm:02}-{pd:02}, after the deadline of {}-{dm:02}-{dd:02}", y + 1),
+                format!(
+                    "发布日期{py}年{pm}月{pd}日晚于条例规定的{}年{dm}月{dd}日",
+                    y + 1
+                ),
+                format!(
+                    "Published on {py}-{pm:02}-{pd:02}, after the deadline of {}-{dm:02}-{dd:02}",
+                    y + 1
+                ),
             ));
         }
     }
@@ -110,7 +141,11 @@ fn year(report: &Report, out: &mut Vec<Finding>) {
 
 fn txt_num(report: &Report, out: &mut Vec<Finding>) {
     let sheet = &report.sheet;
-    let int = |row: &'static str, col: &'static str| sheet.get(CellKey::new(row, col)).and_then(|c| c.value.arith());
+    let int = |row: &'static str, col: &'static str| {
+        sheet
+            .get(CellKey::new(row, col))
+            .and_then(|c| c.value.arith())
+    };
     let suits = |col: &'static str| {
         let a = int(part4::GROUPS[1].id, col)?;
         let b = int(part4::GROUPS[2].id, col)?;
@@ -123,26 +158,68 @@ fn txt_num(report: &Report, out: &mut Vec<Finding>) {
         }
         seen.push((f.claim, f.value));
         let (table, cells, what, what_en): (Option<i64>, Vec<CellKey>, &str, &str) = match f.claim {
-            Claim::New => (int("p3.new", "total"), vec![CellKey::new("p3.new", "total")], "第三部分「本年新收政府信息公开申请数量」总计", "part 3 new applications, total"),
-            Claim::CarriedIn => (int("p3.carried_in", "total"), vec![CellKey::new("p3.carried_in", "total")], "第三部分「上年结转政府信息公开申请数量」总计", "part 3 carried over from last year, total"),
-            Claim::CarriedOut => (int("p3.carried_out", "total"), vec![CellKey::new("p3.carried_out", "total")], "第三部分「结转下年度继续办理」总计", "part 3 carried over to next year, total"),
-            Claim::Handled => (int("p3.total", "total"), vec![CellKey::new("p3.total", "total")], "第三部分「（七）总计」", "part 3 (7) total"),
-            Claim::Review => (int("p4.review", "total"), vec![CellKey::new("p4.review", "total")], "第四部分行政复议总计", "part 4 administrative review, total"),
+            Claim::New => (
+                int("p3.new", "total"),
+                vec![CellKey::new("p3.new", "total")],
+                "第三部分「本年新收政府信息公开申请数量」总计",
+                "part 3 new applications, total",
+            ),
+            Claim::CarriedIn => (
+                int("p3.carried_in", "total"),
+                vec![CellKey::new("p3.carried_in", "total")],
+                "第三部分「上年结转政府信息公开申请数量」总计",
+                "part 3 carried over from last year, total",
+            ),
+            Claim::CarriedOut => (
+                int("p3.carried_out", "total"),
+                vec![CellKey::new("p3.carried_out", "total")],
+                "第三部分「结转下年度继续办理」总计",
+                "part 3 carried over to next year, total",
+            ),
+            Claim::Handled => (
+                int("p3.total", "total"),
+                vec![CellKey::new("p3.total", "total")],
+                "第三部分「（七）总计」",
+                "part 3 (7) total",
+            ),
+            Claim::Review => (
+                int("p4.review", "total"),
+                vec![CellKey::new("p4.review", "total")],
+                "第四部分行政复议总计",
+                "part 4 administrative review, total",
+            ),
             Claim::ReviewOutcome(col) => {
-                let c = part4::COLUMNS.iter().find(|c| c.id == col).map_or(col, |c| c.zh);
-                (int("p4.review", col), vec![CellKey::new("p4.review", col)], c, col)
+                let c = part4::COLUMNS
+                    .iter()
+                    .find(|c| c.id == col)
+                    .map_or(col, |c| c.zh);
+                (
+                    int("p4.review", col),
+                    vec![CellKey::new("p4.review", col)],
+                    c,
+                    col,
+                )
             }
             Claim::Suits => (
                 suits("total"),
-                vec![CellKey::new("p4.suit_direct", "total"), CellKey::new("p4.suit_after_review", "total")],
+                vec![
+                    CellKey::new("p4.suit_direct", "total"),
+                    CellKey::new("p4.suit_after_review", "total"),
+                ],
                 "第四部分行政诉讼总计（未经复议直接起诉与复议后起诉之和）",
                 "part 4 lawsuits, total (direct + after review)",
             ),
             Claim::SuitOutcome(col) => {
-                let c = part4::COLUMNS.iter().find(|c| c.id == col).map_or(col, |c| c.zh);
+                let c = part4::COLUMNS
+                    .iter()
+                    .find(|c| c.id == col)
+                    .map_or(col, |c| c.zh);
                 (
                     suits(col),
-                    vec![CellKey::new("p4.suit_direct", col), CellKey::new("p4.suit_after_review", col)],
+                    vec![
+                        CellKey::new("p4.suit_direct", col),
+                        CellKey::new("p4.suit_after_review", col),
+                    ],
                     c,
                     col,
                 )
@@ -160,7 +237,10 @@ fn txt_num(report: &Report, out: &mut Vec<Finding>) {
                     Rule::TxtNum,
                     Severity::Warning,
                     format!("正文「{}」与表中{}{}不一致", f.phrase, what, table),
-                    format!("The text says “{}” ({}), but the table's {} is {}", f.phrase, f.value, what_en, table),
+                    format!(
+                        "The text says “{}” ({}), but the table's {} is {}",
+                        f.phrase, f.value, what_en, table
+                    ),
                 )
                 .with_cells(cells)
                 .at(Some(f.pos)),

@@ -1,0 +1,153 @@
+//! The command line: output formats, streaming, exit codes.
+
+use super::support::{fixture, fixture_path, run};
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn gouji(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_gouji"));
+    cmd.args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("gouji runs");
+    if let Some(input) = stdin {
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+    } else {
+        drop(child.stdin.take());
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn sample(name: &str) -> String {
+    fixture_path(&format!("samples/{name}.txt"))
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn human_output_reads_like_a_compiler() {
+    let out = gouji(&["check", &sample("hongze-2023")], None);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("hongze-2023.txt:149:23: error[P4-SUM]: 行政复议：结果维持10"),
+        "{text}"
+    );
+    assert!(text.contains("= fix: p4.review.total → 11"), "{text}");
+    assert!(
+        text.contains("= fix: p4.suit_after_review.upheld → 0"),
+        "{text}"
+    );
+}
+
+#[test]
+fn exit_codes() {
+    assert_eq!(
+        gouji(&["check", &sample("huaian-2024")], None)
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        gouji(&["check", &sample("hongze-2023")], None)
+            .status
+            .code(),
+        Some(1)
+    );
+    assert_eq!(gouji(&["check", "-"], Some("")).status.code(), Some(2));
+    assert_eq!(
+        gouji(&["check", "/nonexistent/report.txt"], None)
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        gouji(&["check", "--bogus", "x"], None).status.code(),
+        Some(2)
+    );
+    assert_eq!(gouji(&["check"], None).status.code(), Some(2));
+    assert_eq!(
+        gouji(&["check", "--format", "F1999", "x"], None)
+            .status
+            .code(),
+        Some(2)
+    );
+    // the worst of several files
+    assert_eq!(
+        gouji(
+            &["check", &sample("huaian-2024"), &sample("hongze-2023")],
+            None
+        )
+        .status
+        .code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn json_is_the_result_object_one_line_per_file() {
+    let out = gouji(
+        &[
+            "check",
+            "--json",
+            &sample("guidong-2020"),
+            &sample("hongze-2023"),
+            &sample("huaian-2024"),
+        ],
+        None,
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3);
+    for (line, name) in lines.iter().zip(super::support::SAMPLES) {
+        let native = serde_json::to_string(&run(&fixture(&format!("samples/{name}.txt")))).unwrap();
+        assert_eq!(*line, native, "{name}");
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        for key in [
+            "schema", "format", "year", "title", "input", "cells", "findings", "summary",
+        ] {
+            assert!(v.get(key).is_some(), "{name}: key {key}");
+        }
+    }
+}
+
+#[test]
+fn stdin_and_html() {
+    let out = gouji(
+        &["check", "--html", "-"],
+        Some(&fixture("samples/hongze-2023.txt")),
+    );
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.contains("id=\"gouji-cell-p4.review.total\""));
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn non_utf8_files_are_refused_with_a_reason() {
+    let dir = std::env::temp_dir().join(format!("gouji-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let gbk = dir.join("gbk.txt");
+    std::fs::write(&gbk, [0xD5u8, 0xFE, 0xB8, 0xAE, 0xD0, 0xC5, 0xCF, 0xA2]).unwrap(); // 政府信息 in GBK
+    let out = gouji(&["check", gbk.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not UTF-8"));
+    let utf16 = dir.join("utf16.txt");
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in fixture("samples/huaian-2024.txt").encode_utf16() {
+        bytes.extend_from_slice(&u.to_le_bytes());
+    }
+    std::fs::write(&utf16, bytes).unwrap();
+    assert_eq!(
+        gouji(&["check", utf16.to_str().unwrap()], None)
+            .status
+            .code(),
+        Some(0)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -1,0 +1,11 @@
+//! The integration tests, in one binary (the machine has two cores): data-driven over the
+//! fixtures in `tests/fixtures`, plus property tests and the command line.
+
+mod cli;
+mod mutation;
+mod props;
+mod render;
+mod rules;
+mod samples;
+mod support;
+mod unusable;

@@ -1,0 +1,50 @@
+//! The HTML rendering: official layout, marked cells, linked findings, escaping.
+
+use super::support::{fixture, run};
+use gouji::render_html;
+
+#[test]
+fn wrong_cells_are_marked_and_linked() {
+    let html = render_html(&run(&fixture("samples/hongze-2023.txt")));
+    assert!(html.contains("发现 2 处错误、1 处提醒"));
+    let cell = html
+        .split("id=\"gouji-cell-p4.review.total\"")
+        .nth(1)
+        .unwrap();
+    let cell = &cell[..cell.find("</td>").unwrap()];
+    assert!(cell.contains("error suspect"), "{cell}");
+    assert!(
+        cell.contains("aria-describedby=\"gouji-finding-1"),
+        "{cell}"
+    );
+    assert!(
+        cell.contains("✗"),
+        "a text marker, not colour alone: {cell}"
+    );
+    assert!(html.contains("href=\"#gouji-cell-p4.review.total\""));
+    // the table of each part, with the official header note
+    for id in ["gouji-p2", "gouji-p3", "gouji-p4"] {
+        assert!(html.contains(&format!("id=\"{id}\"")), "{id}");
+    }
+    assert!(html.contains("本列数据的勾稽关系为"));
+    assert_eq!(html.matches("<td id=\"gouji-cell-p3.").count(), 161);
+}
+
+#[test]
+fn a_clean_report_still_shows_its_tables() {
+    let html = render_html(&run(&fixture("samples/huaian-2024.txt")));
+    assert!(html.contains("通过：各项数据勾稽关系正确"));
+    assert_eq!(html.matches("<td id=\"gouji-cell-p3.").count(), 175);
+    assert!(!html.contains("gouji-cell error"));
+}
+
+#[test]
+fn input_text_cannot_become_markup() {
+    let evil = fixture("rules/TABLE-EXTRA.fail.txt")
+        .replace("其他主动公开文件", "<img src=x onerror=alert(1)>");
+    let evil = evil.replace("规章\t10", "规章\t<script>alert(1)</script>");
+    let html = render_html(&run(&evil));
+    assert!(!html.contains("<img"), "unescaped img");
+    assert!(!html.contains("<script"), "unescaped script");
+    assert!(html.contains("&lt;script&gt;") || html.contains("&lt;img"));
+}

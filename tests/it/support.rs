@@ -1,0 +1,38 @@
+//! Helpers shared by the tests.
+
+use gouji::result::CheckResult;
+use gouji::{check, Options};
+use std::path::PathBuf;
+
+pub fn fixture_path(rel: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
+}
+
+pub fn fixture(rel: &str) -> String {
+    std::fs::read_to_string(fixture_path(rel)).unwrap_or_else(|e| panic!("fixture {rel}: {e}"))
+}
+
+pub fn run(text: &str) -> CheckResult {
+    check(text, &Options::default())
+}
+
+pub const SAMPLES: [&str; 3] = ["guidong-2020", "hongze-2023", "huaian-2024"];
+
+/// (rule, severity, suspects as `cell=fix`) of each finding, for comparing by eye.
+pub fn summary(r: &CheckResult) -> Vec<String> {
+    r.findings
+        .iter()
+        .map(|f| {
+            let s: Vec<String> = f
+                .suspects
+                .iter()
+                .map(|s| format!("{}={}", s.cell, s.fix))
+                .collect();
+            format!("{} {} {}", f.severity, f.rule, s.join(" "))
+                .trim_end()
+                .to_owned()
+        })
+        .collect()
+}
