@@ -1,1 +1,115 @@
-fn main() {}
+//! `cargo bench`: parse + check of each sample, check + render, and a batch of 10,000
+//! generated reports through the command line (throughput and peak memory as the batch grows).
+//! Figures are printed, not asserted: speed is measured here, never in timed tests.
+
+use gouji::synth;
+use gouji::{check, render_html, Options};
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+const SAMPLES: [&str; 3] = ["guidong-2020", "hongze-2023", "huaian-2024"];
+
+fn median_us(mut f: impl FnMut()) -> f64 {
+    for _ in 0..50 {
+        f();
+    }
+    let mut batches = Vec::new();
+    for _ in 0..25 {
+        let n = 200;
+        let t = Instant::now();
+        for _ in 0..n {
+            f();
+        }
+        batches.push(t.elapsed().as_secs_f64() * 1e6 / n as f64);
+    }
+    batches.sort_by(|a, b| a.total_cmp(b));
+    batches[batches.len() / 2]
+}
+
+fn main() {
+    // `cargo bench -- --quick` skips the batch (used by the test script to check it still runs)
+    let quick = std::env::args().any(|a| a == "--quick");
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    println!("gouji {} benchmarks", gouji::VERSION);
+    for name in SAMPLES {
+        let text = std::fs::read_to_string(root.join(format!("tests/fixtures/samples/{name}.txt")))
+            .unwrap();
+        let opts = Options::default();
+        let check_us = median_us(|| {
+            black_box(check(black_box(&text), &opts));
+        });
+        let result = check(&text, &opts);
+        let render_us = median_us(|| {
+            black_box(render_html(black_box(&result)));
+        });
+        let mbs = text.len() as f64 / check_us;
+        println!(
+            "sample {name:<13} {:>6} bytes  parse+check {check_us:>7.1} µs ({mbs:>6.1} MB/s)  render {render_us:>6.1} µs",
+            text.len()
+        );
+    }
+    if quick {
+        return;
+    }
+    let exe = root.join("target/release/gouji");
+    let built = Command::new(env!("CARGO"))
+        .args(["build", "--release", "--quiet", "--bin", "gouji"])
+        .current_dir(&root)
+        .status();
+    if !built.is_ok_and(|s| s.success()) || !exe.exists() {
+        eprintln!("could not build the release binary; batch skipped");
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("gouji-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut files = Vec::new();
+    let mut bytes = 0usize;
+    for seed in 0..10_000u64 {
+        let text = synth::report(seed);
+        bytes += text.len();
+        let path = dir.join(format!("r{seed:05}.txt"));
+        std::fs::write(&path, text).unwrap();
+        files.push(path);
+    }
+    for &(n, flag) in &[(1_000usize, "--json"), (10_000, "--json"), (10_000, "")] {
+        let batch_bytes: usize = files[..n]
+            .iter()
+            .map(|p| std::fs::metadata(p).map_or(0, |m| m.len() as usize))
+            .sum();
+        let (secs, peak_kb) = run_batch(&exe, flag, &files[..n]);
+        println!(
+            "batch {n:>6} reports {:>5.1} MB {:<7} {secs:>6.2} s  {:>7.1} MB/s  {:>8.0} reports/s  peak RSS {peak_kb} KB",
+            batch_bytes as f64 / 1e6,
+            if flag.is_empty() { "(human)" } else { flag },
+            batch_bytes as f64 / 1e6 / secs,
+            n as f64 / secs,
+        );
+    }
+    let _ = bytes;
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Runs `gouji check` over the files, output discarded; returns (seconds, peak RSS in KB).
+fn run_batch(exe: &Path, flag: &str, files: &[PathBuf]) -> (f64, i64) {
+    let mut cmd = Command::new(exe);
+    cmd.arg("check");
+    if !flag.is_empty() {
+        cmd.arg(flag);
+    }
+    cmd.args(files)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    let t = Instant::now();
+    let child = cmd.spawn().expect("gouji runs");
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is valid; wait4 fills it for our own child, which std has not reaped.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let secs = t.elapsed().as_secs_f64();
+    assert_eq!(r, pid, "wait4 failed");
+    std::mem::forget(child);
+    (secs, usage.ru_maxrss)
+}

@@ -8,6 +8,10 @@
 /// extraction emits), and drops invisible format characters. `None` means "drop".
 pub fn fold_char(c: char) -> Option<char> {
     let u = c as u32;
+    // the common case: ASCII and unified ideographs fold to themselves
+    if (0x20..0x80).contains(&u) || (0x4E00..=0x9FFF).contains(&u) {
+        return Some(c);
+    }
     Some(match u {
         0xFF01..=0xFF5E => char::from_u32(u - 0xFEE0).unwrap_or(c),
         0x3000 | 0x00A0 | 0x2002..=0x200A | 0x202F | 0x205F => ' ',
@@ -186,6 +190,24 @@ pub fn key_char(c: char) -> Option<char> {
 /// `text` folded for label matching, as a new string.
 pub fn key(text: &str) -> String {
     text.chars().filter_map(key_char).collect()
+}
+
+/// Folds `raw` without white space into `buf`; `None` if it does not fit.
+pub fn fold_compact<'b>(raw: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+    let mut n = 0;
+    for c in raw
+        .chars()
+        .filter_map(fold_char)
+        .filter(|c| !c.is_whitespace())
+    {
+        let len = c.len_utf8();
+        if n + len > buf.len() {
+            return None;
+        }
+        c.encode_utf8(&mut buf[n..n + len]);
+        n += len;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
 }
 
 /// Whether `c` is a CJK ideograph (used to tell prose from figures).

@@ -66,6 +66,11 @@ pub fn line_key(line: &Line, cap: usize) -> Option<String> {
 
 /// The part a heading line names, if it is one.
 fn heading_part(line: &Line) -> Option<u8> {
+    // a heading starts with 第 or a numeral: most lines are rejected here without folding
+    let first = line.tokens.first()?.text.chars().find_map(key_char)?;
+    if first != '第' && !NUMERALS.contains(&first) {
+        return None;
+    }
     if line.values() > 0
         && line
             .tokens
@@ -176,9 +181,9 @@ fn find_line(lines: &[Line], from: usize, pred: impl Fn(&str) -> bool) -> Option
 #[derive(Clone, Debug, Default)]
 pub struct Prose {
     pub text: String,
-    /// For each char of `text` (by char index), where it came from.
-    pub pos: Vec<Pos>,
-    /// Char index at which each source line starts in `text`.
+    /// (byte offset in `text`, position in the input) of each character, in order.
+    pub pos: Vec<(u32, Pos)>,
+    /// Byte offset at which each source line starts in `text`.
     pub line_starts: Vec<usize>,
 }
 
@@ -189,23 +194,34 @@ impl Prose {
             if skip(i) {
                 continue;
             }
-            p.line_starts.push(p.pos.len());
+            p.line_starts.push(p.text.len());
             for t in &line.tokens {
                 let Pos::Text { line, col } = t.pos else {
                     continue;
                 };
                 for (k, c) in t.text.chars().enumerate() {
                     if let Some(f) = fold_char(c).filter(|f| !f.is_whitespace()) {
+                        let at = u32::try_from(p.text.len()).unwrap_or(u32::MAX);
                         p.text.push(f);
-                        p.pos.push(Pos::Text {
-                            line,
-                            col: col + k as u32,
-                        });
+                        let col = col.saturating_add(u32::try_from(k).unwrap_or(u32::MAX));
+                        p.pos.push((at, Pos::Text { line, col }));
                     }
                 }
             }
         }
         p
+    }
+
+    /// Where the character at byte `byte` of `text` came from.
+    pub fn pos_at_byte(&self, byte: usize) -> Pos {
+        let byte = u32::try_from(byte).unwrap_or(u32::MAX);
+        let i = match self.pos.binary_search_by_key(&byte, |&(b, _)| b) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        self.pos
+            .get(i)
+            .map_or(Pos::Text { line: 1, col: 1 }, |&(_, p)| p)
     }
 }
 
@@ -312,10 +328,7 @@ pub fn meta(lines: &[Line], outline: &Outline, prose: &Prose) -> Meta {
             let before = &t[..at - 4];
             let opens = before.is_empty()
                 || before.ends_with(['。', ';', '；', ')', '）'])
-                || prose
-                    .line_starts
-                    .binary_search(&prose.char_index(at - 4))
-                    .is_ok();
+                || prose.line_starts.binary_search(&(at - 4)).is_ok();
             let after = &t[search..];
             let clause = after.starts_with(',')
                 || after.starts_with('，')
@@ -334,22 +347,6 @@ pub fn meta(lines: &[Line], outline: &Outline, prose: &Prose) -> Meta {
         let _ = bytes;
     }
     m
-}
-
-impl Prose {
-    /// The char index of a byte offset of `text`.
-    pub fn char_index(&self, byte: usize) -> usize {
-        self.text[..byte.min(self.text.len())].chars().count()
-    }
-
-    pub fn pos_at_byte(&self, byte: usize) -> Pos {
-        let i = self.char_index(byte);
-        self.pos
-            .get(i)
-            .or(self.pos.last())
-            .copied()
-            .unwrap_or(Pos::Text { line: 1, col: 1 })
-    }
 }
 
 /// A line's text folded, without white space (PDF titles are spaced out).

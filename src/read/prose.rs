@@ -51,30 +51,18 @@ pub fn figures(prose: &Prose) -> Vec<Figure> {
 
 fn sentence(prose: &Prose, start: usize, end: usize, out: &mut Vec<Figure>) {
     let s = &prose.text[start..end];
-    let mentions_applications = s.contains("申请");
-    let mut clause_start = 0;
-    let mut subject: Option<bool> = None; // Some(true) = 复议, Some(false) = 诉讼
-    let mut i = 0;
     let bytes = s.as_bytes();
-    while i < s.len() {
-        let c = s[i..].chars().next().unwrap_or(' ');
-        if matches!(c, ',' | '(' | ')' | ':' | '、') {
-            clause_start = i + c.len_utf8();
-            i += c.len_utf8();
+    if !bytes.iter().any(u8::is_ascii_digit) {
+        return;
+    }
+    let mentions_applications = s.contains("申请");
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1] == b'.') {
+            i += 1;
             continue;
         }
-        if s[i..].starts_with("复议") {
-            subject = Some(true);
-        } else if s[i..].starts_with("诉讼") {
-            subject = Some(false);
-        }
-        if !bytes[i].is_ascii_digit()
-            || (i > 0 && (bytes[i - 1].is_ascii_digit() || bytes[i - 1] == b'.'))
-        {
-            i += c.len_utf8();
-            continue;
-        }
-        let digits_end = i + s[i..].bytes().take_while(u8::is_ascii_digit).count();
+        let digits_end = i + bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
         let after = &s[digits_end..];
         let counted = after.chars().next().is_some_and(|c| COUNTERS.contains(&c));
         let value: Option<i64> = s[i..digits_end]
@@ -82,21 +70,29 @@ fn sentence(prose: &Prose, start: usize, end: usize, out: &mut Vec<Figure>) {
             .ok()
             .filter(|_| digits_end - i <= 9);
         if let (true, Some(value)) = (counted, value) {
+            let before_all = &s[..i];
+            let clause_start = before_all
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| matches!(c, ',' | '(' | ')' | ':' | '、'))
+                .map_or(0, |(b, c)| b + c.len_utf8());
+            // the subject is whichever of 复议 / 诉讼 was named last before the figure
+            let subject = match (before_all.rfind("复议"), before_all.rfind("诉讼")) {
+                (Some(a), Some(b)) => Some(a > b),
+                (Some(_), None) => Some(true),
+                (None, Some(_)) => Some(false),
+                (None, None) => None,
+            };
             let before = &s[clause_start..i];
             if let Some(claim) = classify(before, after, subject, mentions_applications) {
                 let phrase_end = digits_end + after.chars().next().map_or(0, char::len_utf8);
+                let phrase = &s[clause_start..phrase_end];
+                let skip = phrase.chars().count().saturating_sub(40);
                 out.push(Figure {
                     claim,
                     value,
                     pos: prose.pos_at_byte(start + i),
-                    phrase: s[clause_start..phrase_end]
-                        .chars()
-                        .rev()
-                        .take(40)
-                        .collect::<Vec<_>>()
-                        .into_iter()
-                        .rev()
-                        .collect(),
+                    phrase: phrase.chars().skip(skip).collect(),
                 });
             }
         }

@@ -66,9 +66,22 @@ impl<'t, 'a> Stream<'t, 'a> {
 
     /// The earliest match at or after `from` of any of `keys`: (start, end).
     pub fn find_any(&self, from: usize, keys: &[&str], before: usize) -> Option<(usize, usize)> {
-        let hay = self.keys.get(from..before.min(self.keys.len()))?;
-        keys.iter()
-            .filter_map(|k| hay.find(k).map(|i| (from + i, from + i + k.len())))
-            .min()
+        let end = before.min(self.keys.len());
+        // labels are usually near: look a short way first, then to the end
+        let near = floor_char_boundary(&self.keys, (from + 768).min(end));
+        let found = |to: usize| {
+            let hay = self.keys.get(from..to)?;
+            keys.iter()
+                .filter_map(|k| hay.find(k).map(|i| (from + i, from + i + k.len())))
+                .min()
+        };
+        found(near).or_else(|| if near < end { found(end) } else { None })
     }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }

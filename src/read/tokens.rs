@@ -4,7 +4,7 @@
 //! a token is either label text or a value cell, decided here once; blank cells survive only
 //! where the layout can express them (tab, `|` and grid rows).
 
-use crate::fold::fold_char;
+use crate::fold::{fold_char, fold_compact};
 
 /// Where a cell came from: a line and column of the text (1-based, columns in Unicode
 /// characters) or a row and cell of a grid (0-based, after rowspan/colspan expansion).
@@ -67,6 +67,7 @@ impl Line<'_> {
 /// Splits text into lines of tokens. Page-number lines (`-3-`, `第 3 页`) are dropped.
 pub fn lines_of_text(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
+    let mut cells: Vec<(usize, &str)> = Vec::new(); // (char column, text)
     for (i, raw) in text.split('\n').enumerate() {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
@@ -77,7 +78,7 @@ pub fn lines_of_text(text: &str) -> Vec<Line<'_>> {
         } else {
             Split::Spaces
         };
-        let mut cells: Vec<(usize, &str)> = Vec::new(); // (char column, text)
+        cells.clear();
         match split {
             Split::Spaces => split_spaces(raw, &mut cells),
             Split::Tabs => split_on(raw, '\t', &mut cells),
@@ -90,7 +91,7 @@ pub fn lines_of_text(text: &str) -> Vec<Line<'_>> {
             continue;
         }
         let tokens = classify(
-            cells.into_iter().map(|(col, t)| {
+            cells.drain(..).map(|(col, t)| {
                 let col = u32::try_from(col + 1).unwrap_or(u32::MAX);
                 (t, Pos::Text { line: number, col })
             }),
@@ -142,20 +143,49 @@ fn trim(s: &str) -> &str {
     s.trim_matches(is_space)
 }
 
-/// Splits on runs of white space, recording each piece's character column.
+/// Splits on runs of white space, recording each piece's character column. Works on bytes:
+/// this runs over every line of the input, so it avoids decoding characters it can skip.
 fn split_spaces<'a>(raw: &'a str, cells: &mut Vec<(usize, &'a str)>) {
+    let b = raw.as_bytes();
     let mut start: Option<(usize, usize)> = None; // (byte, char col)
-    for (col, (b, c)) in raw.char_indices().enumerate() {
-        if is_space(c) {
+    let (mut i, mut col) = (0, 0);
+    while i < b.len() {
+        let (len, space) = space_at(b, i);
+        if space {
             if let Some((sb, sc)) = start.take() {
-                cells.push((sc, &raw[sb..b]));
+                cells.push((sc, &raw[sb..i]));
             }
         } else if start.is_none() {
-            start = Some((b, col));
+            start = Some((i, col));
         }
+        i += len;
+        col += 1;
     }
     if let Some((sb, sc)) = start {
         cells.push((sc, &raw[sb..]));
+    }
+}
+
+/// The length of the UTF-8 character at `i` and whether it is white space (as [`is_space`]).
+fn space_at(b: &[u8], i: usize) -> (usize, bool) {
+    let x = b[i];
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match x {
+        0x00..=0x7F => (1, matches!(x, b' ' | b'\t' | b'\r' | 0x0B | 0x0C)),
+        0xC0..=0xDF => (2, x == 0xC2 && matches!(at(1), 0xA0 | 0x85)),
+        0xE0..=0xEF => {
+            let space = match (x, at(1), at(2)) {
+                (0xE3, 0x80, 0x80)
+                | (0xEF, 0xBB, 0xBF)
+                | (0xE1, 0x9A, 0x80)
+                | (0xE2, 0x81, 0x9F) => true,
+                (0xE2, 0x80, c) => matches!(c, 0x80..=0x8B | 0xA8 | 0xA9 | 0xAF),
+                _ => false,
+            };
+            (3, space)
+        }
+        0xF0..=0xF7 => (4, false),
+        _ => (1, false), // a continuation byte: never the start of a character in valid UTF-8
     }
 }
 
@@ -181,8 +211,11 @@ fn trim_pipe_edges(cells: &mut Vec<(usize, &str)>) {
 
 /// Decides which cells are label text and which are values. In cell layouts, every cell after
 /// the first value is a value too (so `二十` or an empty cell keeps its place in the row).
-fn classify<'a>(cells: impl Iterator<Item = (&'a str, Pos)>, split: Split) -> Vec<Token<'a>> {
-    let mut out: Vec<Token<'a>> = Vec::new();
+fn classify<'a>(
+    cells: impl ExactSizeIterator<Item = (&'a str, Pos)>,
+    split: Split,
+) -> Vec<Token<'a>> {
+    let mut out: Vec<Token<'a>> = Vec::with_capacity(cells.len());
     let mut in_values = false;
     for (text, pos) in cells {
         let kind = if split.keeps_blanks() {
@@ -235,19 +268,32 @@ pub fn is_blank_marker(folded: &str) -> bool {
 /// Whether a piece of text stands where a figure would: a number (signed, with thousands
 /// separators, decimals, a unit), a blank marker, or a near-number such as `约20`.
 pub fn looks_like_value(text: &str) -> bool {
-    let mut s = String::with_capacity(text.len());
-    s.extend(
-        text.chars()
-            .filter_map(fold_char)
-            .filter(|c| !c.is_whitespace()),
-    );
-    if is_blank_marker(&s) {
+    // most tokens are prose or labels: reject on the first character before folding the rest
+    let Some(first) = text
+        .chars()
+        .find_map(|c| fold_char(c).filter(|c| !c.is_whitespace()))
+    else {
+        return false;
+    };
+    if !(first.is_ascii_digit()
+        || matches!(
+            first,
+            '+' | '-' | '/' | '—' | '–' | '无' | '\\' | '、' | '空' | '／' | '约' | '近'
+        ))
+    {
+        return false;
+    }
+    let mut buf = [0u8; 64];
+    let Some(s) = fold_compact(text, &mut buf) else {
+        return false;
+    };
+    if is_blank_marker(s) {
         return !s.is_empty();
     }
     let s = s
         .strip_prefix('约')
         .or_else(|| s.strip_prefix('近'))
-        .unwrap_or(&s);
+        .unwrap_or(s);
     let s = strip_unit(s).0;
     let s = s.strip_prefix(['+', '-']).unwrap_or(s);
     !s.is_empty()
@@ -273,6 +319,12 @@ pub fn strip_unit(s: &str) -> (&str, Option<&'static str>) {
 
 /// `-3-`, `— 3 —`, `第3页`, `第 3 页 共 5 页`, `3/5`.
 fn is_page_number(cell: &str) -> bool {
+    let first = cell
+        .chars()
+        .find_map(|c| fold_char(c).filter(|c| !c.is_whitespace()));
+    if !matches!(first, Some('-' | '—' | '–' | '第')) {
+        return false;
+    }
     let s: String = cell
         .chars()
         .filter_map(fold_char)
@@ -308,6 +360,22 @@ mod tests {
         assert_eq!(lines.len(), 1);
         assert_eq!(kinds(&lines[0]), "tvvv");
         assert_eq!(lines[0].tokens[1].pos, Pos::Text { line: 1, col: 20 });
+    }
+
+    #[test]
+    fn unicode_spaces_split_and_count_as_one_column() {
+        let lines = lines_of_text("规章\u{3000}1\u{00A0}2\u{200B}3 四");
+        let cols: Vec<_> = lines[0].tokens.iter().map(|t| (t.text, t.pos)).collect();
+        assert_eq!(
+            cols,
+            vec![
+                ("规章", Pos::Text { line: 1, col: 1 }),
+                ("1", Pos::Text { line: 1, col: 4 }),
+                ("2", Pos::Text { line: 1, col: 6 }),
+                ("3", Pos::Text { line: 1, col: 8 }),
+                ("四", Pos::Text { line: 1, col: 10 }),
+            ]
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! text, and every departure from a clean figure is recorded as a [`Problem`].
 
 use super::tokens::{is_blank_marker, strip_unit};
-use crate::fold::fold_char;
+use crate::fold::fold_compact;
 use crate::format::ValueKind;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -119,24 +119,6 @@ fn text() -> Parsed {
         unit: None,
         problem: Some(Problem::NotANumber),
     }
-}
-
-/// Folds `raw` without white space into `buf`; `None` if it does not fit (then it is text).
-fn fold_compact<'b>(raw: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
-    let mut n = 0;
-    for c in raw
-        .chars()
-        .filter_map(fold_char)
-        .filter(|c| !c.is_whitespace())
-    {
-        let len = c.len_utf8();
-        if n + len > buf.len() {
-            return None;
-        }
-        c.encode_utf8(&mut buf[n..n + len]);
-        n += len;
-    }
-    std::str::from_utf8(&buf[..n]).ok()
 }
 
 enum Number {

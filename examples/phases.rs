@@ -1,0 +1,46 @@
+//! Times the phases of a check: `cargo run --release --example phases -- FILE`.
+use std::time::Instant;
+fn main() {
+    let text = std::fs::read_to_string(std::env::args().nth(1).expect("a file")).unwrap();
+    let n = 2000;
+    let time = |name: &str, f: &mut dyn FnMut()| {
+        let t = Instant::now();
+        for _ in 0..n {
+            f();
+        }
+        println!(
+            "{name:<12} {:>7.1} µs",
+            t.elapsed().as_secs_f64() * 1e6 / n as f64
+        );
+    };
+    time("lines", &mut || {
+        std::hint::black_box(gouji::read::tokens::lines_of_text(&text));
+    });
+    let lines = gouji::read::tokens::lines_of_text(&text);
+    time("outline", &mut || {
+        std::hint::black_box(gouji::read::outline::outline(&lines));
+    });
+    let o = gouji::read::outline::outline(&lines);
+    time("prose", &mut || {
+        std::hint::black_box(gouji::read::outline::Prose::from_lines(&lines, |i| {
+            o.in_region(i)
+        }));
+    });
+    let prose = gouji::read::outline::Prose::from_lines(&lines, |i| o.in_region(i));
+    time("meta", &mut || {
+        std::hint::black_box(gouji::read::outline::meta(&lines, &o, &prose));
+    });
+    time("figures", &mut || {
+        std::hint::black_box(gouji::read::prose::figures(&prose));
+    });
+    time("read_text", &mut || {
+        std::hint::black_box(gouji::read::read_text(&text, None));
+    });
+    let report = gouji::read::read_text(&text, None);
+    time("rules", &mut || {
+        std::hint::black_box(gouji::rules::check(&report, None));
+    });
+    time("check", &mut || {
+        std::hint::black_box(gouji::check(&text, &gouji::Options::default()));
+    });
+}

@@ -1,0 +1,23 @@
+//! Runs a phase on a file many times, for profilers:
+//! `cargo run --release --example profile -- FILE [N] [lines|read|check]`.
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let text = std::fs::read_to_string(&args[1]).expect("a file");
+    let n: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(1000);
+    let opts = gouji::Options::default();
+    for _ in 0..n {
+        match args.get(3).map(String::as_str) {
+            Some("lines") => {
+                std::hint::black_box(gouji::read::tokens::lines_of_text(std::hint::black_box(
+                    &text,
+                )));
+            }
+            Some("read") => {
+                std::hint::black_box(gouji::read::read_text(std::hint::black_box(&text), None));
+            }
+            _ => {
+                std::hint::black_box(gouji::check(std::hint::black_box(&text), &opts));
+            }
+        }
+    }
+}
