@@ -3,7 +3,7 @@
 //! of exactly 161 or 175 figures is read in the official order.
 
 use super::stream::{Group, Stream};
-use super::tokens::{Line, Token};
+use super::tokens::{Line, Pos, Split, Token};
 use super::value::parse;
 use crate::format::part3::{self, Group as RowGroup, Row, COLUMNS, OTHER_SPLIT, SUBTOTALS};
 use crate::format::{CellKey, FormatId};
@@ -84,6 +84,9 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
         }
     }
 
+    // complete space-aligned rows: where the columns are, for rows printed with a blank cell
+    let columns: Vec<Columns> = stream.groups.iter().filter_map(|g| columns_of(g)).collect();
+
     // 4. each row takes its run; rows whose label was not recognised take surplus runs in order
     let mut surplus: VecDeque<Vec<&Token>> = VecDeque::new();
     let ordered: Vec<(&'static Row, Option<usize>)> = {
@@ -126,7 +129,10 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
                         .collect();
                     match fit(&all) {
                         Some(t) => insert(sheet, row, &t),
-                        None => findings.push(unreadable(row, &all)),
+                        None => match align(&runs[li], &columns) {
+                            Some(cells) => insert_aligned(sheet, row, &cells),
+                            None => findings.push(unreadable(row, &all)),
+                        },
                     }
                 } else {
                     let seg_end = labelled.get(li + 1).map_or(stream.keys.len(), |&(s, _)| s);
@@ -178,6 +184,149 @@ fn insert(sheet: &mut Sheet, row: &Row, tokens: &[&Token]) {
             t.text,
             parse(t.text, c.kind),
             Some(t.pos),
+        );
+    }
+}
+
+/// Where a complete space-aligned row put its seven figures: (line, [(first col, last col)]).
+type Columns = (u32, [(u32, u32); WIDTH]);
+
+fn span(t: &Token) -> Option<(u32, u32, u32)> {
+    match t.pos {
+        Pos::Text { line, col } => {
+            let n = u32::try_from(t.text.chars().count()).unwrap_or(1).max(1);
+            Some((line, col, col + n - 1))
+        }
+        Pos::Grid { .. } => None,
+    }
+}
+
+fn columns_of(g: &Group) -> Option<Columns> {
+    if g.split != Split::Spaces || g.tokens.len() != WIDTH {
+        return None;
+    }
+    let mut cols = [(0, 0); WIDTH];
+    let mut line0 = None;
+    for (c, t) in cols.iter_mut().zip(&g.tokens) {
+        let (line, a, b) = span(t)?;
+        if *line0.get_or_insert(line) != line {
+            return None;
+        }
+        *c = (a, b);
+    }
+    Some((line0?, cols))
+}
+
+/// A space-aligned row printed with fewer than seven figures (a blank cell prints nothing in
+/// PDF text): places each figure under a column of the complete rows nearby. Every way of
+/// placing the figures in order is scored by how far each figure lies from its column's extent;
+/// the best is taken only if it is close and clearly better than the next. `None` otherwise.
+fn align<'t, 'a>(
+    runs: &[&Group<'t, 'a>],
+    columns: &[Columns],
+) -> Option<Vec<(Option<&'t Token<'a>>, Pos)>> {
+    let [run] = runs else { return None };
+    let k = run.tokens.len();
+    if run.split != Split::Spaces || k == 0 || k >= WIDTH {
+        return None;
+    }
+    let spans: Vec<(u32, u32)> = run
+        .tokens
+        .iter()
+        .map(|t| span(t).map(|(_, a, b)| (a, b)))
+        .collect::<Option<_>>()?;
+    let (line, _, _) = span(run.tokens[0])?;
+    if run
+        .tokens
+        .iter()
+        .any(|t| span(t).is_none_or(|s| s.0 != line))
+    {
+        return None;
+    }
+    // the extent of each column over the complete rows near this one (PDF pages shift columns)
+    let (_, base) = columns.iter().min_by_key(|(l, _)| l.abs_diff(line))?;
+    // rows nearby whose columns line up with the nearest one (not those of another PDF page)
+    let lines_up = |cols: &[(u32, u32); WIDTH]| {
+        cols.iter()
+            .zip(base)
+            .all(|(&(a, b), &(c, d))| a.abs_diff(c).min(b.abs_diff(d)) <= 2)
+    };
+    let near: Vec<&Columns> = columns
+        .iter()
+        .filter(|(l, cols)| l.abs_diff(line) <= 12 && lines_up(cols))
+        .chain(std::iter::once(
+            columns.iter().min_by_key(|(l, _)| l.abs_diff(line))?,
+        ))
+        .collect();
+    let mut extent = [(u32::MAX, 0u32); WIDTH];
+    for (_, cols) in &near {
+        for (e, &(a, b)) in extent.iter_mut().zip(cols) {
+            *e = (e.0.min(a), e.1.max(b));
+        }
+    }
+    let dist = |(a, b): (u32, u32), (lo, hi): (u32, u32)| {
+        if b < lo {
+            lo - b
+        } else if a > hi {
+            a - hi
+        } else {
+            0
+        }
+    };
+    // every increasing choice of k columns out of seven (at most 35)
+    let mut best: Option<(u32, u32, Vec<usize>)> = None; // (cost, worst, columns)
+    let mut second = u32::MAX;
+    let mut choice: Vec<usize> = (0..k).collect();
+    loop {
+        let costs: Vec<u32> = choice
+            .iter()
+            .zip(&spans)
+            .map(|(&j, &sp)| dist(sp, extent[j]))
+            .collect();
+        let cost: u32 = costs.iter().sum();
+        let worst = costs.iter().copied().max().unwrap_or(0);
+        match &best {
+            Some((c, _, _)) if cost >= *c => second = second.min(cost),
+            _ => {
+                if let Some((c, _, _)) = &best {
+                    second = second.min(*c);
+                }
+                best = Some((cost, worst, choice.clone()));
+            }
+        }
+        // next combination in lexicographic order
+        let Some(i) = (0..k).rev().find(|&i| choice[i] < WIDTH - k + i) else {
+            break;
+        };
+        choice[i] += 1;
+        for j in i + 1..k {
+            choice[j] = choice[j - 1] + 1;
+        }
+    }
+    let (cost, worst, chosen) = best?;
+    if worst > 4 || second < cost + 2 {
+        return None;
+    }
+    let mut out: Vec<(Option<&Token>, Pos)> = extent
+        .iter()
+        .map(|&(_, hi)| (None, Pos::Text { line, col: hi }))
+        .collect();
+    for (&j, t) in chosen.iter().zip(&run.tokens) {
+        out[j] = (Some(*t), t.pos);
+    }
+    Some(out)
+}
+
+/// Inserts an aligned row; the cells nothing was printed in are blank, placed where the
+/// column's figures end in the nearest complete row.
+fn insert_aligned(sheet: &mut Sheet, row: &Row, cells: &[(Option<&Token>, Pos)]) {
+    for (c, (t, pos)) in COLUMNS.iter().zip(cells) {
+        let raw = t.map_or("", |t| t.text);
+        sheet.insert(
+            CellKey::new(row.id, c.id),
+            raw,
+            parse(raw, c.kind),
+            Some(*pos),
         );
     }
 }

@@ -5,7 +5,7 @@
 //! Invariant: anchors are non-decreasing; label text interrupted by values is contiguous in
 //! `keys`, so a label wrapped around its figures still matches.
 
-use super::tokens::{Line, Token, TokenKind};
+use super::tokens::{Line, Split, Token, TokenKind};
 use crate::fold::key_char;
 
 #[derive(Debug)]
@@ -13,6 +13,8 @@ pub struct Group<'t, 'a> {
     /// Byte offset in `keys` where the run began.
     pub anchor: usize,
     pub tokens: Vec<&'t Token<'a>>,
+    /// How the line the run started on was split (space-aligned runs can be aligned by column).
+    pub split: Split,
 }
 
 #[derive(Debug, Default)]
@@ -37,6 +39,7 @@ impl<'t, 'a> Stream<'t, 'a> {
                             s.groups.push(Group {
                                 anchor: s.keys.len(),
                                 tokens: Vec::new(),
+                                split: line.split,
                             });
                             open = true;
                         }

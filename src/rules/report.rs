@@ -226,6 +226,13 @@ fn txt_num(report: &Report, out: &mut Vec<Finding>) {
             }
         };
         let Some(table) = table else { continue };
+        // 「收到申请N件」 sometimes counts last year's carried-over applications too
+        let with_carried = int("p3.new", "total")
+            .zip(int("p3.carried_in", "total"))
+            .map(|(a, b)| a + b);
+        if f.claim == Claim::New && with_carried == Some(f.value) {
+            continue;
+        }
         if table != f.value {
             let what = match f.claim {
                 Claim::ReviewOutcome(_) => format!("第四部分行政复议「{what}」"),

@@ -100,3 +100,55 @@ fn every_single_cell_error_is_caught_and_located() {
     }
     assert!(mutations > 600, "only {mutations} mutations");
 }
+
+/// A cell left blank in a PDF prints nothing: the row has six figures. Each part 三 cell of the
+/// space-aligned samples, blanked, is read as blank under the right column (never shifted), and
+/// a non-zero one is the suspect with its value.
+#[test]
+fn a_blank_cell_in_pdf_text_is_placed_by_column() {
+    let mut blanked = 0;
+    for name in ["hongze-2023", "huaian-2024"] {
+        let text = fixture(&format!("samples/{name}.txt"));
+        let base = run(&text);
+        for (id, cell) in base.cells.0.iter().filter(|(id, _)| id.starts_with("p3.")) {
+            let Some(value) = cell.value.and_then(|v| v.as_i64()) else {
+                continue;
+            };
+            let Some(At::Text { line, col }) = cell.at else {
+                continue;
+            };
+            let spaces = " ".repeat(cell.raw.chars().count());
+            let r = run(&replace_at(&text, line, col, &cell.raw, &spaces));
+            blanked += 1;
+            let read = r
+                .cells
+                .get(id)
+                .unwrap_or_else(|| panic!("{name}: blank {id} not read: {:?}", r.findings));
+            assert!(read.blank, "{name}: {id} not blank");
+            for (other, c) in r.cells.0.iter().filter(|(o, _)| o != id) {
+                assert_eq!(
+                    c.raw,
+                    base.cells.get(other).unwrap().raw,
+                    "{name}: blanking {id} moved {other}"
+                );
+            }
+            assert!(
+                r.findings
+                    .iter()
+                    .any(|f| f.rule == "CELL-BLANK" && f.cells.contains(id)),
+                "{name}: {id}"
+            );
+            if value != 0 {
+                let suspected = r
+                    .findings
+                    .iter()
+                    .any(|f| f.suspects.iter().any(|s| s.cell == *id && s.fix == value));
+                assert!(
+                    suspected,
+                    "{name}: blank {id} is not the suspect with fix {value}"
+                );
+            }
+        }
+    }
+    assert!(blanked > 300, "only {blanked}");
+}
