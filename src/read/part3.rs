@@ -264,15 +264,8 @@ fn align<'t, 'a>(
             *e = (e.0.min(a), e.1.max(b));
         }
     }
-    let dist = |(a, b): (u32, u32), (lo, hi): (u32, u32)| {
-        if b < lo {
-            lo - b
-        } else if a > hi {
-            a - hi
-        } else {
-            0
-        }
-    };
+    let dist =
+        |(a, b): (u32, u32), (lo, hi): (u32, u32)| lo.saturating_sub(b).max(a.saturating_sub(hi));
     // every increasing choice of k columns out of seven (at most 35)
     let mut best: Option<(u32, u32, Vec<usize>)> = None; // (cost, worst, columns)
     let mut second = u32::MAX;
