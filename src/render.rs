@@ -9,7 +9,7 @@
 use crate::format::part2::{self, BLOCKS};
 use crate::format::part3::{self, Group, Role, COLUMNS as P3_COLS};
 use crate::format::part4::{self, COLUMNS as P4_COLS};
-use crate::format::{CellKey, FormatId};
+use crate::format::{CellKey, Column, FormatId};
 use crate::result::{CheckResult, FindingOut, Num};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -426,6 +426,16 @@ fn part3_table(h: &mut Html, r: &CheckResult, lang: Lang, format: FormatId) {
                 && r.cells.get(&CellKey::new(s.id, "natural").id()).is_some()
         })
     };
+    let with_subtotal = r
+        .cells
+        .0
+        .iter()
+        .any(|(id, _)| id.starts_with("p3.") && id.ends_with(".org_subtotal"));
+    let mut cols: Vec<&'static Column> = P3_COLS.iter().collect();
+    if with_subtotal {
+        cols.insert(6, &part3::ORG_SUBTOTAL);
+    }
+    let orgs = if with_subtotal { 6 } else { 5 };
     h.open(
         "table",
         &[("class", "gouji-table gouji-p3"), ("id", "gouji-p3")],
@@ -450,7 +460,13 @@ fn part3_table(h: &mut Html, r: &CheckResult, lang: Lang, format: FormatId) {
         3,
         "col",
     );
-    th(h, lang.pick("申请人情况", "Applicants"), 7, 1, "colgroup");
+    th(
+        h,
+        lang.pick("申请人情况", "Applicants"),
+        orgs + 2,
+        1,
+        "colgroup",
+    );
     h.close("tr");
     h.open("tr", &[]);
     th(h, lang.pick(P3_COLS[0].zh, P3_COLS[0].en), 1, 2, "col");
@@ -464,7 +480,7 @@ fn part3_table(h: &mut Html, r: &CheckResult, lang: Lang, format: FormatId) {
     th(h, lang.pick(P3_COLS[6].zh, P3_COLS[6].en), 1, 2, "col");
     h.close("tr");
     h.open("tr", &[]);
-    for c in &P3_COLS[1..6] {
+    for c in &cols[1..=orgs] {
         th(h, lang.pick(c.zh, c.en), 1, 1, "col");
     }
     h.close("tr");
@@ -506,7 +522,7 @@ fn part3_table(h: &mut Html, r: &CheckResult, lang: Lang, format: FormatId) {
                         Lang::En => sub.en.to_owned(),
                     };
                     th(h, &label, 2, 1, "row");
-                    for c in &P3_COLS {
+                    for c in &cols {
                         value_cell(h, r, CellKey::new(sub.id, c.id), lang);
                     }
                     h.close("tr");
@@ -540,7 +556,7 @@ fn part3_table(h: &mut Html, r: &CheckResult, lang: Lang, format: FormatId) {
             }
         }
         group_open = row.group;
-        for c in &P3_COLS {
+        for c in &cols {
             value_cell(h, r, CellKey::new(row.id, c.id), lang);
         }
         h.close("tr");

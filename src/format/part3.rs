@@ -42,6 +42,9 @@ const fn col(
     }
 }
 
+/// A 小计 column of 法人或其他组织 that some reports add (not in the format).
+pub const ORG_SUBTOTAL: Column = col("org_subtotal", "小计", "organisations, subtotal", &["小计"]);
+
 /// The index of the 总计 column.
 pub const TOTAL_COL: usize = 6;
 
@@ -407,5 +410,10 @@ pub fn all_cells() -> impl Iterator<Item = CellKey> {
         .into_iter()
         .chain(std::iter::once(&OTHER_SINGLE))
         .chain(SUBTOTALS[..3].iter())
-        .flat_map(|r| COLUMNS.iter().map(move |c| CellKey::new(r.id, c.id)))
+        .flat_map(|r| {
+            COLUMNS
+                .iter()
+                .chain(std::iter::once(&ORG_SUBTOTAL))
+                .map(move |c| CellKey::new(r.id, c.id))
+        })
 }

@@ -5,12 +5,18 @@
 use super::stream::{Group, Stream};
 use super::tokens::{Line, Pos, Split, Token};
 use super::value::parse;
-use crate::format::part3::{self, Group as RowGroup, Row, COLUMNS, OTHER_SPLIT, SUBTOTALS};
+use crate::format::part3::{
+    self, Group as RowGroup, Row, COLUMNS, ORG_SUBTOTAL, OTHER_SPLIT, SUBTOTALS,
+};
+use crate::format::Column;
 use crate::format::{CellKey, FormatId};
 use crate::model::{Finding, Rule, Severity, Sheet};
 use std::collections::VecDeque;
 
 const WIDTH: usize = COLUMNS.len();
+
+/// The columns of the table as printed: the official seven, or eight with a 小计 column.
+type Cols = Vec<&'static Column>;
 
 pub struct Read {
     /// The variant read: F2021 when （六） has its three sub-rows.
@@ -20,6 +26,20 @@ pub struct Read {
 
 pub fn row_cells(row: &Row) -> Vec<CellKey> {
     COLUMNS.iter().map(|c| CellKey::new(row.id, c.id)).collect()
+}
+
+/// The printed columns: a 小计 column (of 法人或其他组织) in the header makes eight, placed
+/// where the header has it (after 自然人, or after 其他).
+fn printed_columns(header: &str) -> Cols {
+    let mut cols: Cols = COLUMNS.iter().collect();
+    if let Some(sub) = header.find("小计") {
+        let at = match header.find("商业") {
+            Some(b) if sub < b => 1,
+            _ => 6,
+        };
+        cols.insert(at, &ORG_SUBTOTAL);
+    }
+    cols
 }
 
 /// Reads the part 三 rows of `lines` into `sheet`. `None` when nothing of the table is there.
@@ -45,6 +65,17 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
     if starts.iter().all(Option::is_none) {
         return read_figures_only(&stream, sheet);
     }
+    let first = starts.iter().flatten().next().copied().unwrap_or(0);
+    let cols = printed_columns(&stream.keys[..first]);
+    let width = cols.len();
+    if width > WIDTH {
+        findings.push(Finding::new(
+            Rule::TableExtra,
+            Severity::Info,
+            "第三部分有「法人或其他组织」小计列，格式中没有此列；已按小计核对".to_owned(),
+            "Part 3 has a subtotal column for organisations, which is not in the format; it was checked as a subtotal".to_owned(),
+        ));
+    }
 
     // 2. optional subtotal rows under a group label, just before the group's first row
     let mut labelled: Vec<(usize, &'static Row)> = rows
@@ -66,7 +97,7 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
         else {
             continue;
         };
-        if let Some((s, _)) = stream.find_any(lo + 1, sub.keys, hi) {
+        if let Some((s, _)) = stream.find_any(lo, sub.keys, hi) {
             let has_values = stream.groups.iter().any(|g| g.anchor >= s && g.anchor < hi);
             if has_values {
                 labelled.push((s, sub));
@@ -85,7 +116,11 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
     }
 
     // complete space-aligned rows: where the columns are, for rows printed with a blank cell
-    let columns: Vec<Columns> = stream.groups.iter().filter_map(|g| columns_of(g)).collect();
+    let columns: Vec<Columns> = stream
+        .groups
+        .iter()
+        .filter_map(|g| columns_of(g, width))
+        .collect();
 
     // 4. each row takes its run; rows whose label was not recognised take surplus runs in order
     let mut surplus: VecDeque<Vec<&Token>> = VecDeque::new();
@@ -117,27 +152,27 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
                 report_surplus(&mut surplus, row, findings);
                 let mut full = runs[li]
                     .iter()
-                    .filter_map(|g| fit(&g.tokens))
+                    .filter_map(|g| fit(&g.tokens, width))
                     .collect::<VecDeque<_>>();
                 if let Some(first) = full.pop_front() {
-                    insert(sheet, row, &first);
+                    insert(sheet, row, &first, &cols);
                     surplus = full;
                 } else if !runs[li].is_empty() {
                     let all: Vec<&Token> = runs[li]
                         .iter()
                         .flat_map(|g| g.tokens.iter().copied())
                         .collect();
-                    match fit(&all) {
-                        Some(t) => insert(sheet, row, &t),
-                        None => match align(&runs[li], &columns) {
-                            Some(cells) => insert_aligned(sheet, row, &cells),
-                            None => findings.push(unreadable(row, &all)),
+                    match fit(&all, width) {
+                        Some(t) => insert(sheet, row, &t, &cols),
+                        None => match align(&runs[li], &columns, width) {
+                            Some(cells) => insert_aligned(sheet, row, &cells, &cols),
+                            None => findings.push(unreadable(row, &all, width)),
                         },
                     }
                 } else {
                     let seg_end = labelled.get(li + 1).map_or(stream.keys.len(), |&(s, _)| s);
                     let seg = &stream.keys[labelled[li].0..seg_end];
-                    findings.push(no_figures(row, seg));
+                    findings.push(no_figures(row, seg, width));
                 }
                 if matches!(row.role, part3::Role::Subtotal(_)) {
                     findings.push(subtotal_note(row));
@@ -145,7 +180,7 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
             }
             None => match surplus.pop_front() {
                 Some(t) => {
-                    insert(sheet, row, &t);
+                    insert(sheet, row, &t, &cols);
                     findings.push(by_position(row));
                 }
                 None => findings.push(missing(row)),
@@ -166,19 +201,19 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
 }
 
 /// A run of exactly seven figures, after dropping empty padding cells at either end.
-fn fit<'t, 'a>(tokens: &[&'t Token<'a>]) -> Option<Vec<&'t Token<'a>>> {
+fn fit<'t, 'a>(tokens: &[&'t Token<'a>], width: usize) -> Option<Vec<&'t Token<'a>>> {
     let mut t: &[&Token] = tokens;
-    while t.len() > WIDTH && t.first().is_some_and(|x| x.text.is_empty()) {
+    while t.len() > width && t.first().is_some_and(|x| x.text.is_empty()) {
         t = &t[1..];
     }
-    while t.len() > WIDTH && t.last().is_some_and(|x| x.text.is_empty()) {
+    while t.len() > width && t.last().is_some_and(|x| x.text.is_empty()) {
         t = &t[..t.len() - 1];
     }
-    (t.len() == WIDTH).then(|| t.to_vec())
+    (t.len() == width).then(|| t.to_vec())
 }
 
-fn insert(sheet: &mut Sheet, row: &Row, tokens: &[&Token]) {
-    for (c, t) in COLUMNS.iter().zip(tokens) {
+fn insert(sheet: &mut Sheet, row: &Row, tokens: &[&Token], cols: &[&Column]) {
+    for (c, t) in cols.iter().zip(tokens) {
         sheet.insert(
             CellKey::new(row.id, c.id),
             t.text,
@@ -189,7 +224,7 @@ fn insert(sheet: &mut Sheet, row: &Row, tokens: &[&Token]) {
 }
 
 /// Where a complete space-aligned row put its seven figures: (line, [(first col, last col)]).
-type Columns = (u32, [(u32, u32); WIDTH]);
+type Columns = (u32, Vec<(u32, u32)>);
 
 fn span(t: &Token) -> Option<(u32, u32, u32)> {
     match t.pos {
@@ -201,11 +236,11 @@ fn span(t: &Token) -> Option<(u32, u32, u32)> {
     }
 }
 
-fn columns_of(g: &Group) -> Option<Columns> {
-    if g.split != Split::Spaces || g.tokens.len() != WIDTH {
+fn columns_of(g: &Group, width: usize) -> Option<Columns> {
+    if g.split != Split::Spaces || g.tokens.len() != width {
         return None;
     }
-    let mut cols = [(0, 0); WIDTH];
+    let mut cols = vec![(0, 0); width];
     let mut line0 = None;
     for (c, t) in cols.iter_mut().zip(&g.tokens) {
         let (line, a, b) = span(t)?;
@@ -224,10 +259,11 @@ fn columns_of(g: &Group) -> Option<Columns> {
 fn align<'t, 'a>(
     runs: &[&Group<'t, 'a>],
     columns: &[Columns],
+    width: usize,
 ) -> Option<Vec<(Option<&'t Token<'a>>, Pos)>> {
     let [run] = runs else { return None };
     let k = run.tokens.len();
-    if run.split != Split::Spaces || k == 0 || k >= WIDTH {
+    if run.split != Split::Spaces || k == 0 || k >= width {
         return None;
     }
     let spans: Vec<(u32, u32)> = run
@@ -246,7 +282,7 @@ fn align<'t, 'a>(
     // the extent of each column over the complete rows near this one (PDF pages shift columns)
     let (_, base) = columns.iter().min_by_key(|(l, _)| l.abs_diff(line))?;
     // rows nearby whose columns line up with the nearest one (not those of another PDF page)
-    let lines_up = |cols: &[(u32, u32); WIDTH]| {
+    let lines_up = |cols: &[(u32, u32)]| {
         cols.iter()
             .zip(base)
             .all(|(&(a, b), &(c, d))| a.abs_diff(c).min(b.abs_diff(d)) <= 2)
@@ -258,7 +294,7 @@ fn align<'t, 'a>(
             columns.iter().min_by_key(|(l, _)| l.abs_diff(line))?,
         ))
         .collect();
-    let mut extent = [(u32::MAX, 0u32); WIDTH];
+    let mut extent = vec![(u32::MAX, 0u32); width];
     for (_, cols) in &near {
         for (e, &(a, b)) in extent.iter_mut().zip(cols) {
             *e = (e.0.min(a), e.1.max(b));
@@ -288,7 +324,7 @@ fn align<'t, 'a>(
             }
         }
         // next combination in lexicographic order
-        let Some(i) = (0..k).rev().find(|&i| choice[i] < WIDTH - k + i) else {
+        let Some(i) = (0..k).rev().find(|&i| choice[i] < width - k + i) else {
             break;
         };
         choice[i] += 1;
@@ -312,8 +348,8 @@ fn align<'t, 'a>(
 
 /// Inserts an aligned row; the cells nothing was printed in are blank, placed where the
 /// column's figures end in the nearest complete row.
-fn insert_aligned(sheet: &mut Sheet, row: &Row, cells: &[(Option<&Token>, Pos)]) {
-    for (c, (t, pos)) in COLUMNS.iter().zip(cells) {
+fn insert_aligned(sheet: &mut Sheet, row: &Row, cells: &[(Option<&Token>, Pos)], cols: &[&Column]) {
+    for (c, (t, pos)) in cols.iter().zip(cells) {
         let raw = t.map_or("", |t| t.text);
         sheet.insert(
             CellKey::new(row.id, c.id),
@@ -333,7 +369,7 @@ fn read_figures_only(stream: &Stream, sheet: &mut Sheet) -> Option<Read> {
     };
     let values: Vec<&Token> = stream.values().collect();
     for (row, chunk) in part3::rows(split).into_iter().zip(values.chunks(WIDTH)) {
-        insert(sheet, row, chunk);
+        insert(sheet, row, chunk, &COLUMNS.iter().collect::<Vec<_>>());
     }
     Some(Read {
         variant: if split {
@@ -378,12 +414,12 @@ fn by_position(row: &Row) -> Finding {
     .with_cells(row_cells(row))
 }
 
-fn unreadable(row: &Row, tokens: &[&Token]) -> Finding {
+fn unreadable(row: &Row, tokens: &[&Token], width: usize) -> Finding {
     let n = tokens.len();
     let long = tokens
         .iter()
         .any(|t| t.text.chars().filter(char::is_ascii_digit).count() > 9);
-    let (zh_tail, en_tail) = if n < WIDTH && long {
+    let (zh_tail, en_tail) = if n < width && long {
         (
             "，数字可能连在一起，无法可靠读取",
             "; the figures seem to run together and cannot be read reliably",
@@ -401,21 +437,21 @@ fn unreadable(row: &Row, tokens: &[&Token]) -> Finding {
             "第三部分「{}」行读到{}个数字，应为{}个{}",
             row_label(row),
             n,
-            WIDTH,
+            width,
             zh_tail
         ),
         format!(
             "Part 3, row “{}”: {} figures found, {} expected{}",
-            row.en, n, WIDTH, en_tail
+            row.en, n, width, en_tail
         ),
     )
     .with_cells(row_cells(row))
     .at(tokens.first().map(|t| t.pos))
 }
 
-fn no_figures(row: &Row, label_segment: &str) -> Finding {
+fn no_figures(row: &Row, label_segment: &str, width: usize) -> Finding {
     let digits = label_segment.chars().filter(char::is_ascii_digit).count();
-    let (zh, en) = if digits >= WIDTH {
+    let (zh, en) = if digits >= width {
         (
             format!("第三部分「{}」行的数字与文字连在一起，无法可靠读取，请检查原文或直接填写表格", row_label(row)),
             format!("Part 3, row “{}”: the figures run together with the text and cannot be read reliably", row.en),

@@ -7,9 +7,9 @@
 //! ≥ 0 satisfies them all. Invariant: a suspect's fix, applied alone, makes its cluster pass.
 
 use super::shown;
-use crate::format::part3::{self, Role, COLUMNS as P3_COLS, TOTAL_COL};
+use crate::format::part3::{self, Role, COLUMNS as P3_COLS, ORG_SUBTOTAL, TOTAL_COL};
 use crate::format::part4::{self, COLUMNS as P4_COLS};
-use crate::format::CellKey;
+use crate::format::{CellKey, Column};
 use crate::model::{Finding, Rule, Severity, Suspect};
 use crate::read::Report;
 
@@ -24,9 +24,11 @@ pub struct Relation {
 #[derive(Debug, Clone, Copy)]
 enum What {
     Row(&'static part3::Row),
-    Column(usize),
-    Subtotal(&'static part3::Row, usize),
-    Balance(usize),
+    /// 小计 of 法人或其他组织 (a column some reports add) = the five organisation columns.
+    OrgSubtotal(&'static part3::Row),
+    Column(&'static Column),
+    Subtotal(&'static part3::Row, &'static Column),
+    Balance(&'static Column),
     Review(usize),
 }
 
@@ -72,9 +74,24 @@ pub fn relations(report: &Report) -> Vec<Relation> {
                 rhs: parts,
                 what: What::Row(row),
             });
+            if sheet.get(CellKey::new(row.id, ORG_SUBTOTAL.id)).is_some() {
+                out.push(Relation {
+                    rule: Rule::P3Row,
+                    lhs: vec![CellKey::new(row.id, ORG_SUBTOTAL.id)],
+                    rhs: P3_COLS[1..TOTAL_COL]
+                        .iter()
+                        .map(|c| CellKey::new(row.id, c.id))
+                        .collect(),
+                    what: What::OrgSubtotal(row),
+                });
+            }
         }
         let find = |role: Role| rows.iter().find(|r| r.role == role).copied();
-        for (ci, col) in P3_COLS.iter().enumerate() {
+        let with_subtotal = sheet
+            .get(CellKey::new("p3.total", ORG_SUBTOTAL.id))
+            .is_some();
+        let columns = P3_COLS.iter().chain(with_subtotal.then_some(&ORG_SUBTOTAL));
+        for col in columns {
             let results: Vec<CellKey> = rows
                 .iter()
                 .filter(|r| r.role == Role::Result)
@@ -85,7 +102,7 @@ pub fn relations(report: &Report) -> Vec<Relation> {
                     rule: Rule::P3Sum,
                     lhs: vec![CellKey::new(total.id, col.id)],
                     rhs: results,
-                    what: What::Column(ci),
+                    what: What::Column(col),
                 });
             }
             for sub in &subtotals {
@@ -101,7 +118,7 @@ pub fn relations(report: &Report) -> Vec<Relation> {
                     rule: Rule::P3Sum,
                     lhs: vec![CellKey::new(sub.id, col.id)],
                     rhs: members,
-                    what: What::Subtotal(sub, ci),
+                    what: What::Subtotal(sub, col),
                 });
             }
             if let (Some(new), Some(cin), Some(total), Some(cout)) = (
@@ -117,7 +134,7 @@ pub fn relations(report: &Report) -> Vec<Relation> {
                         CellKey::new(cout.id, col.id),
                     ],
                     rhs: vec![CellKey::new(new.id, col.id), CellKey::new(cin.id, col.id)],
-                    what: What::Balance(ci),
+                    what: What::Balance(col),
                 });
             }
         }
@@ -252,31 +269,53 @@ fn finding(report: &Report, rel: &Relation, residual: i64, suspects: Vec<Suspect
                 ),
             )
         }
-        What::Column(ci) => {
+        What::OrgSubtotal(row) => {
+            let parts: Vec<String> = rel
+                .rhs
+                .iter()
+                .zip(&P3_COLS[1..])
+                .map(|(&k, c)| format!("{}{}", c.zh, s(k).0))
+                .collect();
+            let parts_en: Vec<String> = rel.rhs.iter().map(|&k| s(k).1).collect();
             let (t, t_en) = s(rel.lhs[0]);
             (
-                format!("第三部分「{}」列：第三项（一）至（六）各项之和为{expected}，但（七）总计填报为{t}", P3_COLS[ci].zh),
-                format!("Part 3, column “{}”: items (1)–(6) add up to {expected}, but (7) total is {t_en}", P3_COLS[ci].en),
+                format!(
+                    "第三部分「{}」行：{} = {expected}，但「法人或其他组织」小计填报为{t}",
+                    crate::read::part3::row_label(row),
+                    parts.join(" + ")
+                ),
+                format!(
+                    "Part 3, row “{}”: {} = {expected}, but the organisations' subtotal is {t_en}",
+                    row.en,
+                    parts_en.join(" + ")
+                ),
             )
         }
-        What::Subtotal(row, ci) => {
+        What::Column(col) => {
             let (t, t_en) = s(rel.lhs[0]);
             (
-                format!("第三部分「{}」列：「{}」各项之和为{expected}，但小计填报为{t}", P3_COLS[ci].zh, row.zh),
-                format!("Part 3, column “{}”: the items of “{}” add up to {expected}, but the subtotal is {t_en}", P3_COLS[ci].en, row.en),
+                format!("第三部分「{}」列：第三项（一）至（六）各项之和为{expected}，但（七）总计填报为{t}", col.zh),
+                format!("Part 3, column “{}”: items (1)–(6) add up to {expected}, but (7) total is {t_en}", col.en),
             )
         }
-        What::Balance(ci) => {
+        What::Subtotal(row, col) => {
+            let (t, t_en) = s(rel.lhs[0]);
+            (
+                format!("第三部分「{}」列：「{}」各项之和为{expected}，但小计填报为{t}", col.zh, row.zh),
+                format!("Part 3, column “{}”: the items of “{}” add up to {expected}, but the subtotal is {t_en}", col.en, row.en),
+            )
+        }
+        What::Balance(col) => {
             let [a, b] = [s(rel.rhs[0]), s(rel.rhs[1])];
             let [c, d] = [s(rel.lhs[0]), s(rel.lhs[1])];
             (
                 format!(
                     "第三部分「{}」列：第一项{} + 第二项{} = {expected}，但第三项（七）总计{} + 第四项{} = {actual}",
-                    P3_COLS[ci].zh, a.0, b.0, c.0, d.0
+                    col.zh, a.0, b.0, c.0, d.0
                 ),
                 format!(
                     "Part 3, column “{}”: I + II = {} + {} = {expected}, but (7) total + IV = {} + {} = {actual}",
-                    P3_COLS[ci].en, a.1, b.1, c.1, d.1
+                    col.en, a.1, b.1, c.1, d.1
                 ),
             )
         }

@@ -9,3 +9,4 @@ mod rules;
 mod samples;
 mod support;
 mod unusable;
+mod variants;
