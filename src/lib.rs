@@ -5,6 +5,7 @@
 //! [`CheckResult`] of RESULT.md; `render_html` draws it on the official table layout.
 //! The core has no browser dependency; see ARCHITECTURE.md.
 
+pub mod edit;
 pub mod fold;
 pub mod format;
 pub mod model;

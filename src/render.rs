@@ -38,6 +38,8 @@ impl Lang {
 /// A string builder that cannot emit unescaped text.
 struct Html {
     out: String,
+    /// Plain tables for copying back into Word, WPS or a CMS: no marks, ids or classes.
+    clean: bool,
 }
 
 impl Html {
@@ -97,6 +99,7 @@ pub fn html(result: &CheckResult) -> String {
 pub fn html_lang(r: &CheckResult, lang: Lang) -> String {
     let mut h = Html {
         out: String::with_capacity(32 * 1024),
+        clean: false,
     };
     h.open(
         "div",
@@ -335,6 +338,11 @@ fn marks<'a>(r: &'a CheckResult, id: &str) -> (Option<&'a str>, Vec<usize>) {
 
 fn value_cell(h: &mut Html, r: &CheckResult, key: CellKey, lang: Lang) {
     let id = key.id();
+    if h.clean {
+        let text = r.cells.get(&id).map(shown).unwrap_or_default();
+        h.leaf("td", &[], &text);
+        return;
+    }
     let anchor = cell_anchor(&id);
     let cell = r.cells.get(&id);
     let (worst, which) = marks(r, &id);
@@ -402,6 +410,96 @@ fn value_cell(h: &mut Html, r: &CheckResult, key: CellKey, lang: Lang) {
         _ => {}
     }
     h.close("td");
+}
+
+/// A cell's value as written in a clean table: the figure, or the text as given.
+fn shown(c: &crate::result::CellOut) -> String {
+    match c.value {
+        Some(Num::Int(v)) => v.to_string(),
+        Some(Num::Dec(v)) => format!("{v}{}", c.unit.as_deref().unwrap_or("")),
+        None => c.raw.clone(),
+    }
+}
+
+/// The three tables as plain HTML in report order (二, 三, 四), for the clipboard.
+pub fn tables_html(r: &CheckResult, lang: Lang) -> String {
+    let mut h = Html {
+        out: String::with_capacity(16 * 1024),
+        clean: true,
+    };
+    let format = table_format(r);
+    part2_table(
+        &mut h,
+        r,
+        lang,
+        r.tables.p2.as_deref().map_or(format, parse_format),
+    );
+    part3_table(
+        &mut h,
+        r,
+        lang,
+        r.tables.p3.as_deref().map_or(format, parse_format),
+    );
+    part4_table(&mut h, r, lang);
+    h.out
+}
+
+/// The three tables as tab-separated text in report order, one table row per line, for the
+/// clipboard (Excel, WPS and Word tables take it as cells).
+pub fn tables_tsv(r: &CheckResult) -> String {
+    let format = table_format(r);
+    let value = |key: CellKey| r.cells.get(&key.id()).map(shown).unwrap_or_default();
+    let mut out = String::new();
+    let mut line = |cells: Vec<String>| {
+        out.push_str(&cells.join("\t"));
+        out.push('\n');
+    };
+    line(vec!["二、主动公开政府信息情况".to_owned()]);
+    for block in &BLOCKS {
+        let Some(v) = block.variant(r.tables.p2.as_deref().map_or(format, parse_format)) else {
+            continue;
+        };
+        line(vec![block.zh.to_owned()]);
+        line(
+            std::iter::once("信息内容")
+                .chain(v.columns.iter().map(|c| c.zh))
+                .map(str::to_owned)
+                .collect(),
+        );
+        for row in v.rows {
+            line(
+                std::iter::once(row.zh.to_owned())
+                    .chain(v.columns.iter().map(|c| value(CellKey::new(row.id, c.id))))
+                    .collect(),
+            );
+        }
+    }
+    line(vec!["三、收到和处理政府信息公开申请情况".to_owned()]);
+    line(
+        std::iter::once("申请人情况")
+            .chain(P3_COLS.iter().map(|c| c.zh))
+            .map(str::to_owned)
+            .collect(),
+    );
+    let split = part3::splits_other(r.tables.p3.as_deref().map_or(format, parse_format));
+    for row in part3::rows(split) {
+        let label = crate::read::part3::row_label(row);
+        line(
+            std::iter::once(label)
+                .chain(P3_COLS.iter().map(|c| value(CellKey::new(row.id, c.id))))
+                .collect(),
+        );
+    }
+    line(vec!["四、政府信息公开行政复议、行政诉讼情况".to_owned()]);
+    let mut header = Vec::new();
+    for g in &part4::GROUPS {
+        for c in &P4_COLS {
+            header.push(format!("{}{}", g.zh, c.zh));
+        }
+    }
+    line(header);
+    line(part4::cells().map(value).collect());
+    out
 }
 
 fn th(h: &mut Html, text: &str, colspan: usize, rowspan: usize, scope: &'static str) {
@@ -692,7 +790,10 @@ mod tests {
 
     #[test]
     fn escapes_text_and_attributes() {
-        let mut h = Html { out: String::new() };
+        let mut h = Html {
+            out: String::new(),
+            clean: false,
+        };
         h.leaf(
             "td",
             &[("title", "\"><script>")],

@@ -196,15 +196,22 @@ impl Prose {
             }
             p.line_starts.push(p.text.len());
             for t in &line.tokens {
-                let Pos::Text { line, col } = t.pos else {
-                    continue;
-                };
                 for (k, c) in t.text.chars().enumerate() {
                     if let Some(f) = fold_char(c).filter(|f| !f.is_whitespace()) {
                         let at = u32::try_from(p.text.len()).unwrap_or(u32::MAX);
                         p.text.push(f);
-                        let col = col.saturating_add(u32::try_from(k).unwrap_or(u32::MAX));
-                        p.pos.push((at, Pos::Text { line, col }));
+                        // in text, each character has its column; in a grid, its cell
+                        let pos = match t.pos {
+                            Pos::Text { line, col } => {
+                                let k = u32::try_from(k).unwrap_or(u32::MAX);
+                                Pos::Text {
+                                    line,
+                                    col: col.saturating_add(k),
+                                }
+                            }
+                            grid => grid,
+                        };
+                        p.pos.push((at, pos));
                     }
                 }
             }

@@ -48,3 +48,21 @@ fn input_text_cannot_become_markup() {
     assert!(!html.contains("<script"), "unescaped script");
     assert!(html.contains("&lt;script&gt;") || html.contains("&lt;img"));
 }
+
+#[test]
+fn clean_tables_for_the_clipboard() {
+    let r = run(&fixture("samples/huaian-2024.txt"));
+    let tsv = gouji::render::tables_tsv(&r);
+    assert!(
+        tsv.contains("（一）予以公开\t1288\t21\t0\t0\t50\t3\t1362\n"),
+        "{tsv}"
+    );
+    // the TSV reads back to the same figures
+    let again = run(&tsv);
+    for (id, c) in &r.cells.0 {
+        assert_eq!(again.cells.get(id).map(|x| x.value), Some(c.value), "{id}");
+    }
+    let html = gouji::render::tables_html(&r, gouji::render::Lang::Zh);
+    assert!(!html.contains("gouji-cell") && !html.contains("✗"));
+    assert!(html.contains("<td>1288</td>"));
+}

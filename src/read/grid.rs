@@ -1,0 +1,118 @@
+//! Expanding a table's cells with rowspan/colspan into a plain grid (what a browser's HTML
+//! parser gives the page); the WebAssembly boundary extracts the cells, this places them.
+//!
+//! Invariant: a spanned cell's text appears in every position it covers, as a browser draws it;
+//! spans are clamped so hostile markup (`rowspan=100000`) cannot blow up memory.
+
+/// A cell as marked up: its text and spans.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpanCell {
+    pub text: String,
+    pub rowspan: usize,
+    pub colspan: usize,
+}
+
+/// The largest span honoured (the official tables have none wider than 15).
+const MAX_SPAN: usize = 64;
+/// The most columns a row may have after expansion.
+const MAX_COLS: usize = 256;
+
+/// Places the cells of each `<tr>` into a grid, filling the positions that rowspans from rows
+/// above already cover, as the HTML table model does.
+pub fn expand(rows: &[Vec<SpanCell>]) -> Vec<Vec<String>> {
+    let mut grid: Vec<Vec<Option<String>>> = Vec::with_capacity(rows.len());
+    for (r, row) in rows.iter().enumerate() {
+        if grid.len() <= r {
+            grid.resize_with(r + 1, Vec::new);
+        }
+        let mut c = 0;
+        for cell in row {
+            while grid[r].get(c).is_some_and(Option::is_some) {
+                c += 1;
+            }
+            let rs = cell.rowspan.clamp(1, MAX_SPAN);
+            let cs = cell.colspan.clamp(1, MAX_SPAN);
+            if c + cs > MAX_COLS {
+                break;
+            }
+            for dr in 0..rs.min(rows.len() - r) {
+                let target = r + dr;
+                if grid.len() <= target {
+                    grid.resize_with(target + 1, Vec::new);
+                }
+                let line = &mut grid[target];
+                if line.len() < c + cs {
+                    line.resize(c + cs, None);
+                }
+                for slot in &mut line[c..c + cs] {
+                    *slot = Some(cell.text.clone());
+                }
+            }
+            c += cs;
+        }
+    }
+    grid.into_iter()
+        .map(|row| row.into_iter().map(Option::unwrap_or_default).collect())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(text: &str, rowspan: usize, colspan: usize) -> SpanCell {
+        SpanCell {
+            text: text.to_owned(),
+            rowspan,
+            colspan,
+        }
+    }
+
+    #[test]
+    fn rowspans_and_colspans_fill_every_position() {
+        let rows = vec![
+            vec![
+                c("三、本年度办理结果", 3, 1),
+                c("（一）予以公开", 1, 2),
+                c("3", 1, 1),
+            ],
+            vec![
+                c("（三）不予公开", 2, 1),
+                c("1.属于国家秘密", 1, 1),
+                c("0", 1, 1),
+            ],
+            vec![c("2.其他法律行政法规禁止公开", 1, 1), c("", 1, 1)],
+        ];
+        assert_eq!(
+            expand(&rows),
+            vec![
+                vec![
+                    "三、本年度办理结果",
+                    "（一）予以公开",
+                    "（一）予以公开",
+                    "3"
+                ],
+                vec![
+                    "三、本年度办理结果",
+                    "（三）不予公开",
+                    "1.属于国家秘密",
+                    "0"
+                ],
+                vec![
+                    "三、本年度办理结果",
+                    "（三）不予公开",
+                    "2.其他法律行政法规禁止公开",
+                    ""
+                ],
+            ]
+        );
+    }
+
+    #[test]
+    fn hostile_spans_are_clamped() {
+        let rows = vec![vec![c("x", 1_000_000, 1_000_000)], vec![c("y", 1, 1)]];
+        let g = expand(&rows);
+        assert_eq!(g.len(), 2);
+        assert!(g[0].len() <= MAX_SPAN);
+    }
+}
