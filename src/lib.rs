@@ -15,6 +15,8 @@ pub mod result;
 pub mod rules;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod synth;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use format::FormatId;
 pub use result::CheckResult;

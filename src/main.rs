@@ -3,12 +3,23 @@
 //! Exit codes: 0 no errors, 1 errors found, 2 unusable input or an I/O error. Results stream
 //! one file at a time, so memory does not grow with the number of files.
 
-use gouji::result::CheckResult;
-use gouji::{FormatId, Options};
-use std::io::{self, BufWriter, Read, Write};
-use std::process::ExitCode;
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
 
-const USAGE: &str = "\
+/// The command line is native only; on wasm32 the crate is the library.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use gouji::result::CheckResult;
+    use gouji::{FormatId, Options};
+    use std::io::{self, BufWriter, Read, Write};
+    use std::process::ExitCode;
+
+    const USAGE: &str = "\
 gouji — checks the figures of a 政府信息公开工作年度报告
 
 Usage:
@@ -25,199 +36,200 @@ Output:
 Exit status: 0 no errors, 1 errors found, 2 unusable input or I/O error.
 ";
 
-#[derive(Clone, Copy, PartialEq)]
-enum Output {
-    Human,
-    Json,
-    Html,
-}
+    #[derive(Clone, Copy, PartialEq)]
+    enum Output {
+        Human,
+        Json,
+        Html,
+    }
 
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
-        Ok(code) => ExitCode::from(code),
-        Err(msg) => {
-            eprintln!("gouji: {msg}");
-            eprint!("{USAGE}");
-            ExitCode::from(2)
-        }
-    }
-}
-
-fn run(args: &[String]) -> Result<u8, String> {
-    let mut it = args.iter();
-    match it.next().map(String::as_str) {
-        Some("check") => {}
-        Some("--version" | "-V") => {
-            println!("gouji {}", gouji::VERSION);
-            return Ok(0);
-        }
-        Some("--help" | "-h" | "help") => {
-            print!("{USAGE}");
-            return Ok(0);
-        }
-        Some(other) => return Err(format!("unknown command “{other}”")),
-        None => return Err("no command given".to_owned()),
-    }
-    let mut output = Output::Human;
-    let mut options = Options::default();
-    let mut files: Vec<&str> = Vec::new();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--json" => output = Output::Json,
-            "--html" => output = Output::Html,
-            "--format" => {
-                let v = it
-                    .next()
-                    .ok_or("--format needs a value: auto, F2019 or F2021")?;
-                options.format = parse_format(v)?;
-            }
-            s if s.starts_with("--format=") => {
-                options.format = parse_format(&s["--format=".len()..])?
-            }
-            "-" => files.push("-"),
-            s if s.starts_with('-') => return Err(format!("unknown option “{s}”")),
-            s => files.push(s),
-        }
-    }
-    if files.is_empty() {
-        return Err("no FILE given (use - for standard input)".to_owned());
-    }
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let mut worst = 0u8;
-    for name in files {
-        let code = match read_input(name) {
-            Ok(text) => {
-                let result = gouji::check(&text, &options);
-                let code = exit_code(&result);
-                emit(&mut out, name, &result, output).map_err(|e| e.to_string())?;
-                code
-            }
+    pub fn main() -> ExitCode {
+        let args: Vec<String> = std::env::args().skip(1).collect();
+        match run(&args) {
+            Ok(code) => ExitCode::from(code),
             Err(msg) => {
-                out.flush().ok();
-                eprintln!("{name}: error: {msg}");
-                2
+                eprintln!("gouji: {msg}");
+                eprint!("{USAGE}");
+                ExitCode::from(2)
             }
-        };
-        worst = worst.max(code);
+        }
     }
-    out.flush().map_err(|e| e.to_string())?;
-    Ok(worst)
-}
 
-fn parse_format(v: &str) -> Result<Option<FormatId>, String> {
-    match v {
-        "auto" => Ok(None),
-        "F2019" | "f2019" | "2019" => Ok(Some(FormatId::F2019)),
-        "F2021" | "f2021" | "2021" => Ok(Some(FormatId::F2021)),
-        _ => Err(format!("unknown format “{v}”: use auto, F2019 or F2021")),
-    }
-}
-
-fn read_input(name: &str) -> Result<String, String> {
-    let mut bytes = Vec::new();
-    if name == "-" {
-        io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-    } else {
-        std::fs::File::open(name)
-            .and_then(|mut f| f.read_to_end(&mut bytes))
-            .map_err(|e| format!("cannot read: {e}"))?;
-    }
-    decode(bytes)
-}
-
-/// UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused, not guessed.
-fn decode(bytes: Vec<u8>) -> Result<String, String> {
-    let utf16 = |b: &[u8], le: bool| {
-        let units: Vec<u16> = b
-            .chunks_exact(2)
-            .map(|c| {
-                if le {
-                    u16::from_le_bytes([c[0], c[1]])
-                } else {
-                    u16::from_be_bytes([c[0], c[1]])
+    fn run(args: &[String]) -> Result<u8, String> {
+        let mut it = args.iter();
+        match it.next().map(String::as_str) {
+            Some("check") => {}
+            Some("--version" | "-V") => {
+                println!("gouji {}", gouji::VERSION);
+                return Ok(0);
+            }
+            Some("--help" | "-h" | "help") => {
+                print!("{USAGE}");
+                return Ok(0);
+            }
+            Some(other) => return Err(format!("unknown command “{other}”")),
+            None => return Err("no command given".to_owned()),
+        }
+        let mut output = Output::Human;
+        let mut options = Options::default();
+        let mut files: Vec<&str> = Vec::new();
+        while let Some(a) = it.next() {
+            match a.as_str() {
+                "--json" => output = Output::Json,
+                "--html" => output = Output::Html,
+                "--format" => {
+                    let v = it
+                        .next()
+                        .ok_or("--format needs a value: auto, F2019 or F2021")?;
+                    options.format = parse_format(v)?;
                 }
-            })
-            .collect();
-        String::from_utf16(&units).map_err(|_| "invalid UTF-16 text".to_owned())
-    };
-    match bytes.as_slice() {
-        [0xFF, 0xFE, rest @ ..] => utf16(rest, true),
-        [0xFE, 0xFF, rest @ ..] => utf16(rest, false),
-        [0xEF, 0xBB, 0xBF, rest @ ..] => String::from_utf8(rest.to_vec()).map_err(not_utf8),
-        _ => String::from_utf8(bytes).map_err(not_utf8),
-    }
-}
-
-fn not_utf8(e: std::string::FromUtf8Error) -> String {
-    let at = e.utf8_error().valid_up_to();
-    let binary = e.as_bytes().iter().take(4096).any(|&b| b == 0);
-    if binary {
-        format!("not a text file (binary data at byte {at})")
-    } else {
-        format!("not UTF-8 text (invalid byte at offset {at}); a GBK/GB18030 file can be converted with `iconv -f GB18030 -t UTF-8`")
-    }
-}
-
-/// 2: nothing of a report could be read; 1: errors found; 0: none.
-fn exit_code(r: &CheckResult) -> u8 {
-    if r.summary.cells_read == 0 {
-        2
-    } else if r.summary.errors > 0 {
-        1
-    } else {
-        0
-    }
-}
-
-fn emit(out: &mut impl Write, name: &str, r: &CheckResult, output: Output) -> io::Result<()> {
-    match output {
-        Output::Json => {
-            serde_json::to_writer(&mut *out, r)?;
-            writeln!(out)
+                s if s.starts_with("--format=") => {
+                    options.format = parse_format(&s["--format=".len()..])?
+                }
+                "-" => files.push("-"),
+                s if s.starts_with('-') => return Err(format!("unknown option “{s}”")),
+                s => files.push(s),
+            }
         }
-        Output::Html => writeln!(out, "{}", gouji::render_html(r)),
-        Output::Human => human(out, name, r),
-    }
-}
-
-fn human(out: &mut impl Write, name: &str, r: &CheckResult) -> io::Result<()> {
-    use gouji::result::At as Pos;
-    for f in &r.findings {
-        let place = match f.at {
-            Some(Pos::Text { line, col }) => format!("{name}:{line}:{col}"),
-            Some(Pos::Grid { row, cell }) => format!("{name}:row {row}:cell {cell}"),
-            None => name.to_owned(),
-        };
-        writeln!(out, "{place}: {}[{}]: {}", f.severity, f.rule, f.message)?;
-        writeln!(out, "  = {}", f.message_en)?;
-        for s in &f.suspects {
-            let at = match r.cells.get(&s.cell).and_then(|c| c.at) {
-                Some(Pos::Text { line, col }) => format!(" (at {line}:{col})"),
-                _ => String::new(),
+        if files.is_empty() {
+            return Err("no FILE given (use - for standard input)".to_owned());
+        }
+        let stdout = io::stdout();
+        let mut out = BufWriter::new(stdout.lock());
+        let mut worst = 0u8;
+        for name in files {
+            let code = match read_input(name) {
+                Ok(text) => {
+                    let result = gouji::check(&text, &options);
+                    let code = exit_code(&result);
+                    emit(&mut out, name, &result, output).map_err(|e| e.to_string())?;
+                    code
+                }
+                Err(msg) => {
+                    out.flush().ok();
+                    eprintln!("{name}: error: {msg}");
+                    2
+                }
             };
-            writeln!(out, "  = fix: {} → {}{at}", s.cell, s.fix)?;
+            worst = worst.max(code);
+        }
+        out.flush().map_err(|e| e.to_string())?;
+        Ok(worst)
+    }
+
+    fn parse_format(v: &str) -> Result<Option<FormatId>, String> {
+        match v {
+            "auto" => Ok(None),
+            "F2019" | "f2019" | "2019" => Ok(Some(FormatId::F2019)),
+            "F2021" | "f2021" | "2021" => Ok(Some(FormatId::F2021)),
+            _ => Err(format!("unknown format “{v}”: use auto, F2019 or F2021")),
         }
     }
-    let s = &r.summary;
-    let verdict = if s.cells_read == 0 {
-        "无法检查 unusable".to_owned()
-    } else if s.errors == 0 {
-        "通过 passed".to_owned()
-    } else {
-        format!("{} 处错误 errors", s.errors)
-    };
-    writeln!(
-        out,
-        "{name}: {verdict}; {} errors, {} warnings, {} infos, {} cells read ({}{})",
-        s.errors,
-        s.warnings,
-        s.infos,
-        s.cells_read,
-        r.format,
-        r.year.map(|y| format!(", {y}")).unwrap_or_default()
-    )
+
+    fn read_input(name: &str) -> Result<String, String> {
+        let mut bytes = Vec::new();
+        if name == "-" {
+            io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
+        } else {
+            std::fs::File::open(name)
+                .and_then(|mut f| f.read_to_end(&mut bytes))
+                .map_err(|e| format!("cannot read: {e}"))?;
+        }
+        decode(bytes)
+    }
+
+    /// UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused, not guessed.
+    fn decode(bytes: Vec<u8>) -> Result<String, String> {
+        let utf16 = |b: &[u8], le: bool| {
+            let units: Vec<u16> = b
+                .chunks_exact(2)
+                .map(|c| {
+                    if le {
+                        u16::from_le_bytes([c[0], c[1]])
+                    } else {
+                        u16::from_be_bytes([c[0], c[1]])
+                    }
+                })
+                .collect();
+            String::from_utf16(&units).map_err(|_| "invalid UTF-16 text".to_owned())
+        };
+        match bytes.as_slice() {
+            [0xFF, 0xFE, rest @ ..] => utf16(rest, true),
+            [0xFE, 0xFF, rest @ ..] => utf16(rest, false),
+            [0xEF, 0xBB, 0xBF, rest @ ..] => String::from_utf8(rest.to_vec()).map_err(not_utf8),
+            _ => String::from_utf8(bytes).map_err(not_utf8),
+        }
+    }
+
+    fn not_utf8(e: std::string::FromUtf8Error) -> String {
+        let at = e.utf8_error().valid_up_to();
+        let binary = e.as_bytes().iter().take(4096).any(|&b| b == 0);
+        if binary {
+            format!("not a text file (binary data at byte {at})")
+        } else {
+            format!("not UTF-8 text (invalid byte at offset {at}); a GBK/GB18030 file can be converted with `iconv -f GB18030 -t UTF-8`")
+        }
+    }
+
+    /// 2: nothing of a report could be read; 1: errors found; 0: none.
+    fn exit_code(r: &CheckResult) -> u8 {
+        if r.summary.cells_read == 0 {
+            2
+        } else if r.summary.errors > 0 {
+            1
+        } else {
+            0
+        }
+    }
+
+    fn emit(out: &mut impl Write, name: &str, r: &CheckResult, output: Output) -> io::Result<()> {
+        match output {
+            Output::Json => {
+                serde_json::to_writer(&mut *out, r)?;
+                writeln!(out)
+            }
+            Output::Html => writeln!(out, "{}", gouji::render_html(r)),
+            Output::Human => human(out, name, r),
+        }
+    }
+
+    fn human(out: &mut impl Write, name: &str, r: &CheckResult) -> io::Result<()> {
+        use gouji::result::At as Pos;
+        for f in &r.findings {
+            let place = match f.at {
+                Some(Pos::Text { line, col }) => format!("{name}:{line}:{col}"),
+                Some(Pos::Grid { row, cell }) => format!("{name}:row {row}:cell {cell}"),
+                None => name.to_owned(),
+            };
+            writeln!(out, "{place}: {}[{}]: {}", f.severity, f.rule, f.message)?;
+            writeln!(out, "  = {}", f.message_en)?;
+            for s in &f.suspects {
+                let at = match r.cells.get(&s.cell).and_then(|c| c.at) {
+                    Some(Pos::Text { line, col }) => format!(" (at {line}:{col})"),
+                    _ => String::new(),
+                };
+                writeln!(out, "  = fix: {} → {}{at}", s.cell, s.fix)?;
+            }
+        }
+        let s = &r.summary;
+        let verdict = if s.cells_read == 0 {
+            "无法检查 unusable".to_owned()
+        } else if s.errors == 0 {
+            "通过 passed".to_owned()
+        } else {
+            format!("{} 处错误 errors", s.errors)
+        };
+        writeln!(
+            out,
+            "{name}: {verdict}; {} errors, {} warnings, {} infos, {} cells read ({}{})",
+            s.errors,
+            s.warnings,
+            s.infos,
+            s.cells_read,
+            r.format,
+            r.year.map(|y| format!(", {y}")).unwrap_or_default()
+        )
+    }
 }

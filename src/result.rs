@@ -60,11 +60,39 @@ fn is_false(b: &bool) -> bool {
 }
 
 /// A figure: an integer where the cell holds one, else a decimal.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Num {
     Int(i64),
     Dec(f64),
+}
+
+/// JavaScript has one number type: a whole number read back is an `Int` again.
+impl<'de> Deserialize<'de> for Num {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Num;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a number")
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Num, E> {
+                Ok(Num::Int(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Num, E> {
+                i64::try_from(v).map(Num::Int).map_err(E::custom)
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Num, E> {
+                const SAFE: f64 = 9_007_199_254_740_991.0;
+                if v.fract() == 0.0 && v.abs() <= SAFE {
+                    Ok(Num::Int(v as i64))
+                } else {
+                    Ok(Num::Dec(v))
+                }
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 impl Num {

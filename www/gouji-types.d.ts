@@ -1,0 +1,55 @@
+/** Options of every check (all optional). */
+export interface CheckOptions {
+  /** Check against this format instead of the one the report's year calls for. */
+  format?: "auto" | "F2019" | "F2021";
+}
+
+/** Where a cell or finding came from: 1-based line and column (Unicode characters) in text,
+ *  or 0-based row and cell in a grid (after rowspan/colspan expansion). */
+export type At = { line: number; col: number } | { row: number; cell: number };
+
+export interface Cell {
+  /** The figure, or null when blank or not a number. */
+  value: number | null;
+  /** The text as written in the report. */
+  raw: string;
+  /** Present and true for blank, "/", "-", "—", "无". */
+  blank?: boolean;
+  at?: At;
+  /** 元 / 万元 / 亿元 where the cell states it. */
+  unit?: string;
+}
+
+export interface Suspect {
+  cell: string;
+  fix: number;
+}
+
+export interface Finding {
+  rule:
+    | "P3-ROW" | "P3-SUM" | "P3-BAL" | "P4-SUM"
+    | "P2-PUB" | "P2-NEG" | "P2-INFORCE" | "P2-UNIT"
+    | "CELL-VALUE" | "CELL-BLANK" | "TABLE-MISSING" | "TABLE-EXTRA"
+    | "FMT-MIX" | "TXT-NUM" | "YEAR";
+  severity: "error" | "warning" | "info";
+  cells: string[];
+  expected?: number;
+  actual?: number;
+  suspects: Suspect[];
+  message: string;
+  message_en: string;
+  at?: At;
+}
+
+export interface CheckResult {
+  schema: number;
+  format: "F2019" | "F2021" | "mixed" | "unknown";
+  year: number | null;
+  title: string | null;
+  input: "text" | "tsv" | "pipe" | "figures" | "grid" | "html";
+  cells: { [id: string]: Cell };
+  findings: Finding[];
+  summary: { errors: number; warnings: number; infos: number; cells_read: number };
+  tables: { p2: "F2019" | "F2021" | null; p3: "F2019" | "F2021" | null; p4: boolean };
+  version: string;
+}
