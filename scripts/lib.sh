@@ -24,3 +24,37 @@ ensure_rust() {
   rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
   rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
 }
+
+# The exact wasm-bindgen version of Cargo.lock (the CLI must match it).
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
+}
+
+ensure_web_tools() {
+  ensure_rust
+  rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$' || rustup target add wasm32-unknown-unknown
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    apt_install nodejs npm
+  fi
+  command -v wasm-pack >/dev/null 2>&1 || { say "cargo install wasm-pack (a few minutes, once)"; cargo install wasm-pack; }
+  ensure_npm_packages
+  local want; want="$(wasm_bindgen_version)"
+  if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$want" ]; then
+    say "cargo install wasm-bindgen-cli $want (a few minutes, once)"
+    cargo install wasm-bindgen-cli --version "$want" --force
+  fi
+}
+
+# binaryen (a current wasm-opt: Debian's is too old for wasm-bindgen's externref tables),
+# playwright-core and typescript, at the versions of package-lock.json.
+ensure_npm_packages() {
+  if ! cmp -s "$ROOT/package-lock.json" "$ROOT/node_modules/.gouji-installed-lock" 2>/dev/null; then
+    say "npm ci (binaryen, playwright-core, typescript)"
+    (cd "$ROOT" && npm ci --no-audit --no-fund --silent && cp package-lock.json node_modules/.gouji-installed-lock)
+  fi
+}
+
+ensure_browser_tools() {
+  ensure_web_tools
+  apt_install chromium chromium-driver
+}

@@ -384,8 +384,7 @@ fn value_cell(h: &mut Html, r: &CheckResult, key: CellKey, lang: Lang) {
         Some(c) => {
             let shown = match c.value {
                 Some(Num::Int(v)) => v.to_string(),
-                Some(Num::Dec(v)) => format!("{v}{}", c.unit.as_deref().unwrap_or("")),
-                None => c.raw.clone(),
+                Some(Num::Dec(_)) | None => c.raw.clone(),
             };
             h.leaf("span", &[("class", "gouji-v")], &shown);
         }
@@ -416,8 +415,7 @@ fn value_cell(h: &mut Html, r: &CheckResult, key: CellKey, lang: Lang) {
 fn shown(c: &crate::result::CellOut) -> String {
     match c.value {
         Some(Num::Int(v)) => v.to_string(),
-        Some(Num::Dec(v)) => format!("{v}{}", c.unit.as_deref().unwrap_or("")),
-        None => c.raw.clone(),
+        Some(Num::Dec(_)) | None => c.raw.clone(),
     }
 }
 

@@ -173,11 +173,30 @@ pub struct FindingOut {
 
 /// Where a cell or finding came from: `{line, col}` in text (1-based, columns in Unicode
 /// characters), `{row, cell}` in a grid (0-based, after rowspan/colspan expansion).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum At {
     Text { line: u32, col: u32 },
     Grid { row: u32, cell: u32 },
+}
+
+/// Read back by its keys (not `untagged`, whose buffering costs the WebAssembly build dearly).
+impl<'de> Deserialize<'de> for At {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Any {
+            line: Option<u32>,
+            col: Option<u32>,
+            row: Option<u32>,
+            cell: Option<u32>,
+        }
+        let a = Any::deserialize(d)?;
+        match (a.line, a.col, a.row, a.cell) {
+            (Some(line), Some(col), _, _) => Ok(At::Text { line, col }),
+            (_, _, Some(row), Some(cell)) => Ok(At::Grid { row, cell }),
+            _ => Err(serde::de::Error::custom("a position is {line, col} or {row, cell}")),
+        }
+    }
 }
 
 impl From<Pos> for At {

@@ -7,9 +7,8 @@
 
 use crate::read::grid::{expand, SpanCell};
 use crate::render::{self, Lang};
-use crate::result::CheckResult;
+use crate::result::{At, CellOut, Cells, CheckResult, FindingOut, Num, Summary, SuspectOut, Tables};
 use crate::{FormatId, Options};
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DomParser, Element, Node, SupportedType};
@@ -21,28 +20,16 @@ const SERIALIZER: serde_wasm_bindgen::Serializer =
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("../www/gouji-types.d.ts");
 
-/// The options every check takes (all optional).
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct JsOptions {
-    /// "auto" (default), "F2019" or "F2021".
-    format: Option<String>,
-}
-
+/// The options every check takes (all optional): `{ format: "auto" | "F2019" | "F2021" }`.
 fn options(value: JsValue) -> Result<Options, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(Options::default());
     }
-    let o: JsOptions = serde_wasm_bindgen::from_value(value).map_err(to_js_error)?;
-    let format = match o.format.as_deref() {
+    let format = match get(&value, "format").as_string().as_deref() {
         None | Some("auto") | Some("") => None,
         Some("F2019") => Some(FormatId::F2019),
         Some("F2021") => Some(FormatId::F2021),
-        Some(other) => {
-            return Err(JsError::new(&format!(
-                "unknown format “{other}”: use auto, F2019 or F2021"
-            )))
-        }
+        Some(other) => return Err(JsError::new(&format!("unknown format “{other}”: use auto, F2019 or F2021"))),
     };
     Ok(Options { format })
 }
@@ -70,7 +57,7 @@ pub fn check_grid(
     #[wasm_bindgen(unchecked_param_type = "string[][]")] rows: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CheckOptions")] options_value: JsValue,
 ) -> Result<JsValue, JsError> {
-    let rows: Vec<Vec<String>> = serde_wasm_bindgen::from_value(rows).map_err(to_js_error)?;
+    let rows = grid_of_js(&rows)?;
     to_js(&crate::check_grid(&rows, &options(options_value)?))
 }
 
@@ -94,8 +81,22 @@ pub fn check_html(
     to_js(&result)
 }
 
+/// Checks figures typed into the empty official form: `cells` maps cell ids to text.
+#[wasm_bindgen(js_name = checkCells, unchecked_return_type = "CheckResult")]
+pub fn check_cells(
+    #[wasm_bindgen(unchecked_param_type = "{ [id: string]: string }")] cells: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "\"F2019\" | \"F2021\"")] format: &str,
+) -> Result<JsValue, JsError> {
+    let cells: Vec<(String, String)> = entries(&cells)
+        .into_iter()
+        .map(|(k, v)| Ok((k, text_of(&v)?)))
+        .collect::<Result<_, JsError>>()?;
+    let format = if format == "F2019" { FormatId::F2019 } else { FormatId::F2021 };
+    to_js(&crate::check_cells(&cells, format))
+}
+
 fn result_of(value: JsValue) -> Result<CheckResult, JsError> {
-    serde_wasm_bindgen::from_value(value).map_err(to_js_error)
+    result_from_js(&value)
 }
 
 /// The result drawn as HTML (verdict, findings, the tables on the official layout).
@@ -329,4 +330,144 @@ fn cell_text(node: &Node, out: &mut String) {
             _ => {}
         }
     }
+}
+
+// ---- JS values to Rust, by hand ------------------------------------------------------------
+// serde's deserializers (and the float formatting their errors pull in) would double the size
+// of the WebAssembly module; these few readers cover the shapes the API takes.
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn string_field(obj: &JsValue, key: &str) -> Option<String> {
+    get(obj, key).as_string()
+}
+
+fn int_of(v: &JsValue) -> Option<i64> {
+    let f = v.as_f64()?;
+    (f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_991.0).then_some(f as i64)
+}
+
+fn num_field(obj: &JsValue, key: &str) -> Option<i64> {
+    int_of(&get(obj, key))
+}
+
+fn array(v: &JsValue, what: &str) -> Result<js_sys::Array, JsError> {
+    if js_sys::Array::is_array(v) {
+        Ok(js_sys::Array::from(v))
+    } else {
+        Err(JsError::new(&format!("{what} must be an array")))
+    }
+}
+
+/// A cell's text: a string, a whole number, or empty for null/undefined.
+fn text_of(v: &JsValue) -> Result<String, JsError> {
+    if let Some(s) = v.as_string() {
+        return Ok(s);
+    }
+    if v.is_null() || v.is_undefined() {
+        return Ok(String::new());
+    }
+    int_of(v).map(|i| i.to_string()).ok_or_else(|| JsError::new("cells must be strings (or whole numbers)"))
+}
+
+fn entries(obj: &JsValue) -> Vec<(String, JsValue)> {
+    let Some(o) = obj.dyn_ref::<js_sys::Object>() else { return Vec::new() };
+    js_sys::Object::entries(o)
+        .iter()
+        .filter_map(|pair| {
+            let pair = js_sys::Array::from(&pair);
+            Some((pair.get(0).as_string()?, pair.get(1)))
+        })
+        .collect()
+}
+
+fn grid_of_js(rows: &JsValue) -> Result<Vec<Vec<String>>, JsError> {
+    array(rows, "rows")?
+        .iter()
+        .map(|row| array(&row, "each row")?.iter().map(|c| text_of(&c)).collect())
+        .collect()
+}
+
+fn at_of(v: &JsValue) -> Option<At> {
+    if !v.is_object() {
+        return None;
+    }
+    let n = |k| num_field(v, k).and_then(|x| u32::try_from(x).ok());
+    match (n("line"), n("col"), n("row"), n("cell")) {
+        (Some(line), Some(col), _, _) => Some(At::Text { line, col }),
+        (_, _, Some(row), Some(cell)) => Some(At::Grid { row, cell }),
+        _ => None,
+    }
+}
+
+fn strings(v: &JsValue) -> Vec<String> {
+    if js_sys::Array::is_array(v) {
+        js_sys::Array::from(v).iter().filter_map(|s| s.as_string()).collect()
+    } else {
+        Vec::new()
+    }
+}
+
+/// A result object (as `check` returned it, perhaps edited by the page) read back.
+fn result_from_js(v: &JsValue) -> Result<CheckResult, JsError> {
+    if !v.is_object() {
+        return Err(JsError::new("render takes the result object that check returned"));
+    }
+    let cells = entries(&get(v, "cells"))
+        .into_iter()
+        .map(|(id, c)| {
+            let value = get(&c, "value");
+            let value = int_of(&value).map(Num::Int).or_else(|| value.as_f64().map(Num::Dec));
+            let cell = CellOut {
+                value,
+                raw: string_field(&c, "raw").unwrap_or_default(),
+                blank: get(&c, "blank").as_bool().unwrap_or(false),
+                at: at_of(&get(&c, "at")),
+                unit: string_field(&c, "unit"),
+            };
+            (id, cell)
+        })
+        .collect();
+    let findings = if js_sys::Array::is_array(&get(v, "findings")) {
+        js_sys::Array::from(&get(v, "findings"))
+            .iter()
+            .map(|f| FindingOut {
+                rule: string_field(&f, "rule").unwrap_or_default(),
+                severity: string_field(&f, "severity").unwrap_or_default(),
+                cells: strings(&get(&f, "cells")),
+                expected: num_field(&f, "expected"),
+                actual: num_field(&f, "actual"),
+                suspects: if js_sys::Array::is_array(&get(&f, "suspects")) {
+                    js_sys::Array::from(&get(&f, "suspects"))
+                        .iter()
+                        .filter_map(|s| Some(SuspectOut { cell: string_field(&s, "cell")?, fix: num_field(&s, "fix")? }))
+                        .collect()
+                } else {
+                    Vec::new()
+                },
+                message: string_field(&f, "message").unwrap_or_default(),
+                message_en: string_field(&f, "message_en").unwrap_or_default(),
+                at: at_of(&get(&f, "at")),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let summary = get(v, "summary");
+    let count = |k| num_field(&summary, k).and_then(|x| usize::try_from(x).ok()).unwrap_or(0);
+    let tables = get(v, "tables");
+    Ok(CheckResult {
+        schema: num_field(v, "schema").and_then(|x| u32::try_from(x).ok()).unwrap_or(crate::result::SCHEMA),
+        format: string_field(v, "format").unwrap_or_else(|| "unknown".to_owned()),
+        year: num_field(v, "year").and_then(|y| i32::try_from(y).ok()),
+        title: string_field(v, "title"),
+        input: string_field(v, "input").unwrap_or_default(),
+        cells: Cells(cells),
+        findings,
+        summary: Summary { errors: count("errors"), warnings: count("warnings"), infos: count("infos"), cells_read: count("cells_read") },
+        tables: Tables { p2: string_field(&tables, "p2"), p3: string_field(&tables, "p3"), p4: get(&tables, "p4").as_bool().unwrap_or(false) },
+        version: string_field(v, "version").unwrap_or_default(),
+    })
 }

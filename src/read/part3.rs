@@ -104,7 +104,14 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
             }
         }
     }
-    labelled.sort_by_key(|&(s, _)| s);
+    // few rows, nearly in order: an insertion sort keeps the WebAssembly build small
+    for i in 1..labelled.len() {
+        let mut j = i;
+        while j > 0 && labelled[j - 1].0 > labelled[j].0 {
+            labelled.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 
     // 3. runs of figures to the label span they stand in
     let mut runs: Vec<Vec<&Group>> = vec![Vec::new(); labelled.len()];

@@ -141,15 +141,12 @@ fn parse_number(s: &str) -> Option<Number> {
         return None;
     }
     let mut digits = String::from(first);
-    let mut grouped = false;
     for g in groups {
         if g.len() != 3 || !g.bytes().all(|b| b.is_ascii_digit()) || first.len() > 3 {
             return None;
         }
-        grouped = true;
         digits.push_str(g);
     }
-    let _ = grouped;
     if digits.len() > 18 {
         return None;
     }
@@ -157,12 +154,10 @@ fn parse_number(s: &str) -> Option<Number> {
     match frac {
         None => Some(Number::Int(int)),
         Some(f) if !f.is_empty() && f.len() <= 9 && f.bytes().all(|b| b.is_ascii_digit()) => {
-            let frac: f64 = format!("0.{f}").parse().ok()?;
-            if frac == 0.0 {
-                Some(Number::Dec(int as f64))
-            } else {
-                Some(Number::Dec(int as f64 + frac))
-            }
+            // digits over a power of ten: no float parser needed (it is large in WebAssembly)
+            let digits: u32 = f.parse().ok()?;
+            let scale = 10u32.pow(f.len() as u32);
+            Some(Number::Dec(int as f64 + f64::from(digits) / f64::from(scale)))
         }
         Some(_) => None,
     }

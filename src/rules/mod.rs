@@ -14,7 +14,7 @@ pub mod report;
 
 use crate::format::FormatId;
 use crate::format::{part2 as p2, part3, part4, CellKey, Part};
-use crate::model::{Finding, Sheet};
+use crate::model::{Finding, Severity, Sheet};
 use crate::read::value::Value;
 use crate::read::Report;
 
@@ -28,8 +28,12 @@ pub fn check(report: &Report, format: Option<FormatId>) -> Vec<Finding> {
     out.extend(relations::check(report));
     out.extend(part2::check(&report.sheet));
     out.extend(report::check(report, format));
-    out.sort_by_key(|f| f.severity);
-    out
+    // errors first, then warnings, then information, each in the order found
+    let mut sorted = Vec::with_capacity(out.len());
+    for severity in [Severity::Error, Severity::Warning, Severity::Info] {
+        sorted.extend(out.iter().filter(|f| f.severity == severity).cloned());
+    }
+    sorted
 }
 
 /// A cell's place in words: 第三部分「（一）予以公开」行「自然人」列.
@@ -93,7 +97,11 @@ pub fn describe(key: CellKey) -> (String, String) {
 pub fn shown(sheet: &Sheet, key: CellKey) -> (String, String) {
     match sheet.get(key).map(|c| c.value) {
         Some(Value::Int(v)) => (v.to_string(), v.to_string()),
-        Some(Value::Dec(v)) => (v.to_string(), v.to_string()),
+        // a decimal is shown as written (formatting floats is large in WebAssembly)
+        Some(Value::Dec(_)) => {
+            let raw = sheet.get(key).map_or(String::new(), |c| c.raw.clone());
+            (raw.clone(), raw)
+        }
         Some(Value::Blank) => ("空".to_owned(), "blank".to_owned()),
         Some(Value::Text) | None => ("?".to_owned(), "?".to_owned()),
     }

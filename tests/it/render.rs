@@ -66,3 +66,21 @@ fn clean_tables_for_the_clipboard() {
     assert!(!html.contains("gouji-cell") && !html.contains("✗"));
     assert!(html.contains("<td>1288</td>"));
 }
+
+#[test]
+fn the_form_checks_what_was_typed() {
+    use gouji::{check_cells, FormatId};
+    let empty = check_cells::<&str>(&[], FormatId::F2021);
+    assert_eq!((empty.summary.cells_read, empty.findings.len()), (0, 0));
+    assert_eq!(empty.input, "form");
+    // one row typed, its total wrong
+    let typed = [("p3.new.natural", "3"), ("p3.new.business", "1"), ("p3.new.total", "5")];
+    let r = check_cells(&typed, FormatId::F2021);
+    assert_eq!(r.summary.cells_read, 7);
+    let f = r.findings.iter().find(|f| f.rule == "P3-ROW").expect("the row is checked");
+    assert_eq!(f.suspects[0].cell, "p3.new.total");
+    assert_eq!(f.suspects[0].fix, 4);
+    assert!(r.findings.iter().any(|f| f.rule == "CELL-BLANK"));
+    let html = gouji::render_html(&r);
+    assert_eq!(html.matches("<td id=\"gouji-cell-p3.").count(), 175);
+}

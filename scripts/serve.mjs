@@ -1,0 +1,53 @@
+// Serves www/ (and the single-file build at /dist/gouji.html) on http://127.0.0.1:8080 with the
+// right MIME types and the page's Content-Security-Policy as a header too.
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { join, normalize, extname, dirname, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const www = join(root, "www");
+const port = Number(process.env.PORT || 8080);
+const host = process.env.HOST || "127.0.0.1";
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json; charset=utf-8",
+  ".ts": "text/plain; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml",
+};
+export const CSP =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const server = createServer(async (req, res) => {
+  const url = new URL(req.url, "http://localhost");
+  let path = decodeURIComponent(url.pathname);
+  if (path.endsWith("/")) path += "index.html";
+  const base = path.startsWith("/dist/") ? root : www;
+  const file = normalize(join(base, path));
+  if (!file.startsWith(base + sep)) {
+    res.writeHead(403).end();
+    return;
+  }
+  try {
+    const body = await readFile(file);
+    const headers = {
+      "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "no-referrer",
+      "Cache-Control": "no-cache",
+    };
+    // the single file carries its own CSP (with hashes of its inline script and style)
+    if (!path.startsWith("/dist/")) headers["Content-Security-Policy"] = CSP;
+    res.writeHead(200, headers).end(body);
+  } catch {
+    res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("not found");
+  }
+});
+server.listen(port, host, () => {
+  console.log(`gouji is served at http://${host}:${port}/  (single file: http://${host}:${port}/dist/gouji.html)`);
+});
