@@ -51,31 +51,73 @@ pub fn check_grid<S: AsRef<str>>(rows: &[Vec<S>], options: &Options) -> CheckRes
 /// where nothing was typed is left out (its relations wait); in a row where something was
 /// typed, the cells left empty are blank. Ids that are not cells of the format are ignored.
 pub fn check_cells<S: AsRef<str>>(cells: &[(S, S)], format: FormatId) -> CheckResult {
-    let mut report = Report { input: "form", tables_alone: true, ..Report::default() };
-    let typed = |id: &str| cells.iter().rev().find(|(k, _)| k.as_ref() == id).map(|(_, v)| v.as_ref().trim());
+    let mut report = Report {
+        input: "form",
+        tables_alone: true,
+        ..Report::default()
+    };
+    let typed = |id: &str| {
+        cells
+            .iter()
+            .rev()
+            .find(|(k, _)| k.as_ref() == id)
+            .map(|(_, v)| v.as_ref().trim())
+    };
     let mut rows: Vec<(&'static str, Vec<(CellKey, format::ValueKind)>)> = Vec::new();
     for (_, v) in format::part2::blocks(format) {
         for r in v.rows {
-            rows.push((r.id, v.columns.iter().map(|c| (CellKey::new(r.id, c.id), c.kind)).collect()));
+            rows.push((
+                r.id,
+                v.columns
+                    .iter()
+                    .map(|c| (CellKey::new(r.id, c.id), c.kind))
+                    .collect(),
+            ));
         }
     }
     for r in format::part3::rows(format::part3::splits_other(format)) {
-        rows.push((r.id, format::part3::COLUMNS.iter().map(|c| (CellKey::new(r.id, c.id), c.kind)).collect()));
+        rows.push((
+            r.id,
+            format::part3::COLUMNS
+                .iter()
+                .map(|c| (CellKey::new(r.id, c.id), c.kind))
+                .collect(),
+        ));
     }
     for g in &format::part4::GROUPS {
-        rows.push((g.id, format::part4::COLUMNS.iter().map(|c| (CellKey::new(g.id, c.id), c.kind)).collect()));
+        rows.push((
+            g.id,
+            format::part4::COLUMNS
+                .iter()
+                .map(|c| (CellKey::new(g.id, c.id), c.kind))
+                .collect(),
+        ));
     }
     for (_, keys) in rows {
-        if !keys.iter().any(|(k, _)| typed(&k.id()).is_some_and(|t| !t.is_empty())) {
+        if !keys
+            .iter()
+            .any(|(k, _)| typed(&k.id()).is_some_and(|t| !t.is_empty()))
+        {
             continue;
         }
         for (k, kind) in keys {
             let raw = typed(&k.id()).unwrap_or("");
-            report.sheet.insert(k, raw, read::value::parse(raw, kind), None);
+            report
+                .sheet
+                .insert(k, raw, read::value::parse(raw, kind), None);
         }
     }
-    report.variants = model::Variants { p2: Some(format), p3: Some(format), p4: true };
-    finish(&report, &Options { format: Some(format) })
+    report.variants = model::Variants {
+        p2: Some(format),
+        p3: Some(format),
+        p4: true,
+    };
+    finish(
+        &report,
+        &Options {
+            format: Some(format),
+        },
+    )
 }
 
 /// The result drawn as HTML: the three tables on the official layout, marked, and the findings.

@@ -194,7 +194,9 @@ impl<'de> Deserialize<'de> for At {
         match (a.line, a.col, a.row, a.cell) {
             (Some(line), Some(col), _, _) => Ok(At::Text { line, col }),
             (_, _, Some(row), Some(cell)) => Ok(At::Grid { row, cell }),
-            _ => Err(serde::de::Error::custom("a position is {line, col} or {row, cell}")),
+            _ => Err(serde::de::Error::custom(
+                "a position is {line, col} or {row, cell}",
+            )),
         }
     }
 }

@@ -7,7 +7,9 @@
 
 use crate::read::grid::{expand, SpanCell};
 use crate::render::{self, Lang};
-use crate::result::{At, CellOut, Cells, CheckResult, FindingOut, Num, Summary, SuspectOut, Tables};
+use crate::result::{
+    At, CellOut, Cells, CheckResult, FindingOut, Num, Summary, SuspectOut, Tables,
+};
 use crate::{FormatId, Options};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -29,7 +31,11 @@ fn options(value: JsValue) -> Result<Options, JsError> {
         None | Some("auto") | Some("") => None,
         Some("F2019") => Some(FormatId::F2019),
         Some("F2021") => Some(FormatId::F2021),
-        Some(other) => return Err(JsError::new(&format!("unknown format “{other}”: use auto, F2019 or F2021"))),
+        Some(other) => {
+            return Err(JsError::new(&format!(
+                "unknown format “{other}”: use auto, F2019 or F2021"
+            )))
+        }
     };
     Ok(Options { format })
 }
@@ -91,7 +97,11 @@ pub fn check_cells(
         .into_iter()
         .map(|(k, v)| Ok((k, text_of(&v)?)))
         .collect::<Result<_, JsError>>()?;
-    let format = if format == "F2019" { FormatId::F2019 } else { FormatId::F2021 };
+    let format = if format == "F2019" {
+        FormatId::F2019
+    } else {
+        FormatId::F2021
+    };
     to_js(&crate::check_cells(&cells, format))
 }
 
@@ -264,6 +274,16 @@ fn table_rows(table: &Element) -> Vec<Vec<String>> {
         .iter()
         .map(|tr| {
             let mut row = Vec::new();
+            if tag(tr) == "CAPTION" {
+                let mut text = String::new();
+                cell_text(tr.as_ref(), &mut text);
+                row.push(SpanCell {
+                    text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+                    rowspan: 1,
+                    colspan: 1,
+                });
+                return row;
+            }
             let kids = tr.children();
             for i in 0..kids.length() {
                 let Some(td) = kids.item(i) else { continue };
@@ -295,7 +315,8 @@ fn collect_rows(e: &Element, out: &mut Vec<Element>) {
     for i in 0..kids.length() {
         let Some(k) = kids.item(i) else { continue };
         match tag(&k).as_str() {
-            "TR" => out.push(k),
+            // a caption is often the part heading: keep it as a row of its own
+            "TR" | "CAPTION" => out.push(k),
             "THEAD" | "TBODY" | "TFOOT" => collect_rows(&k, out),
             _ => {}
         }
@@ -369,11 +390,15 @@ fn text_of(v: &JsValue) -> Result<String, JsError> {
     if v.is_null() || v.is_undefined() {
         return Ok(String::new());
     }
-    int_of(v).map(|i| i.to_string()).ok_or_else(|| JsError::new("cells must be strings (or whole numbers)"))
+    int_of(v)
+        .map(|i| i.to_string())
+        .ok_or_else(|| JsError::new("cells must be strings (or whole numbers)"))
 }
 
 fn entries(obj: &JsValue) -> Vec<(String, JsValue)> {
-    let Some(o) = obj.dyn_ref::<js_sys::Object>() else { return Vec::new() };
+    let Some(o) = obj.dyn_ref::<js_sys::Object>() else {
+        return Vec::new();
+    };
     js_sys::Object::entries(o)
         .iter()
         .filter_map(|pair| {
@@ -386,7 +411,12 @@ fn entries(obj: &JsValue) -> Vec<(String, JsValue)> {
 fn grid_of_js(rows: &JsValue) -> Result<Vec<Vec<String>>, JsError> {
     array(rows, "rows")?
         .iter()
-        .map(|row| array(&row, "each row")?.iter().map(|c| text_of(&c)).collect())
+        .map(|row| {
+            array(&row, "each row")?
+                .iter()
+                .map(|c| text_of(&c))
+                .collect()
+        })
         .collect()
 }
 
@@ -404,7 +434,10 @@ fn at_of(v: &JsValue) -> Option<At> {
 
 fn strings(v: &JsValue) -> Vec<String> {
     if js_sys::Array::is_array(v) {
-        js_sys::Array::from(v).iter().filter_map(|s| s.as_string()).collect()
+        js_sys::Array::from(v)
+            .iter()
+            .filter_map(|s| s.as_string())
+            .collect()
     } else {
         Vec::new()
     }
@@ -413,13 +446,17 @@ fn strings(v: &JsValue) -> Vec<String> {
 /// A result object (as `check` returned it, perhaps edited by the page) read back.
 fn result_from_js(v: &JsValue) -> Result<CheckResult, JsError> {
     if !v.is_object() {
-        return Err(JsError::new("render takes the result object that check returned"));
+        return Err(JsError::new(
+            "render takes the result object that check returned",
+        ));
     }
     let cells = entries(&get(v, "cells"))
         .into_iter()
         .map(|(id, c)| {
             let value = get(&c, "value");
-            let value = int_of(&value).map(Num::Int).or_else(|| value.as_f64().map(Num::Dec));
+            let value = int_of(&value)
+                .map(Num::Int)
+                .or_else(|| value.as_f64().map(Num::Dec));
             let cell = CellOut {
                 value,
                 raw: string_field(&c, "raw").unwrap_or_default(),
@@ -442,7 +479,12 @@ fn result_from_js(v: &JsValue) -> Result<CheckResult, JsError> {
                 suspects: if js_sys::Array::is_array(&get(&f, "suspects")) {
                     js_sys::Array::from(&get(&f, "suspects"))
                         .iter()
-                        .filter_map(|s| Some(SuspectOut { cell: string_field(&s, "cell")?, fix: num_field(&s, "fix")? }))
+                        .filter_map(|s| {
+                            Some(SuspectOut {
+                                cell: string_field(&s, "cell")?,
+                                fix: num_field(&s, "fix")?,
+                            })
+                        })
                         .collect()
                 } else {
                     Vec::new()
@@ -456,18 +498,33 @@ fn result_from_js(v: &JsValue) -> Result<CheckResult, JsError> {
         Vec::new()
     };
     let summary = get(v, "summary");
-    let count = |k| num_field(&summary, k).and_then(|x| usize::try_from(x).ok()).unwrap_or(0);
+    let count = |k| {
+        num_field(&summary, k)
+            .and_then(|x| usize::try_from(x).ok())
+            .unwrap_or(0)
+    };
     let tables = get(v, "tables");
     Ok(CheckResult {
-        schema: num_field(v, "schema").and_then(|x| u32::try_from(x).ok()).unwrap_or(crate::result::SCHEMA),
+        schema: num_field(v, "schema")
+            .and_then(|x| u32::try_from(x).ok())
+            .unwrap_or(crate::result::SCHEMA),
         format: string_field(v, "format").unwrap_or_else(|| "unknown".to_owned()),
         year: num_field(v, "year").and_then(|y| i32::try_from(y).ok()),
         title: string_field(v, "title"),
         input: string_field(v, "input").unwrap_or_default(),
         cells: Cells(cells),
         findings,
-        summary: Summary { errors: count("errors"), warnings: count("warnings"), infos: count("infos"), cells_read: count("cells_read") },
-        tables: Tables { p2: string_field(&tables, "p2"), p3: string_field(&tables, "p3"), p4: get(&tables, "p4").as_bool().unwrap_or(false) },
+        summary: Summary {
+            errors: count("errors"),
+            warnings: count("warnings"),
+            infos: count("infos"),
+            cells_read: count("cells_read"),
+        },
+        tables: Tables {
+            p2: string_field(&tables, "p2"),
+            p3: string_field(&tables, "p3"),
+            p4: get(&tables, "p4").as_bool().unwrap_or(false),
+        },
         version: string_field(v, "version").unwrap_or_default(),
     })
 }

@@ -101,13 +101,25 @@ fn choose_variant(
     stream: &Stream,
     hint: Option<FormatId>,
 ) -> &'static Variant {
-    let widths: Vec<usize> = stream.groups.iter().map(|g| g.tokens.len()).collect();
+    // row widths without trailing empty cells (a one-column block padded under a wider header)
+    let widths: Vec<usize> = stream
+        .groups
+        .iter()
+        .map(|g| {
+            g.tokens
+                .iter()
+                .rposition(|t| !t.text.is_empty())
+                .map_or(0, |i| i + 1)
+        })
+        .collect();
     let score = |v: &Variant| {
-        let header = v
+        let matched = v
             .columns
             .iter()
             .filter(|c| c.keys.iter().any(|k| stream.keys.contains(k)))
             .count();
+        // the share of the variant's columns the header names, not the count
+        let header = matched * 100 / v.columns.len().max(1);
         let width = widths.iter().filter(|&&w| w == v.columns.len()).count();
         let hinted = usize::from(Some(v.format) == hint);
         (

@@ -157,7 +157,9 @@ fn parse_number(s: &str) -> Option<Number> {
             // digits over a power of ten: no float parser needed (it is large in WebAssembly)
             let digits: u32 = f.parse().ok()?;
             let scale = 10u32.pow(f.len() as u32);
-            Some(Number::Dec(int as f64 + f64::from(digits) / f64::from(scale)))
+            Some(Number::Dec(
+                int as f64 + f64::from(digits) / f64::from(scale),
+            ))
         }
         Some(_) => None,
     }

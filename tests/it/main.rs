@@ -1,5 +1,6 @@
 //! The integration tests, in one binary (the machine has two cores): data-driven over the
 //! fixtures in `tests/fixtures`, plus property tests and the command line.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod cli;
 mod mutation;

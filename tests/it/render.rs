@@ -74,10 +74,18 @@ fn the_form_checks_what_was_typed() {
     assert_eq!((empty.summary.cells_read, empty.findings.len()), (0, 0));
     assert_eq!(empty.input, "form");
     // one row typed, its total wrong
-    let typed = [("p3.new.natural", "3"), ("p3.new.business", "1"), ("p3.new.total", "5")];
+    let typed = [
+        ("p3.new.natural", "3"),
+        ("p3.new.business", "1"),
+        ("p3.new.total", "5"),
+    ];
     let r = check_cells(&typed, FormatId::F2021);
     assert_eq!(r.summary.cells_read, 7);
-    let f = r.findings.iter().find(|f| f.rule == "P3-ROW").expect("the row is checked");
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "P3-ROW")
+        .expect("the row is checked");
     assert_eq!(f.suspects[0].cell, "p3.new.total");
     assert_eq!(f.suspects[0].fix, 4);
     assert!(r.findings.iter().any(|f| f.rule == "CELL-BLANK"));

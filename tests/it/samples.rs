@@ -134,3 +134,64 @@ fn prose_figures_of_the_samples_are_read() {
         }
     }
 }
+
+/// The JSON of each sample's result, pinned: the WebAssembly tests compare the JavaScript
+/// object against these files, so the boundary gives exactly the native result.
+/// `GOUJI_BLESS=1 cargo test` rewrites them after a deliberate change.
+#[test]
+fn sample_results_match_their_pinned_json() {
+    for name in SAMPLES {
+        let json = serde_json::to_string(&run(&fixture(&format!("samples/{name}.txt")))).unwrap();
+        let path = super::support::fixture_path(&format!("samples/{name}.json"));
+        if std::env::var_os("GOUJI_BLESS").is_some() {
+            std::fs::write(&path, &json).unwrap();
+        }
+        let pinned = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            pinned == json,
+            "{name}: the result differs from {name}.json (GOUJI_BLESS=1 to accept)"
+        );
+    }
+}
+
+/// The wire keys of RESULT.md are pinned.
+#[test]
+fn result_keys_are_the_contract() {
+    let v: serde_json::Value =
+        serde_json::to_value(run(&fixture("samples/hongze-2023.txt"))).unwrap();
+    let sorted = |o: &serde_json::Value| {
+        let mut k: Vec<String> = o.as_object().unwrap().keys().cloned().collect();
+        k.sort();
+        k
+    };
+    assert_eq!(
+        sorted(&v),
+        [
+            "cells", "findings", "format", "input", "schema", "summary", "tables", "title",
+            "version", "year"
+        ]
+    );
+    let f = &v["findings"][0];
+    assert_eq!(
+        sorted(f),
+        [
+            "actual",
+            "at",
+            "cells",
+            "expected",
+            "message",
+            "message_en",
+            "rule",
+            "severity",
+            "suspects"
+        ]
+    );
+    let c = &v["cells"]["p4.review.total"];
+    assert_eq!(c["value"], 0);
+    assert_eq!(c["raw"], "0");
+    assert_eq!(c["at"]["line"], 149);
+    assert_eq!(
+        sorted(&v["summary"]),
+        ["cells_read", "errors", "infos", "warnings"]
+    );
+}

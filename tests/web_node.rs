@@ -1,0 +1,111 @@
+//! The WebAssembly boundary without a DOM (`wasm-pack test --node -- --test web_node`): each
+//! export gives, for each sample, exactly the native core's result; the serializer makes plain
+//! objects and nulls; render takes a result back.
+#![cfg(target_arch = "wasm32")]
+
+use gouji::wasm;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+const SAMPLES: [(&str, &str, &str); 3] = [
+    (
+        "guidong-2020",
+        include_str!("fixtures/samples/guidong-2020.txt"),
+        include_str!("fixtures/samples/guidong-2020.json"),
+    ),
+    (
+        "hongze-2023",
+        include_str!("fixtures/samples/hongze-2023.txt"),
+        include_str!("fixtures/samples/hongze-2023.json"),
+    ),
+    (
+        "huaian-2024",
+        include_str!("fixtures/samples/huaian-2024.txt"),
+        include_str!("fixtures/samples/huaian-2024.json"),
+    ),
+];
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(v, &JsValue::from_str(key)).unwrap()
+}
+
+fn json(v: &JsValue) -> String {
+    js_sys::JSON::stringify(v).unwrap().into()
+}
+
+#[wasm_bindgen_test]
+fn check_gives_the_native_result_for_each_sample() {
+    for (name, text, native) in SAMPLES {
+        let r = wasm::check(text, JsValue::UNDEFINED).unwrap();
+        assert_eq!(json(&r), native, "{name}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn cells_are_a_plain_object_and_missing_values_are_null() {
+    let r = wasm::check("（一）予以公开\t3\t0\t0\t0\t0\t0\t3", JsValue::UNDEFINED).unwrap();
+    let cells = get(&r, "cells");
+    let proto = js_sys::Object::get_prototype_of(&cells);
+    assert!(
+        JsValue::from(proto).loose_eq(&JsValue::from(js_sys::Object::get_prototype_of(
+            &js_sys::Object::new()
+        )))
+    );
+    assert!(get(&r, "year").is_null());
+    assert!(get(&r, "title").is_null());
+    let blank = wasm::check("（七）总计\t1\t\t0\t0\t0\t0\t1", JsValue::UNDEFINED).unwrap();
+    let cell = get(&get(&blank, "cells"), "p3.total.business");
+    assert!(get(&cell, "value").is_null());
+    assert_eq!(get(&cell, "blank").as_bool(), Some(true));
+}
+
+#[wasm_bindgen_test]
+fn render_takes_the_result_back() {
+    for (name, text, _) in SAMPLES {
+        let r = wasm::check(text, JsValue::UNDEFINED).unwrap();
+        let html = wasm::render(r.clone(), None).unwrap();
+        assert_eq!(
+            html,
+            gouji::render_html(&gouji::check(text, &gouji::Options::default())),
+            "{name}"
+        );
+        let tsv = wasm::tables_tsv(r).unwrap();
+        assert!(tsv.contains("三、收到和处理政府信息公开申请情况"));
+    }
+}
+
+#[wasm_bindgen_test]
+fn grids_and_the_form() {
+    // the tables of a clean sample, as tab-separated rows, read back as a grid
+    let tsv = wasm::tables_tsv(wasm::check(SAMPLES[2].1, JsValue::UNDEFINED).unwrap()).unwrap();
+    let rows = js_sys::Array::new();
+    for line in tsv.lines() {
+        let row = js_sys::Array::new();
+        for cell in line.split('\t') {
+            row.push(&JsValue::from_str(cell));
+        }
+        rows.push(&row);
+    }
+    let r = wasm::check_grid(rows.into(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&get(&r, "summary"), "errors").as_f64(), Some(0.0));
+    let cells = js_sys::Object::new();
+    js_sys::Reflect::set(&cells, &"p4.review.upheld".into(), &"2".into()).unwrap();
+    js_sys::Reflect::set(&cells, &"p4.review.total".into(), &"3".into()).unwrap();
+    let form = wasm::check_cells(cells.into(), "F2021").unwrap();
+    assert_eq!(get(&form, "input").as_string().as_deref(), Some("form"));
+    assert_eq!(get(&get(&form, "summary"), "errors").as_f64(), Some(1.0));
+}
+
+#[wasm_bindgen_test]
+fn caller_mistakes_are_errors_not_panics() {
+    let bad = js_sys::Object::new();
+    js_sys::Reflect::set(&bad, &"format".into(), &"F1999".into()).unwrap();
+    assert!(wasm::check("x", bad.into()).is_err());
+    assert!(wasm::check_grid(JsValue::from_str("not rows"), JsValue::UNDEFINED).is_err());
+    assert!(wasm::render(JsValue::from_f64(1.0), None).is_err());
+    assert_eq!(wasm::version(), env!("CARGO_PKG_VERSION"));
+    assert_eq!(
+        wasm::set_cell_text("a 1", 1, 3, "1", "2").as_deref(),
+        Some("a 2")
+    );
+}
