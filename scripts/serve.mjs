@@ -49,5 +49,6 @@ const server = createServer(async (req, res) => {
   }
 });
 server.listen(port, host, () => {
-  console.log(`gouji is served at http://${host}:${port}/  (single file: http://${host}:${port}/dist/gouji.html)`);
+  const { port: actual } = server.address();
+  console.log(`gouji is served at http://${host}:${actual}/  (single file: http://${host}:${actual}/dist/gouji.html)`);
 });

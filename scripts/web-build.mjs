@@ -145,6 +145,7 @@ const csp = `default-src 'none'; script-src ${hash(script)} 'wasm-unsafe-eval'; 
 let html = read("www/index.html");
 html = html
   .replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`)
+  .replace(/<link rel="icon"[^>]*>\n?/, "") // a file:// page would fetch it from disk
   .replace('<link rel="stylesheet" href="style.css">', () => `<style>${css}</style>`)
   .replace('<script type="module" src="main.js"></script>', () => `<script type="module">${script}</script>`);
 mkdirSync(join(root, "dist"), { recursive: true });

@@ -111,7 +111,8 @@ pub fn html_lang(r: &CheckResult, lang: Lang) -> String {
     verdict(&mut h, r, lang);
     findings(&mut h, r, lang);
     let format = table_format(r);
-    if r.summary.cells_read > 0 {
+    // the form shows its (empty) tables to be filled in
+    if r.summary.cells_read > 0 || r.input == "form" {
         part3_table(
             &mut h,
             r,

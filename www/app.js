@@ -491,5 +491,6 @@ export async function start(loadCore) {
   wire();
   applyLang();
   draw();
+  document.documentElement.dataset.readyMs = String(Math.round(performance.now()));
   document.documentElement.dataset.ready = "true";
 }

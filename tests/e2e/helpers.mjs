@@ -1,0 +1,77 @@
+// Shared by the end-to-end tests: the local server, Debian's Chromium, request recording.
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
+export const fixture = (p) => readFileSync(join(ROOT, "tests/fixtures", p), "utf8");
+export const SAMPLES = ["guidong-2020", "hongze-2023", "huaian-2024"];
+
+/** Starts scripts/serve.mjs on a free port; resolves to { url, stop }. */
+export function startServer() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, "scripts/serve.mjs")], {
+      env: { ...process.env, PORT: "0", HOST: "127.0.0.1" },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (d) => {
+      const m = d.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (m) resolve({ url: `http://127.0.0.1:${m[1]}/`, stop: () => child.kill() });
+    });
+    child.on("error", reject);
+    setTimeout(() => reject(new Error("the server did not start")), 10000);
+  });
+}
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
+  });
+}
+
+/** A page that records every request; `afterLoad()` returns those made after the page was ready. */
+export async function openPage(browser, url, { viewport } = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: viewport ?? { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  const requests = [];
+  let ready = false;
+  const errors = [];
+  page.on("request", (r) => requests.push({ url: r.url(), afterReady: ready }));
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  await page.goto(url);
+  await page.waitForSelector("html[data-ready=true]", { timeout: 10000 });
+  ready = true;
+  return {
+    page,
+    context,
+    errors,
+    requests,
+    /** Requests after the page was ready; blob: URLs are the page's own downloads, made in memory. */
+    afterLoad: () => requests.filter((r) => r.afterReady && !r.url.startsWith("blob:")),
+  };
+}
+
+/** Pastes plain text as a user would (the textarea's own input). */
+export async function pasteText(page, text) {
+  await page.fill("#text", text);
+  await page.waitForTimeout(250);
+}
+
+/** Pastes clipboard HTML (with its plain text) into the paste area. */
+export async function pasteHtml(page, html, plain = "") {
+  await page.evaluate(([html, plain]) => {
+    const dt = new DataTransfer();
+    dt.setData("text/html", html);
+    dt.setData("text/plain", plain);
+    document.querySelector("#text").dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, [html, plain]);
+  await page.waitForTimeout(100);
+}
+
+export const verdict = (page) => page.textContent(".gouji-verdict");
+export const cellClass = (page, id) => page.getAttribute(`[id="gouji-cell-${id}"]`, "class");
