@@ -4,9 +4,15 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 ensure_web_tools
-say "wasm-pack build (release, opt-level z, LTO)"
+# What `wasm-pack build --target bundler` does, step by step: the crate stays an rlib in
+# Cargo.toml (a cdylib + rlib crate made the native binaries fail to link on rebuilds), and is
+# compiled as a cdylib only here.
+say "cargo rustc --crate-type cdylib (wasm32, release, opt-level z, LTO)"
 CARGO_PROFILE_RELEASE_OPT_LEVEL=z CARGO_PROFILE_RELEASE_LTO=true CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 \
-  wasm-pack build --target bundler --release --out-dir www/pkg --out-name gouji --no-pack
+  cargo rustc --quiet --lib --release --target wasm32-unknown-unknown --crate-type cdylib
+say "wasm-bindgen $(wasm_bindgen_version) --target bundler"
+rm -rf www/pkg
+wasm-bindgen --target bundler --out-dir www/pkg --out-name gouji target/wasm32-unknown-unknown/release/gouji.wasm
 say "wasm-opt -Os (binaryen from npm: Debian's is too old for wasm-bindgen's externref table)"
 node_modules/.bin/wasm-opt -Os --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \

@@ -1,14 +1,29 @@
 #!/usr/bin/env bash
-# Runs every test, as CI does: formatting, lints, the native test suite, the benchmark harness.
+# Runs every test, as CI does (.ci/run calls this): formatting and lints (native and wasm32),
+# the native suite, the web build with its size budget and network check, the WebAssembly
+# tests (Node and headless Chrome), the TypeScript declarations, the end-to-end tests in
+# headless Chromium, and the benchmark harnesses (figures printed, not asserted).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
-ensure_rust
+ensure_browser_tools
 
 say "cargo fmt --check"
 cargo fmt --all -- --check
-say "cargo clippy (all targets, warnings are errors)"
+say "cargo clippy (native, all targets; wasm32, library and its tests), warnings are errors"
 cargo clippy --all-targets --quiet -- -D warnings
-say "cargo test (unit, integration, property, CLI tests)"
+cargo clippy --target wasm32-unknown-unknown --lib --tests --quiet -- -D warnings
+say "cargo test (unit, integration, property, mutation, CLI tests)"
 cargo test --quiet
-say "benchmark harness (quick run; full figures: cargo bench)"
+say "web build (size budget, no network references, single file)"
+bash scripts/build-web.sh
+say "wasm-pack test --node (the boundary without a DOM)"
+wasm-pack test --node -- --test web_node
+say "wasm-pack test --headless --chrome (HTML read with the browser's parser)"
+wasm-pack test --headless --chrome -- --test web_dom
+say "tsc --noEmit (the TypeScript declarations as a user sees them)"
+node_modules/.bin/tsc --noEmit --strict --target es2022 --module es2022 --moduleResolution bundler --lib es2022,dom tests/types/usage.ts
+say "end-to-end tests in headless Chromium (the served page and the single file)"
+node --test --test-concurrency=1 tests/e2e/
+say "benchmarks (quick): native, and the page in Chromium"
 cargo bench --quiet --bench check -- --quick
+node scripts/measure-page.mjs

@@ -22,11 +22,21 @@ const SERIALIZER: serde_wasm_bindgen::Serializer =
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("../www/gouji-types.d.ts");
 
+#[wasm_bindgen]
+extern "C" {
+    /// `{ format?: "auto" | "F2019" | "F2021" }` (see gouji-types.d.ts).
+    #[wasm_bindgen(typescript_type = "CheckOptions")]
+    pub type CheckOptions;
+}
+
 /// The options every check takes (all optional): `{ format: "auto" | "F2019" | "F2021" }`.
-fn options(value: JsValue) -> Result<Options, JsError> {
-    if value.is_undefined() || value.is_null() {
+fn options_of(value: Option<CheckOptions>) -> Result<Options, JsError> {
+    let Some(value) = value
+        .map(JsValue::from)
+        .filter(|v| !v.is_undefined() && !v.is_null())
+    else {
         return Ok(Options::default());
-    }
+    };
     let format = match get(&value, "format").as_string().as_deref() {
         None | Some("auto") | Some("") => None,
         Some("F2019") => Some(FormatId::F2019),
@@ -50,21 +60,18 @@ fn to_js(result: &CheckResult) -> Result<JsValue, JsError> {
 
 /// Checks pasted text; returns the result object of RESULT.md.
 #[wasm_bindgen(js_name = check, unchecked_return_type = "CheckResult")]
-pub fn check(
-    text: &str,
-    #[wasm_bindgen(unchecked_param_type = "CheckOptions")] options_value: JsValue,
-) -> Result<JsValue, JsError> {
-    to_js(&crate::check(text, &options(options_value)?))
+pub fn check(text: &str, options: Option<CheckOptions>) -> Result<JsValue, JsError> {
+    to_js(&crate::check(text, &options_of(options)?))
 }
 
 /// Checks a grid: an array of rows, each an array of cell strings (spans already expanded).
 #[wasm_bindgen(js_name = checkGrid, unchecked_return_type = "CheckResult")]
 pub fn check_grid(
     #[wasm_bindgen(unchecked_param_type = "string[][]")] rows: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "CheckOptions")] options_value: JsValue,
+    options: Option<CheckOptions>,
 ) -> Result<JsValue, JsError> {
     let rows = grid_of_js(&rows)?;
-    to_js(&crate::check_grid(&rows, &options(options_value)?))
+    to_js(&crate::check_grid(&rows, &options_of(options)?))
 }
 
 /// Reads HTML (a clipboard's `text/html`, a saved page) into grid rows: tables with spans
@@ -77,12 +84,9 @@ pub fn html_to_grid(html: &str) -> Result<JsValue, JsError> {
 
 /// Checks HTML: `htmlToGrid` then `checkGrid`; the result's `input` is "html".
 #[wasm_bindgen(js_name = checkHtml, unchecked_return_type = "CheckResult")]
-pub fn check_html(
-    html: &str,
-    #[wasm_bindgen(unchecked_param_type = "CheckOptions")] options_value: JsValue,
-) -> Result<JsValue, JsError> {
+pub fn check_html(html: &str, options: Option<CheckOptions>) -> Result<JsValue, JsError> {
     let rows = grid_of_html(html)?;
-    let mut result = crate::check_grid(&rows, &options(options_value)?);
+    let mut result = crate::check_grid(&rows, &options_of(options)?);
     result.input = "html".to_owned();
     to_js(&result)
 }

@@ -25,7 +25,7 @@ fn cell_raw(r: &JsValue, id: &str) -> Option<String> {
 #[wasm_bindgen_test]
 fn a_saved_government_page_reads_like_its_text() {
     let page = include_str!("fixtures/html/gov-page.html");
-    let r = wasm::check_html(page, JsValue::UNDEFINED).unwrap();
+    let r = wasm::check_html(page, None).unwrap();
     let text = gouji::check(
         include_str!("fixtures/samples/huaian-2024.txt"),
         &gouji::Options::default(),
@@ -62,7 +62,7 @@ fn a_saved_government_page_reads_like_its_text() {
 #[wasm_bindgen_test]
 fn a_word_table_with_a_blank_cell() {
     let html = include_str!("fixtures/html/word-table.html");
-    let r = wasm::check_html(html, JsValue::UNDEFINED).unwrap();
+    let r = wasm::check_html(html, None).unwrap();
     let text = gouji::check(
         include_str!("fixtures/samples/hongze-2023.txt"),
         &gouji::Options::default(),

@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use gouji::wasm;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 const SAMPLES: [(&str, &str, &str); 3] = [
@@ -36,14 +36,14 @@ fn json(v: &JsValue) -> String {
 #[wasm_bindgen_test]
 fn check_gives_the_native_result_for_each_sample() {
     for (name, text, native) in SAMPLES {
-        let r = wasm::check(text, JsValue::UNDEFINED).unwrap();
+        let r = wasm::check(text, None).unwrap();
         assert_eq!(json(&r), native, "{name}");
     }
 }
 
 #[wasm_bindgen_test]
 fn cells_are_a_plain_object_and_missing_values_are_null() {
-    let r = wasm::check("（一）予以公开\t3\t0\t0\t0\t0\t0\t3", JsValue::UNDEFINED).unwrap();
+    let r = wasm::check("（一）予以公开\t3\t0\t0\t0\t0\t0\t3", None).unwrap();
     let cells = get(&r, "cells");
     let proto = js_sys::Object::get_prototype_of(&cells);
     assert!(
@@ -53,7 +53,7 @@ fn cells_are_a_plain_object_and_missing_values_are_null() {
     );
     assert!(get(&r, "year").is_null());
     assert!(get(&r, "title").is_null());
-    let blank = wasm::check("（七）总计\t1\t\t0\t0\t0\t0\t1", JsValue::UNDEFINED).unwrap();
+    let blank = wasm::check("（七）总计\t1\t\t0\t0\t0\t0\t1", None).unwrap();
     let cell = get(&get(&blank, "cells"), "p3.total.business");
     assert!(get(&cell, "value").is_null());
     assert_eq!(get(&cell, "blank").as_bool(), Some(true));
@@ -62,7 +62,7 @@ fn cells_are_a_plain_object_and_missing_values_are_null() {
 #[wasm_bindgen_test]
 fn render_takes_the_result_back() {
     for (name, text, _) in SAMPLES {
-        let r = wasm::check(text, JsValue::UNDEFINED).unwrap();
+        let r = wasm::check(text, None).unwrap();
         let html = wasm::render(r.clone(), None).unwrap();
         assert_eq!(
             html,
@@ -77,7 +77,7 @@ fn render_takes_the_result_back() {
 #[wasm_bindgen_test]
 fn grids_and_the_form() {
     // the tables of a clean sample, as tab-separated rows, read back as a grid
-    let tsv = wasm::tables_tsv(wasm::check(SAMPLES[2].1, JsValue::UNDEFINED).unwrap()).unwrap();
+    let tsv = wasm::tables_tsv(wasm::check(SAMPLES[2].1, None).unwrap()).unwrap();
     let rows = js_sys::Array::new();
     for line in tsv.lines() {
         let row = js_sys::Array::new();
@@ -86,7 +86,7 @@ fn grids_and_the_form() {
         }
         rows.push(&row);
     }
-    let r = wasm::check_grid(rows.into(), JsValue::UNDEFINED).unwrap();
+    let r = wasm::check_grid(rows.into(), None).unwrap();
     assert_eq!(get(&get(&r, "summary"), "errors").as_f64(), Some(0.0));
     let cells = js_sys::Object::new();
     js_sys::Reflect::set(&cells, &"p4.review.upheld".into(), &"2".into()).unwrap();
@@ -100,8 +100,8 @@ fn grids_and_the_form() {
 fn caller_mistakes_are_errors_not_panics() {
     let bad = js_sys::Object::new();
     js_sys::Reflect::set(&bad, &"format".into(), &"F1999".into()).unwrap();
-    assert!(wasm::check("x", bad.into()).is_err());
-    assert!(wasm::check_grid(JsValue::from_str("not rows"), JsValue::UNDEFINED).is_err());
+    assert!(wasm::check("x", Some(bad.unchecked_into())).is_err());
+    assert!(wasm::check_grid(JsValue::from_str("not rows"), None).is_err());
     assert!(wasm::render(JsValue::from_f64(1.0), None).is_err());
     assert_eq!(wasm::version(), env!("CARGO_PKG_VERSION"));
     assert_eq!(

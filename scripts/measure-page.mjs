@@ -1,0 +1,34 @@
+// Measures the page budgets in real headless Chromium (figures for the record, not assertions):
+// check + render of huaian-2024.txt (median of many runs) and the time until the page is ready.
+import { startServer, launch, openPage, fixture } from "../tests/e2e/helpers.mjs";
+
+const server = await startServer();
+const browser = await launch();
+try {
+  const readies = [];
+  for (let i = 0; i < 7; i++) {
+    const { page, context } = await openPage(browser, server.url);
+    readies.push(Number(await page.getAttribute("html", "data-ready-ms")));
+    if (i < 6) await context.close();
+    else {
+      const text = fixture("samples/huaian-2024.txt");
+      const times = await page.evaluate(async (text) => {
+        const core = await import("./gouji-core.js");
+        const runs = [];
+        for (let i = 0; i < 300; i++) {
+          const t = performance.now();
+          core.render(core.check(text, {}), "zh");
+          runs.push(performance.now() - t);
+        }
+        runs.sort((a, b) => a - b);
+        return { median: runs[150], p90: runs[270] };
+      }, text);
+      readies.sort((a, b) => a - b);
+      console.log(`check + render of huaian-2024.txt in Chromium: median ${times.median.toFixed(2)} ms, p90 ${times.p90.toFixed(2)} ms (budget 2 ms)`);
+      console.log(`page ready after navigation (localhost): median ${readies[3]} ms, worst ${readies[6]} ms (budget 300 ms)`);
+    }
+  }
+} finally {
+  await browser.close();
+  server.stop();
+}
