@@ -16,7 +16,8 @@ fn main() {
     time("lines", &mut || {
         std::hint::black_box(gouji::read::tokens::lines_of_text(&text));
     });
-    let lines = gouji::read::tokens::lines_of_text(&text);
+    let doc = gouji::read::tokens::lines_of_text(&text);
+    let lines = doc.lines();
     time("outline", &mut || {
         std::hint::black_box(gouji::read::outline::outline(&lines));
     });

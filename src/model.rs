@@ -20,10 +20,20 @@ pub struct Cell {
 }
 
 /// The cells read from a report, in reading order, with an index by key.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Sheet {
     cells: Vec<Cell>,
     index: HashMap<CellKey, usize, BuildHasherDefault<Fnv>>,
+}
+
+impl Default for Sheet {
+    fn default() -> Self {
+        // room for every cell of a report, so the index never grows mid-read
+        Sheet {
+            cells: Vec::with_capacity(224),
+            index: HashMap::with_capacity_and_hasher(256, Default::default()),
+        }
+    }
 }
 
 impl Sheet {
@@ -49,6 +59,11 @@ impl Sheet {
         self.index.get(&key).map(|&i| &self.cells[i])
     }
 
+    /// The position of a cell in `cells()`.
+    pub fn index_of(&self, key: CellKey) -> Option<usize> {
+        self.index.get(&key).copied()
+    }
+
     pub fn cells(&self) -> &[Cell] {
         &self.cells
     }
@@ -72,7 +87,14 @@ pub struct Fnv(u64);
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {
-        self.0
+        // a final mix, so that the low bits (the table's buckets) depend on every input bit
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51afd7ed558ccd);
+        h ^ (h >> 33)
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (self.0 ^ v).wrapping_mul(0x100000001b3).rotate_left(31) ^ v;
     }
     fn write(&mut self, bytes: &[u8]) {
         let mut h = if self.0 == 0 {

@@ -108,10 +108,27 @@ impl Part {
 }
 
 /// A cell's identity: its row path (`p3.granted`) and column (`natural`), both static.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct CellKey {
     pub row: &'static str,
     pub col: &'static str,
+}
+
+/// Hashes the ends of the ids, not every byte: row ids share their prefix (`p3.`), and the
+/// sheet looks keys up often. Equal keys have equal ends, so this is a valid hash.
+impl std::hash::Hash for CellKey {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        fn tail(s: &[u8]) -> u64 {
+            let mut b = [0u8; 8];
+            let n = s.len().min(8);
+            b[..n].copy_from_slice(&s[s.len() - n..]);
+            u64::from_le_bytes(b)
+        }
+        let (r, c) = (self.row.as_bytes(), self.col.as_bytes());
+        h.write_u64(
+            tail(r) ^ ((r.len() as u64) << 56) ^ tail(c).rotate_left(29) ^ (c.len() as u64),
+        );
+    }
 }
 
 impl CellKey {

@@ -39,7 +39,8 @@ pub struct Report {
 
 /// Reads text as pasted: a whole report or its tables, in any of the supported layouts.
 pub fn read_text(text: &str, format: Option<FormatId>) -> Report {
-    let lines = tokens::lines_of_text(text);
+    let doc = tokens::lines_of_text(text);
+    let lines = doc.lines();
     let mut report = read_lines(&lines, format);
     if report.input != "figures" {
         report.input = text_layout(&lines);
@@ -52,7 +53,8 @@ pub fn read_text(text: &str, format: Option<FormatId>) -> Report {
 
 /// Reads a grid: rows of cell strings with rowspan/colspan already expanded.
 pub fn read_grid<S: AsRef<str>>(rows: &[Vec<S>], format: Option<FormatId>) -> Report {
-    let lines = tokens::lines_of_grid(rows);
+    let doc = tokens::lines_of_grid(rows);
+    let lines = doc.lines();
     let mut report = read_lines(&lines, format);
     report.input = "grid";
     if report.sheet.is_empty() {

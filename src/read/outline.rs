@@ -52,7 +52,7 @@ fn part_index(part: Part) -> usize {
 pub fn line_key(line: &Line, cap: usize) -> Option<String> {
     let mut s = String::new();
     let mut n = 0;
-    for t in &line.tokens {
+    for t in line.tokens {
         for c in t.text.chars().filter_map(key_char) {
             n += 1;
             if n > cap {
@@ -195,7 +195,7 @@ impl Prose {
                 continue;
             }
             p.line_starts.push(p.text.len());
-            for t in &line.tokens {
+            for t in line.tokens {
                 for (k, c) in t.text.chars().enumerate() {
                     if let Some(f) = fold_char(c).filter(|f| !f.is_whitespace()) {
                         let at = u32::try_from(p.text.len()).unwrap_or(u32::MAX);
@@ -434,7 +434,8 @@ mod tests {
     #[test]
     fn headings_skip_table_rows_with_the_same_numerals() {
         let text = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1\n四、结转下年度继续办理\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况";
-        let lines = lines_of_text(text);
+        let doc = lines_of_text(text);
+        let lines = doc.lines();
         let o = outline(&lines);
         assert_eq!(o.headings, vec![(0, 3), (3, 4), (4, 5)]);
         assert_eq!(o.region(Part::P3), Some(0..3));

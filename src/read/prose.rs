@@ -165,7 +165,8 @@ mod tests {
     use crate::read::tokens::lines_of_text;
 
     fn claims(text: &str) -> Vec<(Claim, i64)> {
-        let lines = lines_of_text(text);
+        let doc = lines_of_text(text);
+        let lines = doc.lines();
         let prose = Prose::from_lines(&lines, |_| false);
         figures(&prose)
             .into_iter()

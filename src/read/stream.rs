@@ -24,11 +24,11 @@ pub struct Stream<'t, 'a> {
 }
 
 impl<'t, 'a> Stream<'t, 'a> {
-    pub fn build(lines: &'t [Line<'a>]) -> Self {
+    pub fn build(lines: &[Line<'t, 'a>]) -> Self {
         let mut s = Stream::default();
         let mut open = false;
         for line in lines {
-            for t in &line.tokens {
+            for t in line.tokens {
                 match t.kind {
                     TokenKind::Text => {
                         open = false;

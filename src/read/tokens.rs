@@ -47,15 +47,45 @@ impl Split {
     }
 }
 
-#[derive(Clone, Debug)]
-pub struct Line<'a> {
-    pub tokens: Vec<Token<'a>>,
+/// A line of the input: a view of its tokens in the [`Doc`].
+#[derive(Clone, Copy, Debug)]
+pub struct Line<'t, 'a> {
+    pub tokens: &'t [Token<'a>],
     pub split: Split,
     /// 1-based line number (text) or 0-based row (grid).
     pub number: u32,
 }
 
-impl Line<'_> {
+/// All tokens of an input in one vector (one allocation, not one per line), and its lines.
+#[derive(Debug, Default)]
+pub struct Doc<'a> {
+    tokens: Vec<Token<'a>>,
+    spans: Vec<(usize, usize, Split, u32)>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn lines(&self) -> Vec<Line<'_, 'a>> {
+        self.spans
+            .iter()
+            .map(|&(start, end, split, number)| Line {
+                tokens: &self.tokens[start..end],
+                split,
+                number,
+            })
+            .collect()
+    }
+
+    fn push(&mut self, scratch: &mut Vec<Token<'a>>, split: Split, number: u32) {
+        if scratch.is_empty() {
+            return;
+        }
+        let start = self.tokens.len();
+        self.tokens.append(scratch);
+        self.spans.push((start, self.tokens.len(), split, number));
+    }
+}
+
+impl Line<'_, '_> {
     pub fn values(&self) -> usize {
         self.tokens
             .iter()
@@ -65,8 +95,12 @@ impl Line<'_> {
 }
 
 /// Splits text into lines of tokens. Page-number lines (`-3-`, `第 3 页`) are dropped.
-pub fn lines_of_text(text: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::new();
+pub fn lines_of_text(text: &str) -> Doc<'_> {
+    let mut doc = Doc {
+        tokens: Vec::with_capacity(text.len() / 8),
+        spans: Vec::with_capacity(text.len() / 32),
+    };
+    let mut scratch = Vec::new();
     let mut cells: Vec<(usize, &str)> = Vec::new(); // (char column, text)
     for (i, raw) in text.split('\n').enumerate() {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
@@ -90,49 +124,40 @@ pub fn lines_of_text(text: &str) -> Vec<Line<'_>> {
         if is_page_number(raw) {
             continue;
         }
-        let tokens = classify(
+        classify(
             cells.drain(..).map(|(col, t)| {
                 let col = u32::try_from(col + 1).unwrap_or(u32::MAX);
                 (t, Pos::Text { line: number, col })
             }),
             split,
+            &mut scratch,
         );
-        if !tokens.is_empty() {
-            out.push(Line {
-                tokens,
-                split,
-                number,
-            });
-        }
+        doc.push(&mut scratch, split, number);
     }
-    out
+    doc
 }
 
 /// A grid's rows as lines of tokens.
-pub fn lines_of_grid<S: AsRef<str>>(rows: &[Vec<S>]) -> Vec<Line<'_>> {
-    let mut out = Vec::new();
+pub fn lines_of_grid<S: AsRef<str>>(rows: &[Vec<S>]) -> Doc<'_> {
+    let mut doc = Doc::default();
+    let mut scratch = Vec::new();
     for (r, row) in rows.iter().enumerate() {
         let r = u32::try_from(r).unwrap_or(u32::MAX);
-        let tokens = classify(
+        classify(
             row.iter().enumerate().map(|(c, s)| {
                 let c = u32::try_from(c).unwrap_or(u32::MAX);
                 (trim(s.as_ref()), Pos::Grid { row: r, cell: c })
             }),
             Split::Grid,
+            &mut scratch,
         );
         // a grid row whose only cell is a page number is dropped too
-        if tokens.len() == 1 && is_page_number(tokens[0].text) {
-            continue;
+        if scratch.len() == 1 && is_page_number(scratch[0].text) {
+            scratch.clear();
         }
-        if !tokens.is_empty() {
-            out.push(Line {
-                tokens,
-                split: Split::Grid,
-                number: r,
-            });
-        }
+        doc.push(&mut scratch, Split::Grid, r);
     }
-    out
+    doc
 }
 
 fn is_space(c: char) -> bool {
@@ -212,10 +237,11 @@ fn trim_pipe_edges(cells: &mut Vec<(usize, &str)>) {
 /// Decides which cells are label text and which are values. In cell layouts, every cell after
 /// the first value is a value too (so `二十` or an empty cell keeps its place in the row).
 fn classify<'a>(
-    cells: impl ExactSizeIterator<Item = (&'a str, Pos)>,
+    cells: impl Iterator<Item = (&'a str, Pos)>,
     split: Split,
-) -> Vec<Token<'a>> {
-    let mut out: Vec<Token<'a>> = Vec::with_capacity(cells.len());
+    out: &mut Vec<Token<'a>>,
+) {
+    out.clear();
     let mut in_values = false;
     for (text, pos) in cells {
         let kind = if split.keeps_blanks() {
@@ -254,7 +280,6 @@ fn classify<'a>(
             out.retain(|t| t.kind == TokenKind::Text);
         }
     }
-    out
 }
 
 /// A blank marker: the format asks for a figure, the cell holds none.
@@ -355,8 +380,8 @@ mod tests {
 
     #[test]
     fn pdf_rows_split_on_spaces() {
-        let lines =
-            lines_of_text("  1.属于国家秘密         1     0  0\n  -3-  \n — 4 —\n第 5 页\n");
+        let doc = lines_of_text("  1.属于国家秘密         1     0  0\n  -3-  \n — 4 —\n第 5 页\n");
+        let lines = doc.lines();
         assert_eq!(lines.len(), 1);
         assert_eq!(kinds(&lines[0]), "tvvv");
         assert_eq!(lines[0].tokens[1].pos, Pos::Text { line: 1, col: 20 });
@@ -364,7 +389,8 @@ mod tests {
 
     #[test]
     fn unicode_spaces_split_and_count_as_one_column() {
-        let lines = lines_of_text("规章\u{3000}1\u{00A0}2\u{200B}3 四");
+        let doc = lines_of_text("规章\u{3000}1\u{00A0}2\u{200B}3 四");
+        let lines = doc.lines();
         let cols: Vec<_> = lines[0].tokens.iter().map(|t| (t.text, t.pos)).collect();
         assert_eq!(
             cols,
@@ -380,14 +406,16 @@ mod tests {
 
     #[test]
     fn tab_rows_keep_blank_cells() {
-        let lines = lines_of_text("（一）予以公开\t3\t\t0\t二十\t");
+        let doc = lines_of_text("（一）予以公开\t3\t\t0\t二十\t");
+        let lines = doc.lines();
         assert_eq!(kinds(&lines[0]), "tvvvvv");
         assert_eq!(lines[0].tokens[2].text, "");
     }
 
     #[test]
     fn leading_empty_cells_are_dropped() {
-        let lines = lines_of_text("\t\t1.属于国家秘密\t1\t0");
+        let doc = lines_of_text("\t\t1.属于国家秘密\t1\t0");
+        let lines = doc.lines();
         assert_eq!(kinds(&lines[0]), "tvv");
     }
 

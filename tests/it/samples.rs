@@ -122,7 +122,8 @@ fn prose_figures_of_the_samples_are_read() {
     ];
     for (name, want) in cases {
         let text = fixture(&format!("samples/{name}.txt"));
-        let lines = gouji::read::tokens::lines_of_text(&text);
+        let doc = gouji::read::tokens::lines_of_text(&text);
+        let lines = doc.lines();
         let o = gouji::read::outline::outline(&lines);
         let prose = gouji::read::outline::Prose::from_lines(&lines, |i| o.in_region(i));
         let got: Vec<(Claim, i64)> = figures(&prose)
