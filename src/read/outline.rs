@@ -177,42 +177,48 @@ fn find_line(lines: &[Line], from: usize, pred: impl Fn(&str) -> bool) -> Option
     (from..lines.len()).find(|&i| line_key(&lines[i], 400).is_some_and(|k| pred(&k)))
 }
 
-/// Text outside the tables, folded, without white space, each character with its position.
+/// Text outside the tables, folded, without white space, with where each character came from.
 #[derive(Clone, Debug, Default)]
 pub struct Prose {
     pub text: String,
-    /// (byte offset in `text`, position in the input) of each character, in order.
-    pub pos: Vec<(u32, Pos)>,
+    /// (byte offset in `text`, position in the input) where a run of characters with
+    /// consecutive columns begins; a character's column is its run's plus its place in the run.
+    runs: Vec<(u32, Pos)>,
     /// Byte offset at which each source line starts in `text`.
     pub line_starts: Vec<usize>,
 }
 
 impl Prose {
     pub fn from_lines(lines: &[Line], skip: impl Fn(usize) -> bool) -> Prose {
-        let mut p = Prose::default();
+        let mut p = Prose {
+            text: String::with_capacity(4096),
+            ..Prose::default()
+        };
         for (i, line) in lines.iter().enumerate() {
             if skip(i) {
                 continue;
             }
             p.line_starts.push(p.text.len());
             for t in line.tokens {
+                let mut in_run = false;
                 for (k, c) in t.text.chars().enumerate() {
-                    if let Some(f) = fold_char(c).filter(|f| !f.is_whitespace()) {
+                    let Some(f) = fold_char(c).filter(|f| !f.is_whitespace()) else {
+                        in_run = false; // a dropped character breaks the run of columns
+                        continue;
+                    };
+                    if !in_run {
                         let at = u32::try_from(p.text.len()).unwrap_or(u32::MAX);
-                        p.text.push(f);
-                        // in text, each character has its column; in a grid, its cell
                         let pos = match t.pos {
-                            Pos::Text { line, col } => {
-                                let k = u32::try_from(k).unwrap_or(u32::MAX);
-                                Pos::Text {
-                                    line,
-                                    col: col.saturating_add(k),
-                                }
-                            }
+                            Pos::Text { line, col } => Pos::Text {
+                                line,
+                                col: col.saturating_add(u32::try_from(k).unwrap_or(u32::MAX)),
+                            },
                             grid => grid,
                         };
-                        p.pos.push((at, pos));
+                        p.runs.push((at, pos));
+                        in_run = true;
                     }
+                    p.text.push(f);
                 }
             }
         }
@@ -221,14 +227,24 @@ impl Prose {
 
     /// Where the character at byte `byte` of `text` came from.
     pub fn pos_at_byte(&self, byte: usize) -> Pos {
-        let byte = u32::try_from(byte).unwrap_or(u32::MAX);
-        let i = match self.pos.binary_search_by_key(&byte, |&(b, _)| b) {
+        let b = u32::try_from(byte).unwrap_or(u32::MAX);
+        let i = match self.runs.binary_search_by_key(&b, |&(at, _)| at) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
         };
-        self.pos
-            .get(i)
-            .map_or(Pos::Text { line: 1, col: 1 }, |&(_, p)| p)
+        match self.runs.get(i) {
+            Some(&(at, Pos::Text { line, col })) => {
+                let start = (at as usize).min(self.text.len());
+                let end = byte.min(self.text.len()).max(start);
+                let k = self.text.get(start..end).map_or(0, |s| s.chars().count());
+                Pos::Text {
+                    line,
+                    col: col.saturating_add(u32::try_from(k).unwrap_or(u32::MAX)),
+                }
+            }
+            Some(&(_, grid)) => grid,
+            None => Pos::Text { line: 1, col: 1 },
+        }
     }
 }
 
@@ -290,39 +306,36 @@ pub fn meta(lines: &[Line], outline: &Outline, prose: &Prose) -> Meta {
             }
         }
     }
-    for pat in [
-        "统计期限",
-        "统计时限",
-        "统计期间",
-        "统计时间",
-        "统计区间",
-        "统计周期",
-        "数据统计",
-    ] {
-        if let Some(i) = t.find(pat) {
-            let window: String = t[i..].chars().take(24).collect();
-            if let Some(j) = window.find("年1月1日") {
-                let at = i + j;
-                if let Some(y) = year_ending_at(t, at) {
-                    m.period_year = Some((y, prose.pos_at_byte(at - 4)));
-                    break;
-                }
+    // one pass for 统计期限/时限/期间/… and one for 发布时间/日期 (the text can be long)
+    for (i, _) in t.match_indices("统计") {
+        let after = &t[i + "统计".len()..];
+        let named = ["期限", "时限", "期间", "时间", "区间", "周期"]
+            .iter()
+            .any(|w| after.starts_with(w))
+            || t[..i].ends_with("数据");
+        if !named {
+            continue;
+        }
+        let window_end = t[i..]
+            .char_indices()
+            .nth(24)
+            .map_or(t.len(), |(b, _)| i + b);
+        if let Some(j) = t[i..window_end].find("年1月1日") {
+            let at = i + j;
+            if let Some(y) = year_ending_at(t, at) {
+                m.period_year = Some((y, prose.pos_at_byte(at - 4)));
+                break;
             }
         }
     }
-    for pat in [
-        "发布时间:",
-        "发布日期:",
-        "发布时间",
-        "发布日期",
-        "成文日期:",
-        "成文日期",
-    ] {
-        if let Some(i) = t.find(pat) {
-            m.published = date_at(&t[i + pat.len()..]);
-            if m.published.is_some() {
-                break;
-            }
+    for (i, w) in t.match_indices("日期").chain(t.match_indices("时间")) {
+        if !(t[..i].ends_with("发布") || t[..i].ends_with("成文")) {
+            continue;
+        }
+        let rest = &t[i + w.len()..];
+        m.published = date_at(rest.strip_prefix(':').unwrap_or(rest));
+        if m.published.is_some() {
+            break;
         }
     }
     // years opening a clause: after start, punctuation, or a line start
@@ -395,34 +408,34 @@ fn year_before(s: &str, marker: &str) -> Option<i32> {
     None
 }
 
-/// `2021-01-18`, `2021年1月18日`, `2021/1/18`, `2021.01.18`.
+/// `2021-01-18`, `2021年1月18日`, `2021/1/18`, `2021.01.18` (what follows may touch the day:
+/// the prose has no spaces, so `2021-01-18 17:16` reads `2021-01-1817:16`).
 fn date_at(s: &str) -> Option<(i32, u32, u32)> {
-    let mut nums = [0u32; 3];
-    let mut k = 0;
-    let mut cur: Option<u32> = None;
-    for c in s.chars().take(16) {
-        if let Some(d) = c.to_digit(10) {
-            cur = Some(cur.unwrap_or(0).saturating_mul(10).saturating_add(d));
-        } else if let Some(v) = cur.take() {
-            nums[k] = v;
-            k += 1;
-            if k == 3 || !matches!(c, '-' | '/' | '.' | '年' | '月') {
-                break;
-            }
-        } else if k > 0 {
-            break;
-        }
+    // (value, bytes read) of up to `max` digits at `i`
+    fn number(s: &str, i: usize, max: usize) -> Option<(u32, usize)> {
+        let n = s
+            .as_bytes()
+            .get(i..)?
+            .iter()
+            .take(max)
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        Some((s.get(i..i + n)?.parse().ok()?, n))
     }
-    if k < 3 {
-        if let Some(v) = cur {
-            if k == 2 {
-                nums[2] = v;
-                k = 3;
-            }
-        }
+    fn sep(s: &str, i: usize) -> Option<usize> {
+        let rest = s.get(i..)?;
+        ["-", "/", ".", "年", "月"]
+            .iter()
+            .find(|p| rest.starts_with(**p))
+            .map(|p| p.len())
     }
-    let (y, mo, d) = (nums[0], nums[1], nums[2]);
-    (k == 3 && (2000..=2099).contains(&y) && (1..=12).contains(&mo) && (1..=31).contains(&d))
+    let (y, n) = number(s, 0, 4)?;
+    let mut i = n + sep(s, n)?;
+    let (mo, n) = number(s, i, 2)?;
+    i += n;
+    i += sep(s, i)?;
+    let (d, _) = number(s, i, 2)?;
+    ((2000..=2099).contains(&y) && (1..=12).contains(&mo) && (1..=31).contains(&d))
         .then_some((y as i32, mo, d))
 }
 
@@ -440,6 +453,25 @@ mod tests {
         assert_eq!(o.headings, vec![(0, 3), (3, 4), (4, 5)]);
         assert_eq!(o.region(Part::P3), Some(0..3));
         assert_eq!(o.region(Part::P4), Some(3..4));
+    }
+
+    #[test]
+    fn meta_reads_title_period_and_publication() {
+        let text = "发布时间:2021-04-18 17:16\n某县2020年政府信息公开工作年度报告\n本报告中所列数据统计时限为 2019 年1月1日至2019年12月31日。\n一、总体情况\n2020 年，我县…";
+        let doc = lines_of_text(text);
+        let lines = doc.lines();
+        let o = outline(&lines);
+        let prose = Prose::from_lines(&lines, |i| o.in_region(i));
+        let m = meta(&lines, &o, &prose);
+        assert_eq!(
+            m.title.as_deref(),
+            Some("某县2020年政府信息公开工作年度报告")
+        );
+        assert_eq!(m.title_year, Some(2020));
+        assert_eq!(m.published, Some((2021, 4, 18)));
+        // the period's year, pointing at its digits in the input (line 3, after spaces)
+        assert_eq!(m.period_year, Some((2019, Pos::Text { line: 3, col: 15 })));
+        assert_eq!(m.body_years.first().map(|b| b.0), Some(2020));
     }
 
     #[test]

@@ -105,3 +105,23 @@ fn the_p3_row_suspect_is_unique_and_fixes_the_cell() {
         assert_eq!(f.suspects.len(), 1, "{}", f.message);
     }
 }
+
+#[test]
+fn a_report_published_after_the_deadline_is_flagged() {
+    let on_time = run(&fixture("samples/guidong-2020.txt"));
+    assert!(!on_time.findings.iter().any(|f| f.rule == "YEAR"));
+    let late =
+        run(&fixture("samples/guidong-2020.txt")
+            .replace("发布时间:2021-01-18", "发布时间:2021-05-18"));
+    let f = late
+        .findings
+        .iter()
+        .find(|f| f.rule == "YEAR")
+        .expect("a late report is flagged");
+    assert_eq!(f.severity, "warning");
+    assert!(
+        f.message.contains("2021年5月18日") && f.message.contains("3月31日"),
+        "{}",
+        f.message
+    );
+}
