@@ -23,11 +23,29 @@ const TYPES = {
 export const CSP =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+// test pages (the end-to-end tests set this) are served under /test/
+const testPages = process.env.GOUJI_TEST_PAGES;
+
+/** frame-ancestors for embed.html: the parent origins its address allows, else none. */
+function frameAncestors(url) {
+  if (!url.pathname.endsWith("/embed.html")) return "'none'";
+  const allowed = (url.searchParams.get("parent") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => /^https?:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(s));
+  return allowed.length ? allowed.join(" ") : "'none'";
+}
+
 const server = createServer(async (req, res) => {
   const url = new URL(req.url, "http://localhost");
   let path = decodeURIComponent(url.pathname);
   if (path.endsWith("/")) path += "index.html";
-  const base = path.startsWith("/dist/") ? root : www;
+  let base = www;
+  if (path.startsWith("/dist/")) base = root;
+  else if (testPages && path.startsWith("/test/")) {
+    base = testPages;
+    path = path.slice("/test".length);
+  }
   const file = normalize(join(base, path));
   if (!file.startsWith(base + sep)) {
     res.writeHead(403).end();
@@ -42,7 +60,10 @@ const server = createServer(async (req, res) => {
       "Cache-Control": "no-cache",
     };
     // the single file carries its own CSP (with hashes of its inline script and style)
-    if (!path.startsWith("/dist/")) headers["Content-Security-Policy"] = CSP;
+    let csp = CSP.replace("frame-ancestors 'none'", `frame-ancestors ${frameAncestors(url)}`);
+    // a test host page frames the embed from another local origin, as a portal would
+    if (base === testPages) csp += "; frame-src http://localhost:* http://127.0.0.1:*";
+    if (!url.pathname.startsWith("/dist/")) headers["Content-Security-Policy"] = csp;
     res.writeHead(200, headers).end(body);
   } catch {
     res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("not found");

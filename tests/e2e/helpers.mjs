@@ -13,7 +13,7 @@ export const SAMPLES = ["guidong-2020", "hongze-2023", "huaian-2024"];
 export function startServer() {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, "scripts/serve.mjs")], {
-      env: { ...process.env, PORT: "0", HOST: "127.0.0.1" },
+      env: { ...process.env, PORT: "0", HOST: "127.0.0.1", GOUJI_TEST_PAGES: join(ROOT, "tests/e2e/pages") },
       stdio: ["ignore", "pipe", "inherit"],
     });
     child.stdout.setEncoding("utf8");
@@ -34,7 +34,7 @@ export function launch() {
 }
 
 /** A page that records every request; `afterLoad()` returns those made after the page was ready. */
-export async function openPage(browser, url, { viewport } = {}) {
+export async function openPage(browser, url, { viewport, waitFor = "html[data-ready=true]" } = {}) {
   const context = await browser.newContext({ acceptDownloads: true, viewport: viewport ?? { width: 1400, height: 1000 } });
   const page = await context.newPage();
   const requests = [];
@@ -44,7 +44,7 @@ export async function openPage(browser, url, { viewport } = {}) {
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
   await page.goto(url);
-  await page.waitForSelector("html[data-ready=true]", { timeout: 10000 });
+  if (waitFor) await page.waitForSelector(waitFor, { timeout: 10000 });
   ready = true;
   return {
     page,

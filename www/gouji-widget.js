@@ -1,0 +1,102 @@
+// <gouji-check>: gouji inside any page, in its own Shadow DOM (the host's CSS cannot reach it,
+// its CSS cannot leak). One <script type="module" src=".../gouji-widget.js"> loads it.
+//
+//   attributes: lang (zh-CN | en), format (auto | F2019 | F2021), compact, source (the id of a
+//               <textarea> or contenteditable editor in the page, checked live as staff type)
+//   properties: value (the text), result (RESULT.md object, or null)
+//   method:     check(text) -> result
+//   event:      gouji-result (bubbles, composed), detail = the result, after every check
+//
+// It mounts the same view as the page (ui.js): same features, same rendering.
+import * as core from "./gouji-core.js";
+import { GoujiView, TEMPLATE } from "./ui.js";
+import SAMPLES from "./samples.js";
+
+const CSS_URL = new URL("./gouji.css", import.meta.url).href;
+
+export class GoujiCheck extends HTMLElement {
+  static observedAttributes = ["lang", "format", "compact", "source"];
+
+  constructor() {
+    super();
+    this.attachShadow({ mode: "open" });
+    this.view = null;
+    this.pending = null;
+  }
+
+  connectedCallback() {
+    if (this.view) return;
+    const root = this.shadowRoot;
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = CSS_URL;
+    const box = document.createElement("div");
+    box.className = "gouji panes";
+    box.setAttribute("part", "view");
+    box.innerHTML = TEMPLATE; // the view's own markup, a constant
+    root.replaceChildren(link, box);
+    this.view = new GoujiView(box, core, {
+      lang: this.lang,
+      format: this.getAttribute("format") ?? "auto",
+      compact: this.hasAttribute("compact"),
+      samples: SAMPLES,
+      onResult: (result) => {
+        this.dispatchEvent(new CustomEvent("gouji-result", { detail: result, bubbles: true, composed: true }));
+      },
+    });
+    this.follow();
+    if (this.pending !== null) {
+      this.view.check(this.pending);
+      this.pending = null;
+    }
+  }
+
+  disconnectedCallback() {
+    this.view?.follow(null);
+  }
+
+  attributeChangedCallback(name) {
+    if (!this.view) return;
+    if (name === "lang") this.view.setLang(this.lang);
+    else if (name === "format") this.view.setFormat(this.getAttribute("format"));
+    else if (name === "compact") this.view.setCompact(this.hasAttribute("compact"));
+    else if (name === "source") this.follow();
+  }
+
+  /** "en" or "zh" from the lang attribute (zh-CN by default). */
+  get lang() {
+    return (this.getAttribute("lang") ?? "zh-CN").toLowerCase().startsWith("en") ? "en" : "zh";
+  }
+
+  follow() {
+    const id = this.getAttribute("source");
+    const el = id ? this.ownerDocument.getElementById(id) : null;
+    if (id && !el) console.warn(`gouji-check: no element with id "${id}" to follow`);
+    this.view.follow(el);
+  }
+
+  /** The text being checked. */
+  get value() {
+    return this.view ? this.view.value : this.pending ?? "";
+  }
+
+  set value(text) {
+    this.check(text);
+  }
+
+  /** The last result (RESULT.md), or null before any text. */
+  get result() {
+    return this.view?.result ?? null;
+  }
+
+  /** Checks `text`; returns the result (and fires gouji-result). */
+  check(text) {
+    if (!this.view) {
+      this.pending = String(text ?? "");
+      return null;
+    }
+    return this.view.check(text);
+  }
+}
+
+if (!customElements.get("gouji-check")) customElements.define("gouji-check", GoujiCheck);
