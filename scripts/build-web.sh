@@ -19,3 +19,5 @@ node_modules/.bin/wasm-opt -Os --enable-bulk-memory --enable-nontrapping-float-t
   www/pkg/gouji_bg.wasm -o www/pkg/gouji_bg.wasm
 say "embedding, checks, sizes, single-file build"
 node scripts/web-build.mjs
+say "npm package (dist/npm, dist/gouji-VERSION.tgz)"
+node scripts/npm-package.mjs

@@ -22,7 +22,7 @@ say "wasm-pack test --headless --chrome (HTML read with the browser's parser)"
 wasm-pack test --headless --chrome -- --test web_dom
 say "tsc --noEmit (the TypeScript declarations as a user sees them)"
 node_modules/.bin/tsc --noEmit --strict --target es2022 --module es2022 --moduleResolution bundler --lib es2022,dom tests/types/usage.ts
-say "end-to-end tests in headless Chromium (the served page and the single file)"
+say "end-to-end tests in headless Chromium (the page, the single file, the widget, the iframe, the npm package)"
 node --test --test-concurrency=1 tests/e2e/
 say "benchmarks (quick): native, and the page in Chromium"
 cargo bench --quiet --bench check -- --quick
