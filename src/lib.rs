@@ -8,6 +8,8 @@
 pub mod edit;
 pub mod fold;
 pub mod format;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod invariants;
 pub mod model;
 pub mod read;
 pub mod render;

@@ -155,8 +155,15 @@ impl CellKey {
 
     /// Looks a cell id up in the format tables.
     pub fn parse(id: &str) -> Option<CellKey> {
-        let (row, col) = id.rsplit_once('.')?;
-        all_cells().find(|k| k.row == row && k.col == col)
+        static IDS: std::sync::OnceLock<Vec<(String, CellKey)>> = std::sync::OnceLock::new();
+        let ids = IDS.get_or_init(|| {
+            let mut v: Vec<(String, CellKey)> = all_cells().map(|k| (k.id(), k)).collect();
+            v.sort_by(|a, b| a.0.cmp(&b.0));
+            v
+        });
+        ids.binary_search_by(|(k, _)| k.as_str().cmp(id))
+            .ok()
+            .map(|i| ids[i].1)
     }
 }
 

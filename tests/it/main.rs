@@ -3,6 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod cli;
+mod fuzz_corpus;
+mod hostile;
 mod mutation;
 mod props;
 mod render;

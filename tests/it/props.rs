@@ -37,6 +37,7 @@ proptest! {
         let (format, layout) = (format_of(f), layout_of(l));
         let text = write(format, layout, &figures(seed, format));
         let r = run(&text);
+        gouji::invariants::assert_result(&r);
         prop_assert_eq!(r.summary.errors, 0, "{:?}", r.findings);
         prop_assert_eq!(r.summary.warnings, 0, "{:?}", r.findings);
         prop_assert_eq!(r.summary.cells_read, expected_cells(format, layout));
@@ -77,14 +78,16 @@ proptest! {
     fn random_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..4000)) {
         let text = String::from_utf8_lossy(&bytes);
         let r = run(&text);
-        let _ = render_html(&r);
+        gouji::invariants::assert_result(&r);
+        gouji::invariants::assert_inert_html(&render_html(&r));
     }
 
     #[test]
     fn random_chinese_text_never_panics(chars in prop::collection::vec(prop::sample::select(ALPHABET.chars().collect::<Vec<_>>()), 0..3000)) {
         let text: String = chars.into_iter().collect();
         let r = run(&text);
-        let _ = render_html(&r);
+        gouji::invariants::assert_result(&r);
+        gouji::invariants::assert_inert_html(&render_html(&r));
     }
 
     #[test]
@@ -92,10 +95,11 @@ proptest! {
         let text = fixture(&format!("samples/{}.txt", SAMPLES[which]));
         let ends: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
         let end = ends[cut.index(ends.len())];
-        let r = run(&text[..end]);
-        let _ = render_html(&r);
-        let r = run(&text[end..]);
-        let _ = render_html(&r);
+        for part in [&text[..end], &text[end..]] {
+            let r = run(part);
+            gouji::invariants::assert_result(&r);
+            gouji::invariants::assert_inert_html(&render_html(&r));
+        }
     }
 }
 
