@@ -20,7 +20,7 @@ export async function start(loadCore) {
   }
   const main = document.querySelector("main");
   main.innerHTML = TEMPLATE;
-  const view = new GoujiView(main, core, { samples: SAMPLES });
+  const view = new GoujiView(main, core, { samples: SAMPLES, persist: "gouji:page" });
   const setLang = (lang) => {
     view.setLang(lang);
     document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";

@@ -5,7 +5,7 @@
 export const I18N = {
   zh: {
     title: "政府信息公开工作年度报告校验",
-    privacy: "数据只在本浏览器中处理，不会上传",
+    privacy: "数据只在此浏览器标签页中处理，不会上传；关闭标签页即清除",
     input: "输入", result: "检查结果", paste: "粘贴报告", form: "填写表格", samples: "示例",
     choose: "选择…", format: "格式", auto: "自动",
     placeholder: "在此粘贴年报全文或表格（支持网页、Word、WPS、Excel、PDF 复制的内容），或把 .txt / .html 文件拖到这里",
@@ -28,10 +28,11 @@ export const I18N = {
     "text-label": "年报文本",
     "no-wasm": "此浏览器无法运行校验程序（不支持 WebAssembly）。请切换到浏览器的极速模式，或使用 Chrome / Edge / Firefox 新版本。",
     checked: "检查时间",
+    "not-kept": "内容太大，刷新页面后将无法恢复（仍可在本页继续使用）。",
   },
   en: {
     title: "Annual disclosure report checker",
-    privacy: "Your data stays in this browser and is never uploaded",
+    privacy: "Your data stays in this browser tab, is never uploaded, and is gone when you close the tab",
     input: "Input", result: "Result", paste: "Paste report", form: "Fill in the form", samples: "Samples",
     choose: "Choose…", format: "Format", auto: "Auto",
     placeholder: "Paste a whole report or its tables here (copied from a web page, Word, WPS, Excel or a PDF), or drop a .txt / .html file",
@@ -54,6 +55,7 @@ export const I18N = {
     "text-label": "Report text",
     "no-wasm": "This browser cannot run the checker (no WebAssembly). Switch to the browser's fast (Chromium) mode, or use a recent Chrome, Edge or Firefox.",
     checked: "Checked",
+    "not-kept": "Too large to keep if the tab is reloaded (you can go on using it here).",
   },
 };
 
@@ -120,6 +122,8 @@ export class GoujiView {
     this.lang = opts.lang === "en" ? "en" : "zh";
     this.samples = opts.samples ?? [];
     this.onResult = opts.onResult ?? (() => {});
+    /** sessionStorage key under which the source survives a reload of the tab (the page's). */
+    this.persistKey = opts.persist ?? null;
     /** What is being checked: pasted text, pasted HTML (as a grid), or the form. */
     this.source = { kind: "text", text: "" };
     this.result = null;
@@ -131,6 +135,46 @@ export class GoujiView {
     this.wire();
     this.applyLang();
     this.draw();
+    this.restore();
+  }
+
+  /** Brings back what the user pasted, typed or corrected before the tab was reloaded. */
+  restore() {
+    if (!this.persistKey) return;
+    let saved = null;
+    try {
+      saved = JSON.parse(sessionStorage.getItem(this.persistKey) ?? "null");
+    } catch {
+      return;
+    }
+    if (!saved || typeof saved !== "object") return;
+    if (["auto", "F2019", "F2021"].includes(saved.format)) this.q("#format").value = saved.format;
+    const src = saved.source;
+    if (src?.kind === "text" && typeof src.text === "string") {
+      this.setText(src.text);
+    } else if (src?.kind === "html" && Array.isArray(src.grid)) {
+      this.source = { kind: "html", html: "", grid: src.grid.map((r) => (Array.isArray(r) ? r.map(String) : [])) };
+      this.q("#text").value = typeof saved.shown === "string" ? saved.shown : "";
+      this.runCheck();
+    } else if (src?.kind === "form" && src.cells && typeof src.cells === "object") {
+      this.q("#form-format").value = src.format === "F2019" ? "F2019" : "F2021";
+      this.showForm();
+      this.source.cells = Object.fromEntries(Object.entries(src.cells).map(([k, v]) => [String(k), String(v)]));
+      this.runCheck();
+    }
+  }
+
+  /** Keeps the source in this tab's sessionStorage (never localStorage: gone with the tab). */
+  persist() {
+    if (!this.persistKey) return;
+    const { kind } = this.source;
+    const source = kind === "html" ? { kind, grid: this.source.grid } : this.source;
+    try {
+      sessionStorage.setItem(this.persistKey, JSON.stringify({ source, format: this.q("#format").value, shown: this.q("#text").value }));
+    } catch {
+      // over the storage quota (a huge paste): it is still here until the tab is reloaded
+      this.notice(this.t("not-kept"));
+    }
   }
 
   q(sel) {
@@ -214,6 +258,7 @@ export class GoujiView {
       this.result = core.checkCells(source.cells, source.format);
     }
     this.draw();
+    this.persist();
     this.onResult(this.result);
   }
 

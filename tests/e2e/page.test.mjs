@@ -159,3 +159,29 @@ test("the single-file build works from file:// with no request at all", async ()
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("nothing lost: the text and corrections survive re-checks, language, format and a reload", async () => {
+  const { page, context, afterLoad } = await openPage(browser, server.url);
+  await pasteText(page, fixture("samples/hongze-2023.txt"));
+  await page.click('a.gouji-fix[data-cell="p4.review.total"]');
+  await page.click('[data-lang="en"]');
+  await page.selectOption("#format", "F2021");
+  await page.selectOption("#format", "auto");
+  assert.match(await verdict(page), /1 errors/);
+  await page.reload();
+  await page.waitForSelector("html[data-ready=true]");
+  assert.match(await verdict(page), /发现 1 处错误/);
+  const text = await page.inputValue("#text");
+  assert.match(text.split("\n")[148], /^10\s+1\s+0\s+0\s+11\s/);
+  // only sessionStorage: nothing in localStorage, cookies or IndexedDB
+  const stores = await page.evaluate(async () => ({
+    local: localStorage.length,
+    cookies: document.cookie,
+    idb: (await indexedDB.databases()).length,
+    session: sessionStorage.length,
+  }));
+  assert.deepEqual(stores, { local: 0, cookies: "", idb: 0, session: 1 });
+  assert.match(await page.textContent(".privacy"), /标签页/);
+  assert.deepEqual(afterLoad().filter((r) => !r.url.startsWith(server.url)), []);
+  await context.close();
+});
