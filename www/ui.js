@@ -29,6 +29,11 @@ export const I18N = {
     "no-wasm": "此浏览器无法运行校验程序（不支持 WebAssembly）。请切换到浏览器的极速模式，或使用 Chrome / Edge / Firefox 新版本。",
     checked: "检查时间",
     "not-kept": "内容太大，刷新页面后将无法恢复（仍可在本页继续使用）。",
+    "too-big": "内容有 {n} 百万字符，超过 {max} 百万字符的上限，未检查。请只粘贴年报本身。",
+    checking: "内容较大，正在检查……",
+    "shown-part": "……（共 {n} 个字符，这里只显示开头；全部内容都在检查）",
+    "big-paste": "粘贴的内容较大：左侧只显示开头，全部内容都在检查。要修改，请在原文件中修改后重新粘贴，或点表格中的格子直接更正。",
+    recovered: "检查时出错，校验程序已重新启动；您的内容都还在。请再试一次，或只粘贴年报的表格。",
   },
   en: {
     title: "Annual disclosure report checker",
@@ -56,6 +61,11 @@ export const I18N = {
     "no-wasm": "This browser cannot run the checker (no WebAssembly). Switch to the browser's fast (Chromium) mode, or use a recent Chrome, Edge or Firefox.",
     checked: "Checked",
     "not-kept": "Too large to keep if the tab is reloaded (you can go on using it here).",
+    "too-big": "The input has {n} million characters, over the limit of {max} million: not checked. Paste the report alone.",
+    checking: "A large input: checking…",
+    "shown-part": "… ({n} characters in all; only the beginning is shown here, all of it is checked)",
+    "big-paste": "A large paste: only its beginning is shown on the left, all of it is checked. Correct cells in the tables, or edit the original and paste again.",
+    recovered: "Checking failed; the checker was restarted and your text is all still here. Try again, or paste the report's tables alone.",
   },
 };
 
@@ -109,6 +119,11 @@ export const TEMPLATE = `
     <p class="print-footer" id="print-footer"></p>
   </section>
 `;
+
+/** Past this many characters the input is not checked (documented in README.md). */
+export const MAX_CHARS = 25_000_000;
+/** Past this many characters checking runs in a Web Worker, off the main thread. */
+const BIG = 200_000;
 
 export class GoujiView {
   /**
@@ -167,6 +182,10 @@ export class GoujiView {
   /** Keeps the source in this tab's sessionStorage (never localStorage: gone with the tab). */
   persist() {
     if (!this.persistKey) return;
+    if (this.source.kind === "text" && this.source.text.length > BIG) {
+      sessionStorage.removeItem(this.persistKey);
+      return;
+    }
     const { kind } = this.source;
     const source = kind === "html" ? { kind, grid: this.source.grid } : this.source;
     try {
@@ -247,6 +266,14 @@ export class GoujiView {
   runCheck() {
     clearTimeout(this.timer);
     const { core, source } = this;
+    const size = source.kind === "text" ? source.text.length : source.kind === "html" ? source.grid.reduce((n, r) => n + r.join("\t").length + 1, 0) : 0;
+    if (size > MAX_CHARS) {
+      this.result = null;
+      this.draw();
+      this.notice(this.t("too-big", { n: (size / 1e6).toFixed(1), max: MAX_CHARS / 1e6 }));
+      return;
+    }
+    if (size > BIG && this.checkInWorker()) return;
     if (source.kind === "text" && !source.text.trim()) {
       this.result = null;
     } else if (source.kind === "text") {
@@ -264,7 +291,74 @@ export class GoujiView {
 
   schedule() {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.runCheck(), 150);
+    const big = this.source.kind === "text" && this.source.text.length > BIG;
+    this.timer = setTimeout(() => this.runCheck(), big ? 500 : 150);
+  }
+
+  /** Checks the source in a module worker; false where workers are not to be had (file://,
+   *  or a worker that failed to start: then the check runs here). */
+  checkInWorker() {
+    if (this.noWorker || location.protocol === "file:" || typeof Worker !== "function") return false;
+    if (!this.worker) {
+      try {
+        this.worker = new Worker(new URL("./check-worker.js", import.meta.url), { type: "module" });
+      } catch {
+        this.noWorker = true;
+        return false;
+      }
+      this.workerReady = false;
+      this.worker.onmessage = (e) => {
+        if (e.data?.ready) {
+          this.workerReady = true;
+          if (this.queued) this.worker.postMessage(this.queued);
+          this.queued = null;
+        } else {
+          this.onWorker(e.data);
+        }
+      };
+      this.worker.onerror = (e) => {
+        e.preventDefault?.();
+        if (!this.workerReady) {
+          // it never started: check here from now on
+          this.noWorker = true;
+          this.worker = null;
+          this.queued = null;
+          this.runCheck();
+        } else {
+          this.onWorker({ id: this.pendingId, error: String(e.message ?? "worker") });
+        }
+      };
+    }
+    const { source } = this;
+    this.pendingId = (this.pendingId ?? 0) + 1;
+    const msg = source.kind === "html"
+      ? { id: this.pendingId, kind: "grid", grid: source.grid, options: this.options() }
+      : { id: this.pendingId, kind: "text", text: source.text, options: this.options() };
+    this.notice(this.t("checking"));
+    this.root.setAttribute("aria-busy", "true");
+    if (this.workerReady) this.worker.postMessage(msg);
+    else this.queued = msg;
+    return true;
+  }
+
+  onWorker({ id, result, error }) {
+    if (id !== this.pendingId) return; // an older request: a newer one is under way
+    this.root.removeAttribute("aria-busy");
+    if (error !== undefined) {
+      // the worker's WebAssembly instance may be broken: drop it, the next check starts afresh
+      this.worker?.terminate();
+      this.worker = null;
+      this.result = null;
+      this.draw();
+      this.notice(this.t("recovered"));
+      return;
+    }
+    this.result = result;
+    if (this.source.kind === "html") this.result.input = "html";
+    this.notice("");
+    this.draw();
+    this.persist();
+    this.onResult(this.result);
   }
 
   applyLang() {
@@ -276,6 +370,8 @@ export class GoujiView {
   draw() {
     const out = this.q("#out");
     const result = this.result;
+    // a counter of drawings, for tests and hosts that wait for a check to finish
+    this.root.dataset.drawn = String(Number(this.root.dataset.drawn ?? 0) + 1);
     this.q("#howto").hidden = !!result;
     for (const id of ["#copy", "#csv", "#json", "#print"]) this.q(id).disabled = !result || result.summary.cells_read === 0;
     if (!result) {
@@ -313,13 +409,32 @@ export class GoujiView {
 
   setText(text) {
     this.source = { kind: "text", text };
-    this.q("#text").value = text;
+    this.show(text);
     this.runCheck();
+  }
+
+  /** Shows the text in the paste area; a large one only in part, read-only, so the browser
+   *  does not lay out megabytes of text (the whole text is kept and checked). */
+  show(text) {
+    const ta = this.q("#text");
+    const big = text.length > BIG;
+    ta.readOnly = big;
+    ta.value = big ? text.slice(0, 4000) + "\n" + this.t("shown-part", { n: text.length.toLocaleString() }) : text;
+    this.root.classList.toggle("gouji-big", big);
   }
 
   onPaste(e) {
     const html = e.clipboardData?.getData("text/html") ?? "";
-    if (!/<table[\s>]/i.test(html)) return; // plain text: the textarea takes it, input checks
+    if (!/<table[\s>]/i.test(html)) {
+      const plain = e.clipboardData?.getData("text/plain") ?? "";
+      // a large paste is taken here, not laid out in the textarea; a small one the textarea takes
+      if (plain.length > BIG || this.q("#text").readOnly) {
+        e.preventDefault();
+        this.notice(this.t("big-paste"));
+        this.setText(plain);
+      }
+      return;
+    }
     e.preventDefault();
     const plain = e.clipboardData.getData("text/plain");
     const grid = this.core.htmlToGrid(html);
@@ -391,7 +506,7 @@ export class GoujiView {
         return false;
       }
       source.text = next;
-      this.q("#text").value = next;
+      this.show(next);
       // a followed textarea takes the correction too (an editor with markup does not)
       if (this.sourceEl && "value" in this.sourceEl) this.sourceEl.value = next;
       return true;
