@@ -13,7 +13,7 @@ const version = readFileSync(join(root, "Cargo.toml"), "utf8").match(/^version =
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, "pkg"), { recursive: true });
-const files = ["gouji-core.js", "check-worker.js", "ui.js", "samples.js", "gouji-widget.js", "gouji.css", "embed.html", "embed.js", "favicon.svg",
+const files = ["gouji-core.js", "check-worker.js", "ui.js", "samples.js", "gouji-widget.js", "gouji-css.js", "gouji.css", "embed.html", "embed.js", "favicon.svg",
   "pkg/gouji_bg.js", "pkg/gouji_wasm.js", "pkg/gouji.d.ts"];
 for (const f of files) copyFileSync(join(www, f), join(out, f));
 
