@@ -236,36 +236,42 @@ fn flush(rows: &mut Vec<Vec<String>>, line: &mut String) {
     line.clear();
 }
 
-fn walk(node: &Node, rows: &mut Vec<Vec<String>>, line: &mut String) {
+/// The children of `node` worth reading: text nodes (tag `None`) and elements other than
+/// scripts, styles and the like (with their tag).
+fn readable_children(node: &Node) -> impl Iterator<Item = (Node, Option<String>)> {
     let children = node.child_nodes();
-    for i in 0..children.length() {
-        let Some(child) = children.item(i) else {
+    (0..children.length()).filter_map(move |i| {
+        let child = children.item(i)?;
+        match child.node_type() {
+            TEXT => Some((child, None)),
+            ELEMENT => {
+                let t = tag(child.dyn_ref::<Element>()?);
+                (!skipped(&t)).then_some((child, Some(t)))
+            }
+            _ => None,
+        }
+    })
+}
+
+fn walk(node: &Node, rows: &mut Vec<Vec<String>>, line: &mut String) {
+    for (child, t) in readable_children(node) {
+        let Some(t) = t else {
+            line.push_str(&child.text_content().unwrap_or_default());
             continue;
         };
-        match child.node_type() {
-            TEXT => line.push_str(&child.text_content().unwrap_or_default()),
-            ELEMENT => {
-                let Some(e) = child.dyn_ref::<Element>() else {
-                    continue;
-                };
-                let t = tag(e);
-                if skipped(&t) {
-                    continue;
-                }
-                if t == "TABLE" {
-                    flush(rows, line);
-                    rows.extend(table_rows(e));
-                } else if t == "BR" {
-                    flush(rows, line);
-                } else if block(&t) {
-                    flush(rows, line);
-                    walk(&child, rows, line);
-                    flush(rows, line);
-                } else {
-                    walk(&child, rows, line);
-                }
+        if t == "TABLE" {
+            flush(rows, line);
+            if let Some(e) = child.dyn_ref::<Element>() {
+                rows.extend(table_rows(e));
             }
-            _ => {}
+        } else if t == "BR" {
+            flush(rows, line);
+        } else if block(&t) {
+            flush(rows, line);
+            walk(&child, rows, line);
+            flush(rows, line);
+        } else {
+            walk(&child, rows, line);
         }
     }
 }
@@ -329,30 +335,17 @@ fn collect_rows(e: &Element, out: &mut Vec<Element>) {
 
 /// A cell's text: line breaks and blocks inside it become spaces; scripts and styles are skipped.
 fn cell_text(node: &Node, out: &mut String) {
-    let children = node.child_nodes();
-    for i in 0..children.length() {
-        let Some(child) = children.item(i) else {
+    for (child, t) in readable_children(node) {
+        let Some(t) = t else {
+            out.push_str(&child.text_content().unwrap_or_default());
             continue;
         };
-        match child.node_type() {
-            TEXT => out.push_str(&child.text_content().unwrap_or_default()),
-            ELEMENT => {
-                let Some(e) = child.dyn_ref::<Element>() else {
-                    continue;
-                };
-                let t = tag(e);
-                if skipped(&t) {
-                    continue;
-                }
-                if t == "BR" || block(&t) {
-                    out.push(' ');
-                }
-                cell_text(&child, out);
-                if block(&t) {
-                    out.push(' ');
-                }
-            }
-            _ => {}
+        if t == "BR" || block(&t) {
+            out.push(' ');
+        }
+        cell_text(&child, out);
+        if block(&t) {
+            out.push(' ');
         }
     }
 }

@@ -1,22 +1,14 @@
 // Accessibility in Chromium: axe-core (WCAG 2.1 A and AA) on the page, the widget and the portal
 // example, each with a report's findings on screen; the keyboard alone reaches and corrects a
 // cell; findings are announced in a live region; the page works at 200% zoom and 360 px wide.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, fixture, startServer, launch, openPage, pasteText, verdict } from "./helpers.mjs";
+import { ROOT, fixture, openPage, pasteText, verdict, serverAndBrowser } from "./helpers.mjs";
 
 const AXE = readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = serverAndBrowser();
 
 /** axe-core's WCAG 2.1 AA violations (evaluated through the DevTools protocol: the page's CSP
  *  stays as it is). */
@@ -29,7 +21,7 @@ async function violations(page) {
 }
 
 test("axe: the page, empty and with findings, in both languages", async () => {
-  const { page, context } = await openPage(browser, server.url);
+  const { page, context } = await openPage(env.browser, env.server.url);
   assert.deepEqual(await violations(page), []);
   await pasteText(page, fixture("samples/hongze-2023.txt"));
   assert.deepEqual(await violations(page), []);
@@ -41,12 +33,12 @@ test("axe: the page, empty and with findings, in both languages", async () => {
 });
 
 test("axe: the widget and the portal example", async () => {
-  const w = await openPage(browser, server.url + "test/two.html", { waitFor: "html" });
+  const w = await openPage(env.browser, env.server.url + "test/two.html", { waitFor: "html" });
   await w.page.waitForFunction(() => document.querySelector("#a")?.shadowRoot?.querySelector("#out"));
   await w.page.evaluate((t) => document.querySelector("#a").check(t), fixture("samples/hongze-2023.txt"));
   assert.deepEqual(await violations(w.page), []);
   await w.context.close();
-  const p = await openPage(browser, server.url + "examples/portal.html", { waitFor: "html" });
+  const p = await openPage(env.browser, env.server.url + "examples/portal.html", { waitFor: "html" });
   await p.page.waitForFunction(() => document.querySelector("gouji-check")?.shadowRoot?.querySelector("#out"));
   await p.page.fill("#body", fixture("samples/hongze-2023.txt"));
   await p.page.waitForTimeout(300);
@@ -55,7 +47,7 @@ test("axe: the widget and the portal example", async () => {
 });
 
 test("the keyboard alone: paste, move through findings, correct a cell, export", async () => {
-  const { page, context } = await openPage(browser, server.url);
+  const { page, context } = await openPage(env.browser, env.server.url);
   await page.focus("#text");
   await page.keyboard.insertText(fixture("samples/hongze-2023.txt"));
   await page.waitForTimeout(300);
@@ -80,7 +72,7 @@ test("the keyboard alone: paste, move through findings, correct a cell, export",
 });
 
 test("findings are announced: the result sits in a live region, the verdict is a status", async () => {
-  const { page, context } = await openPage(browser, server.url);
+  const { page, context } = await openPage(env.browser, env.server.url);
   await pasteText(page, fixture("samples/hongze-2023.txt"));
   assert.equal(await page.getAttribute("#out", "aria-live"), "polite");
   assert.equal(await page.getAttribute(".gouji-verdict", "role"), "status");
@@ -94,7 +86,7 @@ test("findings are announced: the result sits in a live region, the verdict is a
 
 test("200% zoom and a 360 px wide screen: nothing needs sideways scrolling but the tables", async () => {
   for (const viewport of [{ width: 360, height: 740 }, { width: 640, height: 500 }]) {
-    const { page, context } = await openPage(browser, server.url, { viewport });
+    const { page, context } = await openPage(env.browser, env.server.url, { viewport });
     await pasteText(page, fixture("samples/hongze-2023.txt"));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 1, `the page is ${overflow}px wider than a ${viewport.width}px screen`);

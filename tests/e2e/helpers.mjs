@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -75,3 +76,18 @@ export async function pasteHtml(page, html, plain = "") {
 
 export const verdict = (page) => page.textContent(".gouji-verdict");
 export const cellClass = (page, id) => page.getAttribute(`[id="gouji-cell-${id}"]`, "class");
+
+/** Starts the server and the browser before a test file's tests and stops them after; the
+ *  returned object's `server` and `browser` are set once they are up. */
+export function serverAndBrowser() {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.stop();
+  });
+  return env;
+}

@@ -2,19 +2,11 @@
 // prose, pasted as text and as HTML, into the page and into the widget. No script runs (no
 // dialog, no console marker, no global set), the rendered output holds no active element or
 // attribute, and no request is made.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { fixture, startServer, launch, openPage, pasteText, pasteHtml } from "./helpers.mjs";
+import { fixture, openPage, pasteText, pasteHtml, serverAndBrowser } from "./helpers.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = serverAndBrowser();
 
 const PAYLOADS = fixture("hostile/payloads.txt").split("\n").filter(Boolean);
 const BASE = fixture("rules/TABLE-EXTRA.fail.txt");
@@ -80,7 +72,7 @@ for (let i = 0; i < PAYLOADS.length; i += 12) batches.push(PAYLOADS.slice(i, i +
 
 test(`the page: ${PAYLOADS.length} payloads pasted as text and as HTML`, async () => {
   assert.ok(PAYLOADS.length >= 100);
-  const { page, context, afterLoad } = await openPage(browser, server.url);
+  const { page, context, afterLoad } = await openPage(env.browser, env.server.url);
   const seen = watch(page);
   for (const batch of batches) {
     await pasteText(page, reportWith(batch));
@@ -98,7 +90,7 @@ test(`the page: ${PAYLOADS.length} payloads pasted as text and as HTML`, async (
 });
 
 test(`the widget: ${PAYLOADS.length} payloads through check() and an HTML paste`, async () => {
-  const { page, context, afterLoad } = await openPage(browser, server.url + "test/two.html", { waitFor: "html" });
+  const { page, context, afterLoad } = await openPage(env.browser, env.server.url + "test/two.html", { waitFor: "html" });
   await page.waitForFunction(() => document.querySelector("#a")?.shadowRoot?.querySelector("#out"));
   const seen = watch(page);
   const root = `document.querySelector("#a").shadowRoot.querySelector("#out")`;

@@ -1,19 +1,11 @@
 // Huge and odd input in real Chromium: the page stays responsive (no task blocks input for more
 // than 100 ms while a large input is checked in a worker), answers within seconds or says the
 // input is over the documented limit, and keeps the user's text.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { fixture, startServer, launch, openPage, verdict } from "./helpers.mjs";
+import { fixture, openPage, verdict, serverAndBrowser } from "./helpers.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = serverAndBrowser();
 
 /** Puts `text` in the paste area (as a paste would) and measures the longest main-thread gap
  *  until the verdict changes; returns { gap, ms }. */
@@ -51,7 +43,7 @@ async function paste(page, build) {
 }
 
 test("a 20 MB paste: checked in a worker, the page stays responsive, the text is kept", async () => {
-  const { page, context, afterLoad } = await openPage(browser, server.url);
+  const { page, context, afterLoad } = await openPage(env.browser, env.server.url);
   const hongze = fixture("samples/hongze-2023.txt");
   const r = await paste(page, `() => ${JSON.stringify(hongze)}.repeat(2400)`);
   assert.ok(r.kept, "the text is kept");
@@ -63,7 +55,7 @@ test("a 20 MB paste: checked in a worker, the page stays responsive, the text is
 });
 
 test("a million short lines, one 5 MB line, NUL bytes, lone surrogates: answered, never a crash", async () => {
-  const { page, context, errors } = await openPage(browser, server.url);
+  const { page, context, errors } = await openPage(env.browser, env.server.url);
   for (const build of [
     `() => "1\\n".repeat(1000000)`,
     `() => "一、本年新收政府信息公开申请数量 " + "12345 ".repeat(850000)`,
@@ -80,7 +72,7 @@ test("a million short lines, one 5 MB line, NUL bytes, lone surrogates: answered
 });
 
 test("over the documented limit: said plainly, nothing checked, text kept", async () => {
-  const { page, context } = await openPage(browser, server.url);
+  const { page, context } = await openPage(env.browser, env.server.url);
   const r = await paste(page, `() => "x".repeat(26000000)`);
   assert.ok(r.kept);
   assert.match(await page.textContent("#notice"), /超过 25 百万字符的上限/);
@@ -88,7 +80,7 @@ test("over the documented limit: said plainly, nothing checked, text kept", asyn
 });
 
 test("zero-width spaces, right-to-left marks and full-width digits inside figures are read", async () => {
-  const { page, context } = await openPage(browser, server.url);
+  const { page, context } = await openPage(env.browser, env.server.url);
   const hongze = fixture("samples/hongze-2023.txt")
     .replace("10    1      0   0    0", "1\u200b0    \u200f1      ０   0    1１")
     .replace("21    0      0     0   0   0     21", "２１    0      0     0   0   0     2\u200d1");

@@ -1,20 +1,12 @@
 // End-to-end: the page as served by the main command and as the single file, in real headless
 // Chromium. Every test also checks that no request left the page after it loaded.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, SAMPLES, fixture, startServer, launch, openPage, pasteText, pasteHtml, verdict, cellClass } from "./helpers.mjs";
+import { ROOT, SAMPLES, fixture, openPage, pasteText, pasteHtml, verdict, cellClass, serverAndBrowser } from "./helpers.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = serverAndBrowser();
 
 const EXPECT = {
   "guidong-2020": { errors: 0, verdict: /通过/ },
@@ -23,17 +15,17 @@ const EXPECT = {
 };
 
 test("the server sends the CSP header and the right MIME types", async () => {
-  const res = await fetch(server.url);
+  const res = await fetch(env.server.url);
   assert.match(res.headers.get("content-security-policy"), /default-src 'none'.*connect-src 'none'/);
   assert.match(res.headers.get("content-type"), /text\/html/);
-  const js = await fetch(server.url + "app.js");
+  const js = await fetch(env.server.url + "app.js");
   assert.match(js.headers.get("content-type"), /text\/javascript/);
-  assert.equal((await fetch(server.url + "../Cargo.toml")).status, 404);
+  assert.equal((await fetch(env.server.url + "../Cargo.toml")).status, 404);
 });
 
 for (const name of SAMPLES) {
   test(`${name}: pasted as plain text, the expected errors sit on the right cells`, async () => {
-    const { page, context, afterLoad, errors } = await openPage(browser, server.url);
+    const { page, context, afterLoad, errors } = await openPage(env.browser, env.server.url);
     await pasteText(page, fixture(`samples/${name}.txt`));
     assert.match(await verdict(page), EXPECT[name].verdict);
     for (const id of EXPECT[name].wrong ?? []) assert.match(await cellClass(page, id), /\berror\b/, id);
@@ -45,7 +37,7 @@ for (const name of SAMPLES) {
 }
 
 test("pasted as HTML (a government page, a Word table), tables keep their structure", async () => {
-  const { page, context, afterLoad } = await openPage(browser, server.url);
+  const { page, context, afterLoad } = await openPage(env.browser, env.server.url);
   await pasteHtml(page, fixture("html/gov-page.html"), "ignored plain text");
   assert.match(await verdict(page), /通过/);
   assert.match(await page.textContent("#notice"), /表格结构/);
@@ -60,7 +52,7 @@ test("pasted as HTML (a government page, a Word table), tables keep their struct
 });
 
 test("fixing the wrong cells in place makes the report pass; the text follows", async () => {
-  const { page, context, afterLoad } = await openPage(browser, server.url);
+  const { page, context, afterLoad } = await openPage(env.browser, env.server.url);
   await pasteText(page, fixture("samples/hongze-2023.txt"));
   await page.click('a.gouji-fix[data-cell="p4.review.total"]');
   assert.match(await verdict(page), /发现 1 处错误/);
@@ -79,7 +71,7 @@ test("fixing the wrong cells in place makes the report pass; the text follows", 
 });
 
 test("clicking a finding focuses its cell and shows the source line", async () => {
-  const { page, context } = await openPage(browser, server.url);
+  const { page, context } = await openPage(env.browser, env.server.url);
   await pasteText(page, fixture("samples/hongze-2023.txt"));
   await page.click("li.gouji-finding >> nth=0");
   assert.equal(await page.evaluate(() => document.activeElement.id), "gouji-cell-p4.review.total");
@@ -90,7 +82,7 @@ test("clicking a finding focuses its cell and shows the source line", async () =
 });
 
 test("exports: JSON is the result object, CSV has a BOM; copying puts HTML and TSV on the clipboard", async () => {
-  const { page, context, afterLoad } = await openPage(browser, server.url);
+  const { page, context, afterLoad } = await openPage(env.browser, env.server.url);
   await pasteText(page, fixture("samples/hongze-2023.txt"));
   const [json] = await Promise.all([page.waitForEvent("download"), page.click("#json")]);
   const result = JSON.parse(readFileSync(await json.path(), "utf8"));
@@ -116,7 +108,7 @@ test("exports: JSON is the result object, CSV has a BOM; copying puts HTML and T
 });
 
 test("the empty form: type figures, paste a block as a spreadsheet would", async () => {
-  const { page, context, afterLoad } = await openPage(browser, server.url);
+  const { page, context, afterLoad } = await openPage(env.browser, env.server.url);
   await page.click("#mode-form");
   await page.click('[id="gouji-cell-p4.review.upheld"]');
   await page.evaluate(() => {
@@ -134,7 +126,7 @@ test("the empty form: type figures, paste a block as a spreadsheet would", async
 });
 
 test("English, samples one click away, print stylesheet", async () => {
-  const { page, context, afterLoad } = await openPage(browser, server.url);
+  const { page, context, afterLoad } = await openPage(env.browser, env.server.url);
   await page.selectOption("#samples", { index: 2 });
   await page.waitForTimeout(100);
   assert.match(await verdict(page), /发现 2 处错误/);
@@ -150,7 +142,7 @@ test("English, samples one click away, print stylesheet", async () => {
 
 test("the single-file build works from file:// with no request at all", async () => {
   const file = "file://" + join(ROOT, "dist/gouji.html");
-  const { page, context, requests, errors } = await openPage(browser, file);
+  const { page, context, requests, errors } = await openPage(env.browser, file);
   await pasteText(page, fixture("samples/hongze-2023.txt"));
   assert.match(await verdict(page), /发现 2 处错误/);
   await page.click('a.gouji-fix[data-cell="p4.review.total"]');
@@ -161,7 +153,7 @@ test("the single-file build works from file:// with no request at all", async ()
 });
 
 test("nothing lost: the text and corrections survive re-checks, language, format and a reload", async () => {
-  const { page, context, afterLoad } = await openPage(browser, server.url);
+  const { page, context, afterLoad } = await openPage(env.browser, env.server.url);
   await pasteText(page, fixture("samples/hongze-2023.txt"));
   await page.click('a.gouji-fix[data-cell="p4.review.total"]');
   await page.click('[data-lang="en"]');
@@ -182,6 +174,6 @@ test("nothing lost: the text and corrections survive re-checks, language, format
   }));
   assert.deepEqual(stores, { local: 0, cookies: "", idb: 0, session: 1 });
   assert.match(await page.textContent(".privacy"), /标签页/);
-  assert.deepEqual(afterLoad().filter((r) => !r.url.startsWith(server.url)), []);
+  assert.deepEqual(afterLoad().filter((r) => !r.url.startsWith(env.server.url)), []);
   await context.close();
 });

@@ -1,25 +1,17 @@
 // End-to-end: the <gouji-check> widget, the iframe embed and the portal example, in headless
 // Chromium. None of them may make a request after loading.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { SAMPLES, fixture, startServer, launch, openPage } from "./helpers.mjs";
+import { SAMPLES, fixture, openPage, serverAndBrowser } from "./helpers.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = serverAndBrowser();
 
 const DEFINED = "html"; // pages wait for the custom element below
 const widgetReady = (page, sel) => page.waitForFunction((s) => document.querySelector(s)?.shadowRoot?.querySelector("#out"), sel);
 const verdictOf = (page, sel) => page.evaluate((s) => document.querySelector(s).shadowRoot.querySelector(".gouji-verdict")?.textContent ?? "", sel);
 
 test("two widgets on one page stay independent; the event carries the result", async () => {
-  const { page, context, afterLoad, errors } = await openPage(browser, server.url + "test/two.html", { waitFor: DEFINED });
+  const { page, context, afterLoad, errors } = await openPage(env.browser, env.server.url + "test/two.html", { waitFor: DEFINED });
   await widgetReady(page, "#a");
   await widgetReady(page, "#b");
   const results = await page.evaluate(
@@ -51,7 +43,7 @@ test("two widgets on one page stay independent; the event carries the result", a
 });
 
 test("the gouji-result event is right for each sample", async () => {
-  const { page, context } = await openPage(browser, server.url + "test/two.html", { waitFor: DEFINED });
+  const { page, context } = await openPage(env.browser, env.server.url + "test/two.html", { waitFor: DEFINED });
   await widgetReady(page, "#a");
   for (const name of SAMPLES) {
     const detail = await page.evaluate(
@@ -69,7 +61,7 @@ test("the gouji-result event is right for each sample", async () => {
 });
 
 test("source= follows a textarea as it is typed into", async () => {
-  const { page, context, afterLoad } = await openPage(browser, server.url + "test/two.html", { waitFor: DEFINED });
+  const { page, context, afterLoad } = await openPage(env.browser, env.server.url + "test/two.html", { waitFor: DEFINED });
   await widgetReady(page, "#c");
   const hongze = fixture("samples/hongze-2023.txt");
   await page.fill("#editor", hongze.slice(0, 2000)); // the tables are not there yet
@@ -93,7 +85,7 @@ test("source= follows a textarea as it is typed into", async () => {
 });
 
 test("a hostile host page neither breaks the widget nor is changed by it", async () => {
-  const { page, context, afterLoad } = await openPage(browser, server.url + "test/hostile.html", { waitFor: DEFINED });
+  const { page, context, afterLoad } = await openPage(env.browser, env.server.url + "test/hostile.html", { waitFor: DEFINED });
   const before = await page.evaluate(() => ({
     p: getComputedStyle(document.querySelector("#host-text")).fontFamily,
     table: getComputedStyle(document.querySelector("#host-table")).display,
@@ -130,9 +122,9 @@ test("a hostile host page neither breaks the widget nor is changed by it", async
 });
 
 test("the iframe embed answers allowed origins only, and only well-formed messages", async () => {
-  const port = new URL(server.url).port;
+  const port = new URL(env.server.url).port;
   const host = `http://127.0.0.1:${port}`;
-  const { page, context, afterLoad } = await openPage(browser, server.url + "test/frame-host.html", { waitFor: DEFINED });
+  const { page, context, afterLoad } = await openPage(env.browser, env.server.url + "test/frame-host.html", { waitFor: DEFINED });
   const hongze = fixture("samples/hongze-2023.txt");
   const outcome = await page.evaluate(
     async ([host, port, hongze]) => {
@@ -181,7 +173,7 @@ test("the iframe embed answers allowed origins only, and only well-formed messag
 });
 
 test("the portal example enables 发布 only when the report is clean", async () => {
-  const { page, context, afterLoad, errors } = await openPage(browser, server.url + "examples/portal.html", { waitFor: DEFINED });
+  const { page, context, afterLoad, errors } = await openPage(env.browser, env.server.url + "examples/portal.html", { waitFor: DEFINED });
   await widgetReady(page, "gouji-check");
   assert.equal(await page.isDisabled("#publish"), true);
   await page.fill("#body", fixture("samples/hongze-2023.txt"));
