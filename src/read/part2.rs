@@ -1,6 +1,7 @@
 //! Reading part 二: splits the region into 第二十条 blocks, decides each block's variant from
 //! its header (falling back on the row width), and reads each row by its label.
 
+use super::columns::{align, columns_of, Columns};
 use super::outline::line_key;
 use super::stream::Stream;
 use super::tokens::{Line, Token};
@@ -144,6 +145,12 @@ fn read_block(
     findings: &mut Vec<Finding>,
 ) {
     let width = variant.columns.len();
+    // complete space-aligned rows: where the columns are, for a row printed with a blank cell
+    let columns: Vec<Columns> = stream
+        .groups
+        .iter()
+        .filter_map(|g| columns_of(g, width))
+        .collect();
     let mut seen: Vec<&str> = Vec::new();
     let mut label_from = 0;
     for g in &stream.groups {
@@ -166,6 +173,20 @@ fn read_block(
         match row {
             Some(row) if !seen.contains(&row.id) => {
                 seen.push(row.id);
+                if tokens.len() < width {
+                    if let Some(cells) = align(&[g], &columns, width) {
+                        for (c, (t, pos)) in variant.columns.iter().zip(cells) {
+                            let raw = t.map_or("", |t| t.text);
+                            sheet.insert(
+                                CellKey::new(row.id, c.id),
+                                raw,
+                                parse(raw, c.kind),
+                                Some(pos),
+                            );
+                        }
+                        continue;
+                    }
+                }
                 if tokens.len() != width {
                     findings.push(
                         Finding::new(

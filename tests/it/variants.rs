@@ -58,3 +58,28 @@ fn a_blank_total_in_pdf_text_is_a_blank_cell() {
         .iter()
         .any(|f| f.rule == "CELL-BLANK" && f.cells.iter().any(|c| c == "p3.granted.total")));
 }
+
+/// A blank cell in a part 二 row of PDF text prints nothing: the row's figures are placed by
+/// the columns of the other row of the block.
+#[test]
+fn a_blank_cell_in_a_pdf_part_2_row_is_placed_by_column() {
+    let text = fixture("samples/hongze-2023.txt").replace(
+        "行政规范性文件          0          5       5",
+        "行政规范性文件                     5       5",
+    );
+    let r = run(&text);
+    let issued = r.cells.get("p2.normative.issued").expect("the row is read");
+    assert!(issued.blank);
+    assert_eq!(
+        r.cells.get("p2.normative.repealed").map(|c| c.raw.as_str()),
+        Some("5")
+    );
+    assert_eq!(
+        r.cells.get("p2.normative.in_force").map(|c| c.raw.as_str()),
+        Some("5")
+    );
+    assert!(r
+        .findings
+        .iter()
+        .any(|f| f.rule == "CELL-BLANK" && f.cells.iter().any(|c| c == "p2.normative.issued")));
+}
