@@ -40,13 +40,13 @@ pub struct Options {
 /// Checks pasted text: a whole report, or its tables alone, in any supported layout.
 pub fn check(text: &str, options: &Options) -> CheckResult {
     let report = read::read_text(text, options.format);
-    finish(&report, options)
+    finish(report, options)
 }
 
 /// Checks a grid: rows of cell strings, rowspan/colspan already expanded (the HTML path).
 pub fn check_grid<S: AsRef<str>>(rows: &[Vec<S>], options: &Options) -> CheckResult {
     let report = read::read_grid(rows, options.format);
-    finish(&report, options)
+    finish(report, options)
 }
 
 /// Checks figures typed into the empty official form, given as (cell id, text) pairs. A row
@@ -115,7 +115,7 @@ pub fn check_cells<S: AsRef<str>>(cells: &[(S, S)], format: FormatId) -> CheckRe
         p4: true,
     };
     finish(
-        &report,
+        report,
         &Options {
             format: Some(format),
         },
@@ -127,8 +127,8 @@ pub fn render_html(result: &CheckResult) -> String {
     render::html(result)
 }
 
-fn finish(report: &Report, options: &Options) -> CheckResult {
-    let findings = rules::check(report, options.format);
+fn finish(mut report: Report, options: &Options) -> CheckResult {
+    let findings = rules::check(&report, options.format);
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let summary = Summary {
         errors: count(Severity::Error),
@@ -136,14 +136,14 @@ fn finish(report: &Report, options: &Options) -> CheckResult {
         infos: count(Severity::Info),
         cells_read: report.sheet.len(),
     };
-    let year = rules::report::report_year(report);
+    let year = rules::report::report_year(&report);
     CheckResult {
         schema: SCHEMA,
-        format: format_of(report, year),
+        format: format_of(&report, year),
         year,
-        title: report.meta.title.clone(),
+        title: report.meta.title.take(),
         input: report.input.to_owned(),
-        cells: cells_out(&report.sheet),
+        cells: cells_out(std::mem::take(&mut report.sheet)),
         findings: findings.iter().map(FindingOut::from).collect(),
         summary,
         tables: Tables {
@@ -155,11 +155,12 @@ fn finish(report: &Report, options: &Options) -> CheckResult {
     }
 }
 
-fn cells_out(sheet: &Sheet) -> Cells {
+/// The cells as the contract has them; the raw texts move, not copied.
+fn cells_out(sheet: Sheet) -> Cells {
     Cells(
         sheet
-            .cells()
-            .iter()
+            .into_cells()
+            .into_iter()
             .map(|c| (c.key.id(), CellOut::from(c)))
             .collect(),
     )

@@ -68,6 +68,10 @@ impl Sheet {
         &self.cells
     }
 
+    pub fn into_cells(self) -> Vec<Cell> {
+        self.cells
+    }
+
     pub fn len(&self) -> usize {
         self.cells.len()
     }

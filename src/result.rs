@@ -224,16 +224,16 @@ pub struct Summary {
     pub cells_read: usize,
 }
 
-impl From<&Cell> for CellOut {
-    fn from(c: &Cell) -> Self {
+impl From<Cell> for CellOut {
+    fn from(c: Cell) -> Self {
         CellOut {
             value: match c.value {
                 Value::Int(v) => Some(Num::Int(v)),
                 Value::Dec(v) => Some(Num::Dec(v)),
                 Value::Blank | Value::Text => None,
             },
-            raw: c.raw.clone(),
             blank: c.value == Value::Blank,
+            raw: c.raw,
             at: c.pos.map(At::from),
             unit: c.unit.map(str::to_owned),
         }
