@@ -49,7 +49,7 @@ ensure_web_tools() {
 # playwright-core and typescript, at the versions of package-lock.json.
 ensure_npm_packages() {
   if ! cmp -s "$ROOT/package-lock.json" "$ROOT/node_modules/.gouji-installed-lock" 2>/dev/null; then
-    say "npm ci (binaryen, playwright-core, typescript)"
+    say "npm ci (binaryen, playwright-core, typescript, axe-core, esbuild)"
     (cd "$ROOT" && npm ci --no-audit --no-fund --silent && cp package-lock.json node_modules/.gouji-installed-lock)
   fi
 }
