@@ -210,11 +210,6 @@ pub fn fold_compact<'b>(raw: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
     std::str::from_utf8(&buf[..n]).ok()
 }
 
-/// Whether `c` is a CJK ideograph (used to tell prose from figures).
-pub fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -154,24 +154,6 @@ impl Rule {
             Rule::Year => "YEAR",
         }
     }
-
-    pub const ALL: [Rule; 15] = [
-        Rule::P3Row,
-        Rule::P3Sum,
-        Rule::P3Bal,
-        Rule::P4Sum,
-        Rule::P2Pub,
-        Rule::P2Neg,
-        Rule::P2InForce,
-        Rule::P2Unit,
-        Rule::CellValue,
-        Rule::CellBlank,
-        Rule::TableMissing,
-        Rule::TableExtra,
-        Rule::FmtMix,
-        Rule::TxtNum,
-        Rule::Year,
-    ];
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

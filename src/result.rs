@@ -104,15 +104,6 @@ impl Num {
     }
 }
 
-impl std::fmt::Display for Num {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Num::Int(v) => write!(f, "{v}"),
-            Num::Dec(v) => write!(f, "{v}"),
-        }
-    }
-}
-
 /// The cells by id, in reading order (a JSON object).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Cells(pub Vec<(String, CellOut)>);
