@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes the readers and the whole check + render with cargo-fuzz (libFuzzer, nightly).
 #   scripts/fuzz.sh [--runs N | --time SECONDS] [TARGET...]     targets: text grid check_render
-# Each target starts from fuzz/seeds (the samples and fixtures) and its corpus fuzz/corpus/TARGET,
+# Each target starts from fuzz/seeds (the samples and fixtures), the committed corpus sample
+# fuzz/corpus-min/TARGET and its working corpus fuzz/corpus/TARGET,
 # which it grows. A crash, a timeout over 1 s or an allocation over 2 GB stops it and leaves the
 # input in fuzz/artifacts/TARGET/: copy it to fuzz/regressions/ so the test suite keeps it.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -24,5 +25,5 @@ for t in "${targets[@]}"; do
   mkdir -p "corpus/$t"
   say "fuzzing $t (${limit[*]})"
   # no sanitizer: the crate has no unsafe code; speed buys executions
-  cargo +nightly fuzz run -O -s none "$t" "corpus/$t" seeds -- "${limit[@]}" -timeout=1 -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1
+  cargo +nightly fuzz run -O -s none "$t" "corpus/$t" seeds "corpus-min/$t" -- "${limit[@]}" -timeout=1 -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1
 done
