@@ -3,8 +3,8 @@
 
 use super::columns::{align, columns_of, Columns};
 use super::outline::line_key;
-use super::stream::Stream;
-use super::tokens::{Line, Token};
+use super::stream::{trim_padding, Stream};
+use super::tokens::Line;
 use super::value::parse;
 use crate::format::part2::{Block, Variant, BLOCKS};
 use crate::format::{CellKey, FormatId};
@@ -169,7 +169,7 @@ fn read_block(
             })
             .max_by_key(|&(p, _)| p)
             .map(|(_, r)| r);
-        let tokens = trim(&g.tokens, width);
+        let tokens = trim_padding(&g.tokens, width);
         match row {
             Some(row) if !seen.contains(&row.id) => {
                 seen.push(row.id);
@@ -206,13 +206,7 @@ fn read_block(
                                 width
                             ),
                         )
-                        .with_cells(
-                            variant
-                                .columns
-                                .iter()
-                                .map(|c| CellKey::new(row.id, c.id))
-                                .collect(),
-                        )
+                        .with_cells(row_keys(variant, row.id))
                         .at(tokens.first().map(|t| t.pos)),
                     );
                     continue;
@@ -263,13 +257,7 @@ fn read_block(
                     format!("第二部分「{}」未找到「{}」行", block.zh, row.zh),
                     format!("Part 2, {}: row “{}” not found", block.zh, row.en),
                 )
-                .with_cells(
-                    variant
-                        .columns
-                        .iter()
-                        .map(|c| CellKey::new(row.id, c.id))
-                        .collect(),
-                ),
+                .with_cells(row_keys(variant, row.id)),
             );
         }
     }
@@ -295,13 +283,11 @@ fn extra_label(label: &str, variant: &Variant) -> String {
     rest.chars().take(40).collect()
 }
 
-fn trim<'t, 'a>(tokens: &[&'t Token<'a>], width: usize) -> Vec<&'t Token<'a>> {
-    let mut t: &[&Token] = tokens;
-    while t.len() > width && t.last().is_some_and(|x| x.text.is_empty()) {
-        t = &t[..t.len() - 1];
-    }
-    while t.len() > width && t.first().is_some_and(|x| x.text.is_empty()) {
-        t = &t[1..];
-    }
-    t.to_vec()
+/// The cells of a row of a block's variant.
+fn row_keys(variant: &Variant, row: &'static str) -> Vec<CellKey> {
+    variant
+        .columns
+        .iter()
+        .map(|c| CellKey::new(row, c.id))
+        .collect()
 }

@@ -3,7 +3,7 @@
 //! of exactly 161 or 175 figures is read in the official order.
 
 use super::columns::{align, columns_of, Columns};
-use super::stream::{Group, Stream};
+use super::stream::{trim_padding, Group, Stream};
 use super::tokens::{Line, Pos, Token};
 use super::value::parse;
 use crate::format::part3::{
@@ -210,13 +210,7 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
 
 /// A run of exactly seven figures, after dropping empty padding cells at either end.
 fn fit<'t, 'a>(tokens: &[&'t Token<'a>], width: usize) -> Option<Vec<&'t Token<'a>>> {
-    let mut t: &[&Token] = tokens;
-    while t.len() > width && t.first().is_some_and(|x| x.text.is_empty()) {
-        t = &t[1..];
-    }
-    while t.len() > width && t.last().is_some_and(|x| x.text.is_empty()) {
-        t = &t[..t.len() - 1];
-    }
+    let t = trim_padding(tokens, width);
     (t.len() == width).then(|| t.to_vec())
 }
 

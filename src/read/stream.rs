@@ -88,3 +88,16 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     }
     i
 }
+
+/// A run of figures without the empty padding cells at either end (a spanned header makes a
+/// table wider than a row's figures), down to `width` at the most.
+pub fn trim_padding<'r, 't, 'a>(tokens: &'r [&'t Token<'a>], width: usize) -> &'r [&'t Token<'a>] {
+    let mut t = tokens;
+    while t.len() > width && t.first().is_some_and(|x| x.text.is_empty()) {
+        t = &t[1..];
+    }
+    while t.len() > width && t.last().is_some_and(|x| x.text.is_empty()) {
+        t = &t[..t.len() - 1];
+    }
+    t
+}
