@@ -501,6 +501,13 @@ pub fn tables_tsv(r: &CheckResult) -> String {
     out
 }
 
+/// Opens one of the three tables, with its id (`gouji-p3`, …) and caption.
+fn open_table(h: &mut Html, id: &'static str, caption: &str) {
+    let class = format!("gouji-table {id}");
+    h.open("table", &[("class", &class), ("id", id)]);
+    h.leaf("caption", &[], caption);
+}
+
 fn th(h: &mut Html, text: &str, colspan: usize, rowspan: usize, scope: &'static str) {
     let (c, r) = (colspan.to_string(), rowspan.to_string());
     let mut attrs: Vec<(&'static str, &str)> = vec![("scope", scope)];
@@ -533,13 +540,9 @@ fn part3_table(h: &mut Html, r: &CheckResult, lang: Lang, format: FormatId) {
         cols.insert(6, &part3::ORG_SUBTOTAL);
     }
     let orgs = if with_subtotal { 6 } else { 5 };
-    h.open(
-        "table",
-        &[("class", "gouji-table gouji-p3"), ("id", "gouji-p3")],
-    );
-    h.leaf(
-        "caption",
-        &[],
+    open_table(
+        h,
+        "gouji-p3",
         lang.pick(
             "三、收到和处理政府信息公开申请情况",
             "3. Applications received and handled",
@@ -672,13 +675,9 @@ fn group_en(g: Group) -> &'static str {
 }
 
 fn part4_table(h: &mut Html, r: &CheckResult, lang: Lang) {
-    h.open(
-        "table",
-        &[("class", "gouji-table gouji-p4"), ("id", "gouji-p4")],
-    );
-    h.leaf(
-        "caption",
-        &[],
+    open_table(
+        h,
+        "gouji-p4",
         lang.pick(
             "四、政府信息公开行政复议、行政诉讼情况",
             "4. Administrative review and litigation",
@@ -733,13 +732,9 @@ fn part4_table(h: &mut Html, r: &CheckResult, lang: Lang) {
 }
 
 fn part2_table(h: &mut Html, r: &CheckResult, lang: Lang, format: FormatId) {
-    h.open(
-        "table",
-        &[("class", "gouji-table gouji-p2"), ("id", "gouji-p2")],
-    );
-    h.leaf(
-        "caption",
-        &[],
+    open_table(
+        h,
+        "gouji-p2",
         lang.pick("二、主动公开政府信息情况", "2. Proactive disclosure"),
     );
     let width = part2::blocks(format)

@@ -159,13 +159,11 @@ pub fn check(report: &Report) -> Vec<Finding> {
     let rels = relations(report);
     let value = |k: CellKey| sheet.get(k).and_then(|c| c.value.arith());
     // residual = Σ lhs − Σ rhs, for relations whose cells are all figures
-    let cells = sheet.cells();
     let residuals: Vec<Option<i64>> = rels
         .iter()
         .map(|r| {
-            let v = |k: &CellKey| sheet.index_of(*k).and_then(|i| cells[i].value.arith());
-            let l: Option<i64> = r.lhs.iter().map(v).sum();
-            let h: Option<i64> = r.rhs.iter().map(v).sum();
+            let l: Option<i64> = r.lhs.iter().map(|&k| value(k)).sum();
+            let h: Option<i64> = r.rhs.iter().map(|&k| value(k)).sum();
             Some(l? - h?)
         })
         .collect();

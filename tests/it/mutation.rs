@@ -2,7 +2,7 @@
 //! stays ≥ 0), edited in the text where the cell was read, is caught by an error naming it;
 //! where the sample was clean around the cell, the cell is a suspect with its original value.
 
-use super::support::{fixture, run, SAMPLES};
+use super::support::{fixture, has_suspect, run, SAMPLES};
 use gouji::result::{At, CheckResult};
 
 /// Replaces the token at `line:col` (1-based, columns in characters) of `text`.
@@ -85,10 +85,7 @@ fn every_single_cell_error_is_caught_and_located() {
                     r.findings
                 );
                 if clean_before {
-                    let suspected = r
-                        .findings
-                        .iter()
-                        .any(|f| f.suspects.iter().any(|s| s.cell == *id && s.fix == value));
+                    let suspected = has_suspect(&r, id, value);
                     assert!(
                         suspected,
                         "{name}: {id} {delta:+} is not the suspect with fix {value}: {:?}",
@@ -139,10 +136,7 @@ fn a_blank_cell_in_pdf_text_is_placed_by_column() {
                 "{name}: {id}"
             );
             if value != 0 {
-                let suspected = r
-                    .findings
-                    .iter()
-                    .any(|f| f.suspects.iter().any(|s| s.cell == *id && s.fix == value));
+                let suspected = has_suspect(&r, id, value);
                 assert!(
                     suspected,
                     "{name}: blank {id} is not the suspect with fix {value}"

@@ -1,7 +1,7 @@
 //! Property tests: generated consistent reports check clean in every layout and format; one
 //! corrupted cell is named by an error; arbitrary input never panics.
 
-use super::support::{fixture, run, SAMPLES};
+use super::support::{fixture, has_suspect, run, SAMPLES};
 use gouji::format::{CellKey, FormatId};
 use gouji::synth::{figures, write, Layout};
 use gouji::{check_grid, render_html, Options};
@@ -56,7 +56,7 @@ proptest! {
         let id = key.id();
         let named = r.findings.iter().any(|f| f.severity == "error" && f.cells.contains(&id));
         prop_assert!(named, "{} +{} not named: {:?}", id, delta, r.findings);
-        let suspected = r.findings.iter().any(|f| f.suspects.iter().any(|s| s.cell == id && s.fix == old));
+        let suspected = has_suspect(&r, &id, old);
         prop_assert!(suspected, "{} +{} not the suspect", id, delta);
     }
 

@@ -36,3 +36,10 @@ pub fn summary(r: &CheckResult) -> Vec<String> {
         })
         .collect()
 }
+
+/// Whether some finding names `cell` as a suspect with this fix.
+pub fn has_suspect(r: &CheckResult, cell: &str, fix: i64) -> bool {
+    r.findings
+        .iter()
+        .any(|f| f.suspects.iter().any(|s| s.cell == cell && s.fix == fix))
+}
