@@ -56,6 +56,7 @@ pub fn check_cells<S: AsRef<str>>(cells: &[(S, S)], format: FormatId) -> CheckRe
     let mut report = Report {
         input: "form",
         tables_alone: true,
+        sheet: Sheet::with_room(),
         ..Report::default()
     };
     let typed = |id: &str| {

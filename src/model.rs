@@ -20,23 +20,21 @@ pub struct Cell {
 }
 
 /// The cells read from a report, in reading order, with an index by key.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Sheet {
     cells: Vec<Cell>,
     index: HashMap<CellKey, usize, BuildHasherDefault<Fnv>>,
 }
 
-impl Default for Sheet {
-    fn default() -> Self {
-        // room for every cell of a report, so the index never grows mid-read
+impl Sheet {
+    /// An empty sheet with room for every cell of a report, so it never grows mid-read.
+    pub fn with_room() -> Self {
         Sheet {
-            cells: Vec::with_capacity(224),
+            cells: Vec::with_capacity(256),
             index: HashMap::with_capacity_and_hasher(256, Default::default()),
         }
     }
-}
 
-impl Sheet {
     pub fn insert(&mut self, key: CellKey, raw: &str, parsed: Parsed, pos: Option<Pos>) {
         let cell = Cell {
             key,

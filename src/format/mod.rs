@@ -108,10 +108,20 @@ impl Part {
 }
 
 /// A cell's identity: its row path (`p3.granted`) and column (`natural`), both static.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, Eq, PartialOrd, Ord)]
 pub struct CellKey {
     pub row: &'static str,
     pub col: &'static str,
+}
+
+/// Keys built from the format's tables share their strings: compare addresses first.
+impl PartialEq for CellKey {
+    fn eq(&self, other: &Self) -> bool {
+        fn same(a: &str, b: &str) -> bool {
+            (a.as_ptr() == b.as_ptr() && a.len() == b.len()) || a == b
+        }
+        same(self.row, other.row) && same(self.col, other.col)
+    }
 }
 
 /// Hashes the ends of the ids, not every byte: row ids share their prefix (`p3.`), and the

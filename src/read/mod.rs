@@ -68,6 +68,7 @@ fn read_lines(lines: &[Line], format: Option<FormatId>) -> Report {
     let o = outline::outline(lines);
     let mut r = Report {
         input: "text",
+        sheet: Sheet::with_room(),
         ..Report::default()
     };
     let prose = Prose::from_lines(lines, |i| o.in_region(i));

@@ -39,14 +39,39 @@ const OUTCOMES: [(&str, &str); 4] = [
 pub fn figures(prose: &Prose) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
     let t = prose.text.as_str();
-    let mut sentence_start = 0;
-    for (end, c) in t.char_indices().chain(std::iter::once((t.len(), '。'))) {
-        if matches!(c, '。' | ';' | '；' | '!' | '?') {
-            sentence(prose, sentence_start, end, &mut out);
-            sentence_start = end + c.len_utf8();
+    let b = t.as_bytes();
+    // sentence ends: 。 (E3 80 82), ； (EF BC 9B), ; ! ? — found on bytes, not decoded chars
+    let (mut start, mut i) = (0, 0);
+    while i < b.len() {
+        let len = match b[i] {
+            b';' | b'!' | b'?' => 1,
+            0xE3 if b.get(i + 1..i + 3) == Some(&[0x80, 0x82]) => 3,
+            0xEF if b.get(i + 1..i + 3) == Some(&[0xBC, 0x9B]) => 3,
+            _ => 0,
+        };
+        if len > 0 {
+            sentence(prose, start, i, &mut out);
+            start = i + len;
+            i = start;
+        } else {
+            i += 1;
         }
     }
+    sentence(prose, start, b.len(), &mut out);
     out
+}
+
+/// The first `n` characters of `s`.
+fn head(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(b, _)| &s[..b])
+}
+
+/// The last `n` characters of `s`.
+fn last_chars(s: &str, n: usize) -> &str {
+    s.char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(s, |(b, _)| &s[b..])
 }
 
 fn sentence(prose: &Prose, start: usize, end: usize, out: &mut Vec<Figure>) {
@@ -101,7 +126,10 @@ fn sentence(prose: &Prose, start: usize, end: usize, out: &mut Vec<Figure>) {
 }
 
 fn classify(before: &str, after: &str, subject: Option<bool>, applications: bool) -> Option<Claim> {
-    let after_head: String = after.chars().skip(1).take(8).collect();
+    let after_head = after
+        .chars()
+        .next()
+        .map_or("", |c| head(&after[c.len_utf8()..], 8));
     if (after_head.starts_with("顺延")
         || after_head.starts_with("结转")
         || after_head.starts_with("转入"))
@@ -119,14 +147,7 @@ fn classify(before: &str, after: &str, subject: Option<bool>, applications: bool
     if before.contains("结转") && before.contains("上年") {
         return Some(Claim::CarriedIn);
     }
-    let tail: String = before
-        .chars()
-        .rev()
-        .take(12)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let tail = last_chars(before, 12);
     if let Some(review) = subject {
         for (word, col) in OUTCOMES {
             if tail.contains(word) {

@@ -105,22 +105,8 @@ pub fn lines_of_text(text: &str) -> Doc<'_> {
     for (i, raw) in text.split('\n').enumerate() {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        let split = if raw.contains('\t') {
-            Split::Tabs
-        } else if raw.matches('|').count() >= 2 {
-            Split::Pipes
-        } else {
-            Split::Spaces
-        };
         cells.clear();
-        match split {
-            Split::Spaces => split_spaces(raw, &mut cells),
-            Split::Tabs => split_on(raw, '\t', &mut cells),
-            Split::Pipes | Split::Grid => split_on(raw, '|', &mut cells),
-        }
-        if split == Split::Pipes {
-            trim_pipe_edges(&mut cells);
-        }
+        let split = split_line(raw, &mut cells);
         if is_page_number(raw) {
             continue;
         }
@@ -168,13 +154,23 @@ fn trim(s: &str) -> &str {
     s.trim_matches(is_space)
 }
 
-/// Splits on runs of white space, recording each piece's character column. Works on bytes:
-/// this runs over every line of the input, so it avoids decoding characters it can skip.
-fn split_spaces<'a>(raw: &'a str, cells: &mut Vec<(usize, &'a str)>) {
+/// Splits a line into cells (with their character columns) and says how: on tabs if it has
+/// one, on `|` if it has two, else on runs of white space. One pass over the bytes for the
+/// usual space-separated line: this runs over every line of the input.
+fn split_line<'a>(raw: &'a str, cells: &mut Vec<(usize, &'a str)>) -> Split {
     let b = raw.as_bytes();
     let mut start: Option<(usize, usize)> = None; // (byte, char col)
-    let (mut i, mut col) = (0, 0);
+    let (mut i, mut col, mut bars) = (0, 0, 0);
     while i < b.len() {
+        match b[i] {
+            b'\t' => {
+                cells.clear();
+                split_on(raw, '\t', cells);
+                return Split::Tabs;
+            }
+            b'|' => bars += 1,
+            _ => {}
+        }
         let (len, space) = space_at(b, i);
         if space {
             if let Some((sb, sc)) = start.take() {
@@ -189,10 +185,30 @@ fn split_spaces<'a>(raw: &'a str, cells: &mut Vec<(usize, &'a str)>) {
     if let Some((sb, sc)) = start {
         cells.push((sc, &raw[sb..]));
     }
+    if bars >= 2 {
+        cells.clear();
+        split_on(raw, '|', cells);
+        trim_pipe_edges(cells);
+        return Split::Pipes;
+    }
+    Split::Spaces
 }
 
 /// The length of the UTF-8 character at `i` and whether it is white space (as [`is_space`]).
+#[inline(always)]
 fn space_at(b: &[u8], i: usize) -> (usize, bool) {
+    let x = b[i];
+    // the common cases first: ASCII, and the CJK lead bytes, none of which starts a space
+    if x < 0x80 {
+        return (1, x == b' ' || matches!(x, b'\t' | b'\r' | 0x0B | 0x0C));
+    }
+    if (0xE4..=0xE9).contains(&x) {
+        return (3, false);
+    }
+    space_at_rare(b, i)
+}
+
+fn space_at_rare(b: &[u8], i: usize) -> (usize, bool) {
     let x = b[i];
     let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
     match x {
@@ -293,6 +309,11 @@ pub fn is_blank_marker(folded: &str) -> bool {
 /// Whether a piece of text stands where a figure would: a number (signed, with thousands
 /// separators, decimals, a unit), a blank marker, or a near-number such as `约20`.
 pub fn looks_like_value(text: &str) -> bool {
+    // the common case: plain ASCII digits
+    let b = text.as_bytes();
+    if !b.is_empty() && b.len() <= 18 && b.iter().all(u8::is_ascii_digit) {
+        return true;
+    }
     // most tokens are prose or labels: reject on the first character before folding the rest
     let Some(first) = text
         .chars()

@@ -140,17 +140,19 @@ fn parse_number(s: &str) -> Option<Number> {
     if first.is_empty() || first.len() > 18 || !first.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let mut digits = String::from(first);
+    // at most 18 digits in all: the value fits an i64
+    let mut ndigits = first.len();
+    let mut int: i64 = first.parse().ok()?;
     for g in groups {
         if g.len() != 3 || !g.bytes().all(|b| b.is_ascii_digit()) || first.len() > 3 {
             return None;
         }
-        digits.push_str(g);
+        ndigits += 3;
+        if ndigits > 18 {
+            return None;
+        }
+        int = int * 1000 + g.parse::<i64>().ok()?;
     }
-    if digits.len() > 18 {
-        return None;
-    }
-    let int: i64 = digits.parse().ok()?;
     match frac {
         None => Some(Number::Int(int)),
         Some(f) if !f.is_empty() && f.len() <= 9 && f.bytes().all(|b| b.is_ascii_digit()) => {

@@ -1,0 +1,42 @@
+//! Counts heap allocations per phase of a check: `cargo run --release --example allocs -- FILE`.
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+struct Counting;
+static COUNT: AtomicUsize = AtomicUsize::new(0);
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        COUNT.fetch_add(1, Relaxed);
+        unsafe { System.alloc(l) }
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        unsafe { System.dealloc(p, l) }
+    }
+    unsafe fn realloc(&self, p: *mut u8, l: Layout, n: usize) -> *mut u8 {
+        COUNT.fetch_add(1, Relaxed);
+        unsafe { System.realloc(p, l, n) }
+    }
+}
+#[global_allocator]
+static A: Counting = Counting;
+fn main() {
+    let text = std::fs::read_to_string(std::env::args().nth(1).expect("a file")).unwrap();
+    let count = |name: &str, f: &mut dyn FnMut()| {
+        let before = COUNT.load(Relaxed);
+        f();
+        println!("{name:<10} {:>5} allocations", COUNT.load(Relaxed) - before);
+    };
+    count("lines", &mut || {
+        drop(gouji::read::tokens::lines_of_text(&text))
+    });
+    count("read_text", &mut || {
+        drop(gouji::read::read_text(&text, None))
+    });
+    let report = gouji::read::read_text(&text, None);
+    count("rules", &mut || drop(gouji::rules::check(&report, None)));
+    count("check", &mut || {
+        drop(gouji::check(&text, &gouji::Options::default()))
+    });
+    let r = gouji::check(&text, &gouji::Options::default());
+    count("json", &mut || drop(serde_json::to_string(&r).unwrap()));
+    println!("cells {}", r.cells.0.len());
+}
