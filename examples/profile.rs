@@ -1,5 +1,5 @@
 //! Runs a phase on a file many times, for profilers:
-//! `cargo run --release --example profile -- FILE [N] [lines|read|check]`.
+//! `cargo run --release --example profile -- FILE [N] [lines|prose|read|check]`.
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let text = std::fs::read_to_string(&args[1]).expect("a file");
@@ -11,6 +11,16 @@ fn main() {
                 std::hint::black_box(gouji::read::tokens::lines_of_text(std::hint::black_box(
                     &text,
                 )));
+            }
+            Some("prose") => {
+                let doc = gouji::read::tokens::lines_of_text(&text);
+                let lines = doc.lines();
+                let o = gouji::read::outline::outline(&lines);
+                for _ in 0..10 {
+                    std::hint::black_box(gouji::read::outline::Prose::from_lines(&lines, |i| {
+                        o.in_region(i)
+                    }));
+                }
             }
             Some("read") => {
                 std::hint::black_box(gouji::read::read_text(std::hint::black_box(&text), None));

@@ -176,6 +176,10 @@ fn radical(c: char) -> char {
 /// Folds a character for label matching: on top of [`fold_char`], brackets, list marks and
 /// quotes are unified, and white space is dropped (labels wrap and get spaced out in PDFs).
 pub fn key_char(c: char) -> Option<char> {
+    // the common case: unified ideographs, ASCII letters and digits stay as they are
+    if (0x4E00..=0x9FFF).contains(&(c as u32)) || c.is_ascii_alphanumeric() {
+        return Some(c);
+    }
     let c = fold_char(c)?;
     Some(match c {
         c if c.is_whitespace() => return None,

@@ -129,10 +129,14 @@ impl PartialEq for CellKey {
 impl std::hash::Hash for CellKey {
     fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
         fn tail(s: &[u8]) -> u64 {
-            let mut b = [0u8; 8];
-            let n = s.len().min(8);
-            b[..n].copy_from_slice(&s[s.len() - n..]);
-            u64::from_le_bytes(b)
+            match s.len().checked_sub(8) {
+                Some(at) => {
+                    let mut b = [0u8; 8];
+                    b.copy_from_slice(&s[at..]);
+                    u64::from_le_bytes(b)
+                }
+                None => s.iter().fold(0, |h, &x| (h << 8) | u64::from(x)),
+            }
         }
         let (r, c) = (self.row.as_bytes(), self.col.as_bytes());
         h.write_u64(

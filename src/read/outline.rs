@@ -190,9 +190,15 @@ pub struct Prose {
 
 impl Prose {
     pub fn from_lines(lines: &[Line], skip: impl Fn(usize) -> bool) -> Prose {
+        let size: usize = lines
+            .iter()
+            .flat_map(|l| l.tokens)
+            .map(|t| t.text.len())
+            .sum();
         let mut p = Prose {
-            text: String::with_capacity(4096),
-            ..Prose::default()
+            text: String::with_capacity(size),
+            runs: Vec::with_capacity(size / 8),
+            line_starts: Vec::with_capacity(lines.len()),
         };
         for (i, line) in lines.iter().enumerate() {
             if skip(i) {
@@ -200,9 +206,23 @@ impl Prose {
             }
             p.line_starts.push(p.text.len());
             for t in line.tokens {
+                // the common case: a token of ASCII and unified ideographs, all kept as they are
+                if t.text.chars().all(folds_to_itself) {
+                    if !t.text.is_empty() {
+                        let at = u32::try_from(p.text.len()).unwrap_or(u32::MAX);
+                        p.runs.push((at, t.pos));
+                        p.text.push_str(t.text);
+                    }
+                    continue;
+                }
                 let mut in_run = false;
                 for (k, c) in t.text.chars().enumerate() {
-                    let Some(f) = fold_char(c).filter(|f| !f.is_whitespace()) else {
+                    let kept = if folds_to_itself(c) {
+                        Some(c)
+                    } else {
+                        fold_char(c).filter(|f| !f.is_whitespace())
+                    };
+                    let Some(f) = kept else {
                         in_run = false; // a dropped character breaks the run of columns
                         continue;
                     };
@@ -246,6 +266,12 @@ impl Prose {
             None => Pos::Text { line: 1, col: 1 },
         }
     }
+}
+
+/// A character that [`fold_char`] keeps as it is and that is not white space.
+fn folds_to_itself(c: char) -> bool {
+    let u = c as u32;
+    (0x21..0x80).contains(&u) || (0x4E00..=0x9FFF).contains(&u) || (0x3001..=0x303F).contains(&u)
 }
 
 /// The report's title and the year it names.
