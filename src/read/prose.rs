@@ -40,25 +40,37 @@ pub fn figures(prose: &Prose) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
     let t = prose.text.as_str();
     let b = t.as_bytes();
-    // sentence ends: 。 (E3 80 82), ； (EF BC 9B), ; ! ? — found on bytes, not decoded chars
-    let (mut start, mut i) = (0, 0);
-    while i < b.len() {
-        let len = match b[i] {
-            b';' | b'!' | b'?' => 1,
-            0xE3 if b.get(i + 1..i + 3) == Some(&[0x80, 0x82]) => 3,
-            0xEF if b.get(i + 1..i + 3) == Some(&[0xBC, 0x9B]) => 3,
-            _ => 0,
-        };
-        if len > 0 {
-            sentence(prose, start, i, &mut out);
-            start = i + len;
-            i = start;
-        } else {
-            i += 1;
-        }
+    // only sentences with a digit can state a figure: find a digit, then its sentence
+    let mut from = 0;
+    while let Some(d) = b[from..].iter().position(u8::is_ascii_digit) {
+        let d = from + d;
+        let start = (from..d)
+            .rev()
+            .find_map(|i| sentence_end_before(b, i + 1))
+            .unwrap_or(from);
+        let (end, next) = (d..b.len())
+            .find_map(|i| sentence_end_at(b, i).map(|len| (i, i + len)))
+            .unwrap_or((b.len(), b.len()));
+        sentence(prose, start, end, &mut out);
+        from = next;
     }
-    sentence(prose, start, b.len(), &mut out);
     out
+}
+
+/// The length of the sentence end (。 ； ; ! ?) at byte `i`, if one starts there.
+fn sentence_end_at(b: &[u8], i: usize) -> Option<usize> {
+    match b[i] {
+        b';' | b'!' | b'?' => Some(1),
+        0xE3 if b.get(i + 1..i + 3) == Some(&[0x80, 0x82]) => Some(3),
+        0xEF if b.get(i + 1..i + 3) == Some(&[0xBC, 0x9B]) => Some(3),
+        _ => None,
+    }
+}
+
+/// `Some(i)` if a sentence end finishes just before byte `i`.
+fn sentence_end_before(b: &[u8], i: usize) -> Option<usize> {
+    let ends = |len: usize| i >= len && sentence_end_at(b, i - len) == Some(len);
+    (ends(1) || ends(3)).then_some(i)
 }
 
 /// The first `n` characters of `s`.

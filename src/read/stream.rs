@@ -75,7 +75,7 @@ impl<'t, 'a> Stream<'t, 'a> {
         let found = |to: usize| {
             let hay = self.keys.get(from..to)?;
             keys.iter()
-                .filter_map(|k| hay.find(k).map(|i| (from + i, from + i + k.len())))
+                .filter_map(|k| crate::fold::find(hay, k).map(|i| (from + i, from + i + k.len())))
                 .min()
         };
         found(near).or_else(|| if near < end { found(end) } else { None })
