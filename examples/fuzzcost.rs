@@ -4,6 +4,7 @@ fn main() {
     let dir = std::env::args().nth(1).expect("DIR");
     let mut t = [0f64; 8];
     let mut n = 0;
+    let mut html_bytes = 0usize;
     let mut worst = (0f64, String::new());
     for e in std::fs::read_dir(&dir).unwrap() {
         let p = e.unwrap().path();
@@ -16,6 +17,7 @@ fn main() {
         let s2 = Instant::now();
         let html = gouji::render_html(&r);
         let s3 = Instant::now();
+        html_bytes += html.len();
         gouji::invariants::assert_inert_html(&html);
         let s4 = Instant::now();
         let clean = gouji::render::tables_html(&r, gouji::render::Lang::En);
@@ -56,5 +58,6 @@ fn main() {
     for i in 0..7 {
         println!("{:>20} {:8.1} µs/input", names[i], t[i] / n as f64 * 1e6);
     }
+    println!("html {} bytes/input", html_bytes / n);
     println!("inputs {n}; worst {:.1} ms {}", worst.0 * 1e3, worst.1);
 }

@@ -10,7 +10,10 @@ use crate::format::part2::{self, BLOCKS};
 use crate::format::part3::{self, Group, Role, COLUMNS as P3_COLS};
 use crate::format::part4::{self, COLUMNS as P4_COLS};
 use crate::format::{CellKey, Column, FormatId};
-use crate::result::{CheckResult, FindingOut, Num};
+use crate::result::{CellOut, CheckResult, Num};
+use std::collections::HashMap;
+
+type Map<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<crate::model::Fnv>>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -36,13 +39,65 @@ impl Lang {
 }
 
 /// A string builder that cannot emit unescaped text.
-struct Html {
+struct Html<'r> {
     out: String,
     /// Plain tables for copying back into Word, WPS or a CMS: no marks, ids or classes.
     clean: bool,
+    ix: Index<'r>,
 }
 
-impl Html {
+/// The result's cells and the findings on each, by cell id: built once per drawing, so that
+/// drawing a table is linear in its cells and findings.
+#[derive(Default)]
+struct Index<'r> {
+    cells: Map<&'r str, &'r CellOut>,
+    /// (worst severity, finding indices) of the findings that name each cell.
+    marks: Map<&'r str, (&'static str, Vec<usize>)>,
+    /// The first finding that names each cell as a suspect.
+    suspects: Map<&'r str, usize>,
+}
+
+impl<'r> Index<'r> {
+    fn new(r: &'r CheckResult) -> Self {
+        let mut ix = Index {
+            cells: r.cells.0.iter().map(|(k, c)| (k.as_str(), c)).collect(),
+            ..Index::default()
+        };
+        for (i, f) in r.findings.iter().enumerate() {
+            let ids = f.cells.iter().chain(f.suspects.iter().map(|s| &s.cell));
+            for id in ids {
+                let (worst, which) = ix.marks.entry(id.as_str()).or_insert(("", Vec::new()));
+                if which.last() == Some(&i) {
+                    continue;
+                }
+                which.push(i);
+                *worst = match (*worst, f.severity.as_str()) {
+                    ("error", _) | (_, "error") => "error",
+                    ("warning", _) | (_, "warning") => "warning",
+                    _ => "info",
+                };
+            }
+            for s in &f.suspects {
+                ix.suspects.entry(s.cell.as_str()).or_insert(i);
+            }
+        }
+        ix
+    }
+
+    fn cell(&self, id: &str) -> Option<&'r CellOut> {
+        self.cells.get(id).copied()
+    }
+
+    /// The worst severity among the findings that name a cell, and those findings.
+    fn marks(&self, id: &str) -> (Option<&'static str>, &[usize]) {
+        match self.marks.get(id) {
+            Some((worst, which)) => (Some(*worst), which),
+            None => (None, &[]),
+        }
+    }
+}
+
+impl Html<'_> {
     fn open(&mut self, tag: &'static str, attrs: &[(&'static str, &str)]) {
         self.out.push('<');
         self.out.push_str(tag);
@@ -71,16 +126,21 @@ impl Html {
 }
 
 fn escape(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut plain = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&s[plain..i]);
+        out.push_str(entity);
+        plain = i + 1;
     }
+    out.push_str(&s[plain..]);
 }
 
 /// Ids used in the markup: `gouji-cell-p3.new.natural`, `gouji-finding-3`.
@@ -100,6 +160,7 @@ pub fn html_lang(r: &CheckResult, lang: Lang) -> String {
     let mut h = Html {
         out: String::with_capacity(32 * 1024),
         clean: false,
+        ix: Index::new(r),
     };
     h.open(
         "div",
@@ -291,7 +352,7 @@ fn findings(h: &mut Html, r: &CheckResult, lang: Lang) {
             }
             h.close("span");
         } else if let Some(c) = first_cell {
-            if r.cells.get(c).is_some() {
+            if h.ix.cell(c).is_some() {
                 let href = format!("#{}", cell_anchor(c));
                 h.text(" ");
                 h.leaf(
@@ -319,45 +380,20 @@ fn short_name(k: CellKey, lang: Lang) -> String {
     }
 }
 
-/// The findings that touch each cell: (error?, warning?, finding indices).
-fn marks<'a>(r: &'a CheckResult, id: &str) -> (Option<&'a str>, Vec<usize>) {
-    let mut worst: Option<&str> = None;
-    let mut which = Vec::new();
-    for (i, f) in r.findings.iter().enumerate() {
-        if f.cells.iter().any(|c| c == id) || f.suspects.iter().any(|s| s.cell == id) {
-            which.push(i);
-            let sev = f.severity.as_str();
-            worst = match (worst, sev) {
-                (Some("error"), _) | (_, "error") => Some("error"),
-                (Some("warning"), _) | (_, "warning") => Some("warning"),
-                _ => Some("info"),
-            };
-        }
-    }
-    (worst, which)
-}
-
 fn value_cell(h: &mut Html, r: &CheckResult, key: CellKey, lang: Lang) {
     let id = key.id();
+    let cell = h.ix.cell(&id);
     if h.clean {
-        let text = r.cells.get(&id).map(shown).unwrap_or_default();
+        let text = cell.map(shown).unwrap_or_default();
         h.leaf("td", &[], &text);
         return;
     }
     let anchor = cell_anchor(&id);
-    let cell = r.cells.get(&id);
-    let (worst, which) = marks(r, &id);
-    let suspect: Option<&FindingOut> = r
-        .findings
-        .iter()
-        .find(|f| f.suspects.iter().any(|s| s.cell == id));
+    let (worst, which) = h.ix.marks(&id);
+    let suspect = h.ix.suspects.contains_key(id.as_str());
     let mut class = String::from("gouji-cell");
     match worst {
-        Some("error") => class.push_str(if suspect.is_some() {
-            " error suspect"
-        } else {
-            " error"
-        }),
+        Some("error") => class.push_str(if suspect { " error suspect" } else { " error" }),
         Some("warning") => class.push_str(" warning"),
         Some(_) => class.push_str(" info"),
         None => {}
@@ -367,13 +403,17 @@ fn value_cell(h: &mut Html, r: &CheckResult, key: CellKey, lang: Lang) {
     } else if cell.is_some_and(|c| c.blank) {
         class.push_str(" blank");
     }
-    let described: Vec<String> = which.iter().map(|&i| finding_anchor(i)).collect();
-    let described = described.join(" ");
-    let tip: Vec<&str> = which
-        .iter()
-        .map(|&i| lang.pick(&r.findings[i].message, &r.findings[i].message_en))
-        .collect();
-    let tip = tip.join("\n");
+    let mut described = String::new();
+    let mut tip = String::new();
+    for (k, &i) in which.iter().enumerate() {
+        if k > 0 {
+            described.push(' ');
+            tip.push('\n');
+        }
+        described.push_str(&finding_anchor(i));
+        tip.push_str(lang.pick(&r.findings[i].message, &r.findings[i].message_en));
+    }
+    let shown_value = cell.map(shown).unwrap_or_default();
     let mut attrs: Vec<(&'static str, &str)> =
         vec![("id", &anchor), ("class", &class), ("data-cell", &id)];
     if !described.is_empty() {
@@ -381,16 +421,7 @@ fn value_cell(h: &mut Html, r: &CheckResult, key: CellKey, lang: Lang) {
         attrs.push(("title", &tip));
     }
     h.open("td", &attrs);
-    match cell {
-        Some(c) => {
-            let shown = match c.value {
-                Some(Num::Int(v)) => v.to_string(),
-                Some(Num::Dec(_)) | None => c.raw.clone(),
-            };
-            h.leaf("span", &[("class", "gouji-v")], &shown);
-        }
-        None => h.leaf("span", &[("class", "gouji-v")], ""),
-    }
+    h.leaf("span", &[("class", "gouji-v")], &shown_value);
     match worst {
         Some("error") => h.leaf(
             "span",
@@ -425,6 +456,7 @@ pub fn tables_html(r: &CheckResult, lang: Lang) -> String {
     let mut h = Html {
         out: String::with_capacity(16 * 1024),
         clean: true,
+        ix: Index::new(r),
     };
     let format = table_format(r);
     part2_table(
@@ -447,7 +479,8 @@ pub fn tables_html(r: &CheckResult, lang: Lang) -> String {
 /// clipboard (Excel, WPS and Word tables take it as cells).
 pub fn tables_tsv(r: &CheckResult) -> String {
     let format = table_format(r);
-    let value = |key: CellKey| r.cells.get(&key.id()).map(shown).unwrap_or_default();
+    let ix = Index::new(r);
+    let value = |key: CellKey| ix.cell(&key.id()).map(shown).unwrap_or_default();
     let mut out = String::new();
     let mut line = |cells: Vec<String>| {
         out.push_str(&cells.join("\t"));
@@ -787,6 +820,7 @@ mod tests {
         let mut h = Html {
             out: String::new(),
             clean: false,
+            ix: Index::default(),
         };
         h.leaf(
             "td",
