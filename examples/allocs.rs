@@ -28,6 +28,22 @@ fn main() {
     count("lines", &mut || {
         drop(gouji::read::tokens::lines_of_text(&text))
     });
+    let doc = gouji::read::tokens::lines_of_text(&text);
+    let lines = doc.lines();
+    count("outline", &mut || {
+        drop(gouji::read::outline::outline(&lines))
+    });
+    let o = gouji::read::outline::outline(&lines);
+    count("prose", &mut || {
+        drop(gouji::read::outline::Prose::from_lines(&lines, |i| {
+            o.in_region(i)
+        }))
+    });
+    let prose = gouji::read::outline::Prose::from_lines(&lines, |i| o.in_region(i));
+    count("meta", &mut || {
+        drop(gouji::read::outline::meta(&lines, &o, &prose))
+    });
+    count("figures", &mut || drop(gouji::read::prose::figures(&prose)));
     count("read_text", &mut || {
         drop(gouji::read::read_text(&text, None))
     });

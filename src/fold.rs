@@ -195,12 +195,17 @@ pub fn key_char(c: char) -> Option<char> {
 /// the short needles and haystacks of label matching it beats the standard library's two-way
 /// search, whose set-up dominates there. A match is always at a character boundary.
 pub fn find(hay: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    find_bytes(hay.as_bytes(), needle.as_bytes())
+}
+
+/// [`find`] on bytes: `hay` may be cut anywhere (a match still starts where `needle` does).
+pub fn find_bytes(h: &[u8], n: &[u8]) -> Option<usize> {
     let last = h.len().checked_sub(n.len())?;
     match n {
         [] => Some(0),
         [a] => h.iter().position(|b| b == a),
-        [a, b, ..] => (0..=last).find(|&i| h[i] == *a && h[i + 1] == *b && &h[i..i + n.len()] == n),
+        // the second byte first: in CJK text it is the rarer one (a lead byte E4–E9 is common)
+        [a, b, ..] => (0..=last).find(|&i| h[i + 1] == *b && h[i] == *a && &h[i..i + n.len()] == n),
     }
 }
 

@@ -72,11 +72,21 @@ impl<'t, 'a> Stream<'t, 'a> {
         let end = before.min(self.keys.len());
         // labels are usually near: look a short way first, then to the end
         let near = floor_char_boundary(&self.keys, (from + 768).min(end));
+        // the earliest match of any key: later keys need only be looked for before the best
         let found = |to: usize| {
-            let hay = self.keys.get(from..to)?;
-            keys.iter()
-                .filter_map(|k| crate::fold::find(hay, k).map(|i| (from + i, from + i + k.len())))
-                .min()
+            let hay = self.keys.as_bytes().get(from..to)?;
+            let mut best: Option<(usize, usize)> = None;
+            for k in keys {
+                // a key can beat the best so far only by starting before it
+                let limit = best.map_or(hay.len(), |(s, _)| (s + k.len()).min(hay.len()));
+                if let Some(i) = crate::fold::find_bytes(&hay[..limit], k.as_bytes()) {
+                    let e = i + k.len();
+                    if best.is_none_or(|b| (i, e) < b) {
+                        best = Some((i, e));
+                    }
+                }
+            }
+            best.map(|(s, e)| (from + s, from + e))
         };
         found(near).or_else(|| if near < end { found(end) } else { None })
     }
