@@ -1,5 +1,6 @@
 //! `cargo bench`: parse + check of each sample, check + render, and a batch of 10,000
-//! generated reports through the command line (throughput and peak memory as the batch grows).
+//! generated reports through the command line (throughput and peak memory as the batch grows),
+//! and 10,000 copies of the samples (real text with its prose) for contrast.
 //! Figures are printed, not asserted: speed is measured here, never in timed tests.
 
 use gouji::synth;
@@ -88,6 +89,31 @@ fn main() {
         );
     }
     let _ = bytes;
+    // the same batch size of real published text (the samples, with their prose), for contrast:
+    // generated reports are tables only, the densest text per byte
+    let mut real = Vec::new();
+    for i in 0..10_000 {
+        let name = SAMPLES[i % SAMPLES.len()];
+        let path = dir.join(format!("s{i:05}-{name}.txt"));
+        std::fs::copy(
+            root.join(format!("tests/fixtures/samples/{name}.txt")),
+            &path,
+        )
+        .unwrap();
+        real.push(path);
+    }
+    let real_bytes: usize = real
+        .iter()
+        .map(|p| std::fs::metadata(p).map_or(0, |m| m.len() as usize))
+        .sum();
+    let (secs, peak_kb) = run_batch(&exe, "--json", &real);
+    println!(
+        "batch {:>6} samples {:>5.1} MB --json  {secs:>6.2} s  {:>7.1} MB/s  {:>8.0} reports/s  peak RSS {peak_kb} KB",
+        real.len(),
+        real_bytes as f64 / 1e6,
+        real_bytes as f64 / 1e6 / secs,
+        real.len() as f64 / secs,
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 

@@ -1,9 +1,21 @@
-//! Writes a synthetic report: `cargo run --example synth -- SEED F2019|F2021 LAYOUT`.
+//! Writes a synthetic report: `cargo run --example synth -- SEED F2019|F2021 LAYOUT`,
+//! or a batch of them: `-- --batch DIR N`.
 use gouji::synth::{figures, write, Layout};
 use gouji::FormatId;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    // `-- --batch DIR N`: the benchmark's batch, N whole reports (format and layout drawn)
+    if args.get(1).map(String::as_str) == Some("--batch") {
+        let dir = std::path::Path::new(&args[2]);
+        let n: u64 = args[3].parse().expect("a count");
+        std::fs::create_dir_all(dir).expect("a directory");
+        for seed in 0..n {
+            let path = dir.join(format!("{seed:05}.txt"));
+            std::fs::write(path, gouji::synth::report(seed)).expect("written");
+        }
+        return;
+    }
     let seed: u64 = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(1);
     let format = if args.get(2).map(String::as_str) == Some("F2019") {
         FormatId::F2019

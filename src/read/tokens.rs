@@ -165,7 +165,7 @@ fn split_line<'a>(raw: &'a str, cells: &mut Vec<(usize, &'a str)>) -> Split {
         match b[i] {
             b'\t' => {
                 cells.clear();
-                split_on(raw, '\t', cells);
+                split_on(raw, b'\t', cells);
                 return Split::Tabs;
             }
             b'|' => bars += 1,
@@ -187,7 +187,7 @@ fn split_line<'a>(raw: &'a str, cells: &mut Vec<(usize, &'a str)>) -> Split {
     }
     if bars >= 2 {
         cells.clear();
-        split_on(raw, '|', cells);
+        split_on(raw, b'|', cells);
         trim_pipe_edges(cells);
         return Split::Pipes;
     }
@@ -231,13 +231,20 @@ fn space_at_rare(b: &[u8], i: usize) -> (usize, bool) {
 }
 
 /// Splits on a separator, keeping empty cells, trimming each cell.
-fn split_on<'a>(raw: &'a str, sep: char, cells: &mut Vec<(usize, &'a str)>) {
+fn split_on<'a>(raw: &'a str, sep: u8, cells: &mut Vec<(usize, &'a str)>) {
     let mut col = 0usize;
-    for piece in raw.split(sep) {
+    for piece in raw.as_bytes().split(|&b| b == sep) {
+        // `sep` is ASCII: every piece is whole characters
+        let piece = std::str::from_utf8(piece).unwrap_or("");
         let lead = piece.chars().take_while(|&c| is_space(c)).count();
         cells.push((col + lead, trim(piece)));
-        col += piece.chars().count() + 1;
+        col += chars_in(piece) + 1;
     }
+}
+
+/// The number of characters in `s`: its bytes that do not continue a character.
+fn chars_in(s: &str) -> usize {
+    s.bytes().filter(|&b| b & 0xC0 != 0x80).count()
 }
 
 /// `| a | b |` has an empty piece before the first and after the last bar.

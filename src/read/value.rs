@@ -57,7 +57,13 @@ const MAX_COUNT: i64 = 1_000_000_000_000;
 /// Parses a cell's raw text as a value of the given kind.
 pub fn parse(raw: &str, kind: ValueKind) -> Parsed {
     let mut buf = [0u8; 64];
-    let folded = fold_compact(raw, &mut buf);
+    // the common case, plain digits, folds to itself
+    let plain = !raw.is_empty() && raw.len() <= 18 && raw.bytes().all(|b| b.is_ascii_digit());
+    let folded = if plain {
+        Some(raw)
+    } else {
+        fold_compact(raw, &mut buf)
+    };
     let Some(s) = folded else {
         return text();
     };
@@ -128,8 +134,8 @@ enum Number {
 
 /// Digits with optional thousands separators (groups of three) and an optional fraction.
 fn parse_number(s: &str) -> Option<Number> {
-    let (int_part, frac) = match s.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
+    let (int_part, frac) = match s.bytes().position(|b| b == b'.') {
+        Some(dot) => (&s[..dot], Some(&s[dot + 1..])),
         None => (s, None),
     };
     if int_part.is_empty() {
