@@ -43,7 +43,7 @@ struct Html<'r> {
     out: String,
     /// Plain tables for copying back into Word, WPS or a CMS: no marks, ids or classes.
     clean: bool,
-    ix: Index<'r>,
+    ix: &'r Index<'r>,
 }
 
 /// The result's cells and the findings on each, by cell id: built once per drawing, so that
@@ -99,16 +99,26 @@ impl<'r> Index<'r> {
 
 impl Html<'_> {
     fn open(&mut self, tag: &'static str, attrs: &[(&'static str, &str)]) {
-        self.out.push('<');
-        self.out.push_str(tag);
+        self.start(tag);
         for (k, v) in attrs {
-            self.out.push(' ');
-            self.out.push_str(k);
-            self.out.push_str("=\"");
-            escape(&mut self.out, v);
-            self.out.push('"');
+            self.attr(k, &[v]);
         }
         self.out.push('>');
+    }
+    /// `<tag`: attributes follow, then `>`.
+    fn start(&mut self, tag: &'static str) {
+        self.out.push('<');
+        self.out.push_str(tag);
+    }
+    /// An attribute whose value is the pieces joined, each escaped.
+    fn attr(&mut self, name: &'static str, pieces: &[&str]) {
+        self.out.push(' ');
+        self.out.push_str(name);
+        self.out.push_str("=\"");
+        for p in pieces {
+            escape(&mut self.out, p);
+        }
+        self.out.push('"');
     }
     fn close(&mut self, tag: &'static str) {
         self.out.push_str("</");
@@ -157,10 +167,11 @@ pub fn html(result: &CheckResult) -> String {
 }
 
 pub fn html_lang(r: &CheckResult, lang: Lang) -> String {
+    let ix = Index::new(r);
     let mut h = Html {
         out: String::with_capacity(32 * 1024),
         clean: false,
-        ix: Index::new(r),
+        ix: &ix,
     };
     h.open(
         "div",
@@ -383,45 +394,47 @@ fn short_name(k: CellKey, lang: Lang) -> String {
 fn value_cell(h: &mut Html, r: &CheckResult, key: CellKey, lang: Lang) {
     let id = key.id();
     let cell = h.ix.cell(&id);
+    let mut digits = [0u8; 24];
+    let value = cell.map_or("", |c| shown_in(c, &mut digits));
     if h.clean {
-        let text = cell.map(shown).unwrap_or_default();
-        h.leaf("td", &[], &text);
+        h.leaf("td", &[], value);
         return;
     }
-    let anchor = cell_anchor(&id);
-    let (worst, which) = h.ix.marks(&id);
-    let suspect = h.ix.suspects.contains_key(id.as_str());
-    let mut class = String::from("gouji-cell");
-    match worst {
-        Some("error") => class.push_str(if suspect { " error suspect" } else { " error" }),
-        Some("warning") => class.push_str(" warning"),
-        Some(_) => class.push_str(" info"),
-        None => {}
-    }
-    if cell.is_none() {
-        class.push_str(" missing");
-    } else if cell.is_some_and(|c| c.blank) {
-        class.push_str(" blank");
-    }
-    let mut described = String::new();
-    let mut tip = String::new();
-    for (k, &i) in which.iter().enumerate() {
-        if k > 0 {
-            described.push(' ');
-            tip.push('\n');
+    let ix = h.ix;
+    let (worst, which) = ix.marks(&id);
+    let suspect = ix.suspects.contains_key(id.as_str());
+    let severity = match worst {
+        Some("error") if suspect => " error suspect",
+        Some("error") => " error",
+        Some("warning") => " warning",
+        Some(_) => " info",
+        None => "",
+    };
+    let state = match cell {
+        None => " missing",
+        Some(c) if c.blank => " blank",
+        Some(_) => "",
+    };
+    h.start("td");
+    h.attr("id", &["gouji-cell-", &id]);
+    h.attr("class", &["gouji-cell", severity, state]);
+    h.attr("data-cell", &[&id]);
+    if !which.is_empty() {
+        let mut described = String::new();
+        let mut tip = String::new();
+        for (k, &i) in which.iter().enumerate() {
+            if k > 0 {
+                described.push(' ');
+                tip.push('\n');
+            }
+            described.push_str(&finding_anchor(i));
+            tip.push_str(lang.pick(&r.findings[i].message, &r.findings[i].message_en));
         }
-        described.push_str(&finding_anchor(i));
-        tip.push_str(lang.pick(&r.findings[i].message, &r.findings[i].message_en));
+        h.attr("aria-describedby", &[&described]);
+        h.attr("title", &[&tip]);
     }
-    let shown_value = cell.map(shown).unwrap_or_default();
-    let mut attrs: Vec<(&'static str, &str)> =
-        vec![("id", &anchor), ("class", &class), ("data-cell", &id)];
-    if !described.is_empty() {
-        attrs.push(("aria-describedby", &described));
-        attrs.push(("title", &tip));
-    }
-    h.open("td", &attrs);
-    h.leaf("span", &[("class", "gouji-v")], &shown_value);
+    h.out.push('>');
+    h.leaf("span", &[("class", "gouji-v")], value);
     match worst {
         Some("error") => h.leaf(
             "span",
@@ -443,6 +456,20 @@ fn value_cell(h: &mut Html, r: &CheckResult, key: CellKey, lang: Lang) {
     h.close("td");
 }
 
+/// [`shown`] without allocating: an integer is written into `buf`.
+fn shown_in<'a>(c: &'a CellOut, buf: &'a mut [u8; 24]) -> &'a str {
+    match c.value {
+        Some(Num::Int(v)) => {
+            use std::io::Write;
+            let mut w = &mut buf[..];
+            let _ = write!(w, "{v}");
+            let n = 24 - w.len();
+            std::str::from_utf8(&buf[..n]).unwrap_or("")
+        }
+        Some(Num::Dec(_)) | None => &c.raw,
+    }
+}
+
 /// A cell's value as written in a clean table: the figure, or the text as given.
 fn shown(c: &crate::result::CellOut) -> String {
     match c.value {
@@ -453,10 +480,11 @@ fn shown(c: &crate::result::CellOut) -> String {
 
 /// The three tables as plain HTML in report order (二, 三, 四), for the clipboard.
 pub fn tables_html(r: &CheckResult, lang: Lang) -> String {
+    let ix = Index::new(r);
     let mut h = Html {
         out: String::with_capacity(16 * 1024),
         clean: true,
-        ix: Index::new(r),
+        ix: &ix,
     };
     let format = table_format(r);
     part2_table(
@@ -820,7 +848,7 @@ mod tests {
         let mut h = Html {
             out: String::new(),
             clean: false,
-            ix: Index::default(),
+            ix: &Index::default(),
         };
         h.leaf(
             "td",
