@@ -159,31 +159,51 @@ fn trim(s: &str) -> &str {
 /// usual space-separated line: this runs over every line of the input.
 fn split_line<'a>(raw: &'a str, cells: &mut Vec<(usize, &'a str)>) -> Split {
     let b = raw.as_bytes();
-    let mut start: Option<(usize, usize)> = None; // (byte, char col)
     let (mut i, mut col, mut bars) = (0, 0, 0);
     while i < b.len() {
-        match b[i] {
-            b'\t' => {
-                cells.clear();
-                split_on(raw, b'\t', cells);
-                return Split::Tabs;
-            }
-            b'|' => bars += 1,
-            _ => {}
+        // white space: runs of ASCII spaces (PDF alignment) in a tight loop
+        if b[i] == b' ' {
+            i += 1;
+            col += 1;
+            continue;
+        }
+        if b[i] == b'\t' {
+            cells.clear();
+            split_on(raw, b'\t', cells);
+            return Split::Tabs;
         }
         let (len, space) = space_at(b, i);
         if space {
-            if let Some((sb, sc)) = start.take() {
-                cells.push((sc, &raw[sb..i]));
-            }
-        } else if start.is_none() {
-            start = Some((i, col));
+            i += len;
+            col += 1;
+            continue;
         }
-        i += len;
-        col += 1;
-    }
-    if let Some((sb, sc)) = start {
-        cells.push((sc, &raw[sb..]));
+        // a cell: up to the next white space
+        let (start, start_col) = (i, col);
+        while i < b.len() {
+            let x = b[i];
+            let len = if x > b' ' && x < 0x7F {
+                if x == b'|' {
+                    bars += 1;
+                }
+                1
+            } else if (0xE4..=0xE9).contains(&x) {
+                3
+            } else if x == b'\t' {
+                cells.clear();
+                split_on(raw, b'\t', cells);
+                return Split::Tabs;
+            } else {
+                let (len, space) = space_at(b, i);
+                if space {
+                    break;
+                }
+                len
+            };
+            i += len;
+            col += 1;
+        }
+        cells.push((start_col, &raw[start..i.min(b.len())]));
     }
     if bars >= 2 {
         cells.clear();
