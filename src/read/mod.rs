@@ -233,6 +233,11 @@ fn unusable(text: &str, lines: &[Line], r: &Report) -> Finding {
             "输入不是文本（可能是二进制文件，如 PDF 或 Word 原文件）：请复制其中的文字后粘贴".to_owned(),
             "The input is not text (perhaps a binary file such as a PDF or Word file): copy its text and paste that".to_owned(),
         )
+    } else if let Some(n) = figures_alone(lines) {
+        (
+            format!("只有 {n} 个数字，没有行名或表头，无法判断它们属于哪张表、哪一行：请连同行名一起复制，或粘贴第三部分的全部 175（2019年版 161）个数字、第四部分的全部 15 个数字"),
+            format!("Only {n} figures, with no row labels or headers: there is no telling which table or row they belong to. Copy them with their labels, or paste all 175 (161 in the 2019 format) figures of part 3 or all 15 of part 4"),
+        )
     } else if glued_rows(lines) >= 3 {
         (
             "表格中的数字与文字连在一起（没有空格、制表符或换行分隔），无法可靠读取：请从原文件重新复制，或直接填写表格".to_owned(),
@@ -260,6 +265,18 @@ fn unusable(text: &str, lines: &[Line], r: &Report) -> Finding {
         )
     };
     Finding::new(Rule::TableMissing, Severity::Error, zh, en)
+}
+
+/// The number of figures, if the input holds figures and nothing else.
+fn figures_alone(lines: &[Line]) -> Option<usize> {
+    let mut n = 0;
+    for t in lines.iter().flat_map(|l| l.tokens) {
+        if t.kind != tokens::TokenKind::Value {
+            return None;
+        }
+        n += usize::from(!t.text.is_empty());
+    }
+    (n > 0).then_some(n)
 }
 
 /// Lines where a part 三 row label runs straight into a long string of digits.

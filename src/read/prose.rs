@@ -40,38 +40,54 @@ pub fn figures(prose: &Prose) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
     let t = prose.text.as_str();
     let b = t.as_bytes();
-    // only sentences with a digit can state a figure: find a digit, then its sentence
-    let mut from = 0;
-    while let Some(d) = b[from..].iter().position(u8::is_ascii_digit) {
-        let d = from + d;
-        let start = (from..d)
-            .rev()
-            .find_map(|i| sentence_end_before(b, i + 1))
-            .unwrap_or(from);
-        let (end, next) = (d..b.len())
-            .find_map(|i| sentence_end_at(b, i).map(|len| (i, i + len)))
-            .unwrap_or((b.len(), b.len()));
-        sentence(prose, start, end, &mut out);
-        from = next;
+    // one pass over the bytes; only sentences holding a digit can state a figure
+    let (mut start, mut digit) = (0, false);
+    for (i, &x) in b.iter().enumerate() {
+        match BYTE_CLASS[usize::from(x)] {
+            0 => {}
+            DIGIT => digit = true,
+            _ => {
+                // a sentence end (。 ； ; ! ?) finishes at this byte
+                let ascii = x < 0x80;
+                let cjk = i >= 2
+                    && ((x == 0x82 && b[i - 2..i] == [0xE3, 0x80])
+                        || (x == 0x9B && b[i - 2..i] == [0xEF, 0xBC]));
+                if ascii || cjk {
+                    let end = if ascii { i } else { i - 2 };
+                    if digit {
+                        sentence(prose, start, end, &mut out);
+                    }
+                    start = i + 1;
+                    digit = false;
+                }
+            }
+        }
+    }
+    if digit {
+        sentence(prose, start, b.len(), &mut out);
     }
     out
 }
 
-/// The length of the sentence end (。 ； ; ! ?) at byte `i`, if one starts there.
-fn sentence_end_at(b: &[u8], i: usize) -> Option<usize> {
-    match b[i] {
-        b';' | b'!' | b'?' => Some(1),
-        0xE3 if b.get(i + 1..i + 3) == Some(&[0x80, 0x82]) => Some(3),
-        0xEF if b.get(i + 1..i + 3) == Some(&[0xBC, 0x9B]) => Some(3),
-        _ => None,
-    }
-}
+const DIGIT: u8 = 1;
+const END: u8 = 2;
 
-/// `Some(i)` if a sentence end finishes just before byte `i`.
-fn sentence_end_before(b: &[u8], i: usize) -> Option<usize> {
-    let ends = |len: usize| i >= len && sentence_end_at(b, i - len) == Some(len);
-    (ends(1) || ends(3)).then_some(i)
-}
+/// Bytes that matter when splitting prose into sentences: digits, and the bytes a sentence end
+/// finishes with (`;` `!` `?`, and the last bytes of 。 and ；).
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut d = b'0';
+    while d <= b'9' {
+        t[d as usize] = DIGIT;
+        d += 1;
+    }
+    t[b';' as usize] = END;
+    t[b'!' as usize] = END;
+    t[b'?' as usize] = END;
+    t[0x82] = END;
+    t[0x9B] = END;
+    t
+};
 
 /// The first `n` characters of `s`.
 fn head(s: &str, n: usize) -> &str {

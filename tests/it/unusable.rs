@@ -10,7 +10,7 @@ fn unusable_inputs_give_one_clear_finding() {
         .map(char::from)
         .collect::<String>()
         .replace('\n', "\0");
-    let cases: [(&str, String, &str); 6] = [
+    let cases: [(&str, String, &str); 8] = [
         ("empty", String::new(), "输入为空"),
         ("blank lines", "\n \n\t\n".to_owned(), "输入为空"),
         ("binary", binary, "不是文本"),
@@ -28,6 +28,17 @@ fn unusable_inputs_give_one_clear_finding() {
             "tables as images",
             fixture("unusable/images.txt"),
             "表格可能是图片",
+        ),
+        // one row's figures with no label: no telling which row of part 三 they are
+        (
+            "a lone row of 7 figures",
+            "3\t0\t1\t0\t0\t0\t4\n".to_owned(),
+            "只有 7 个数字",
+        ),
+        (
+            "figures of no table's count",
+            "1 2 3\n4 5 6\n7 8 9 10\n".to_owned(),
+            "只有 10 个数字",
         ),
     ];
     for (what, text, says) in cases {
