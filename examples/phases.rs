@@ -37,6 +37,39 @@ fn main() {
     time("figures", &mut || {
         std::hint::black_box(gouji::read::prose::figures(&prose));
     });
+    use gouji::format::Part;
+    use gouji::model::Sheet;
+    for (name, part) in [
+        ("part2", Part::P2),
+        ("part3", Part::P3),
+        ("part4", Part::P4),
+    ] {
+        let Some(range) = o.region(part) else {
+            continue;
+        };
+        let region = &lines[range];
+        time(name, &mut || {
+            let mut sheet = Sheet::with_room();
+            let mut findings = Vec::new();
+            match part {
+                Part::P2 => drop(gouji::read::part2::read(
+                    region,
+                    &mut sheet,
+                    &mut findings,
+                    None,
+                )),
+                Part::P3 => drop(gouji::read::part3::read(region, &mut sheet, &mut findings)),
+                Part::P4 => drop(gouji::read::part4::read(region, &mut sheet, &mut findings)),
+            }
+            std::hint::black_box((sheet, findings));
+        });
+    }
+    time("sheet", &mut || {
+        std::hint::black_box(Sheet::with_room());
+    });
+    time("doc.lines", &mut || {
+        std::hint::black_box(doc.lines());
+    });
     time("read_text", &mut || {
         std::hint::black_box(gouji::read::read_text(&text, None));
     });
