@@ -1,5 +1,5 @@
 //! Runs a phase on a file many times, for profilers:
-//! `cargo run --release --example profile -- FILE [N] [lines|prose|read|check]`.
+//! `cargo run --release --example profile -- FILE [N] [lines|prose|part3|read|check]`.
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let text = std::fs::read_to_string(&args[1]).expect("a file");
@@ -20,6 +20,18 @@ fn main() {
                     std::hint::black_box(gouji::read::outline::Prose::from_lines(&lines, |i| {
                         o.in_region(i)
                     }));
+                }
+            }
+            Some("part3") => {
+                let doc = gouji::read::tokens::lines_of_text(&text);
+                let lines = doc.lines();
+                let o = gouji::read::outline::outline(&lines);
+                let region = &lines[o.region(gouji::format::Part::P3).expect("a part 三")];
+                for _ in 0..10 {
+                    let mut sheet = gouji::model::Sheet::with_room();
+                    let mut findings = Vec::new();
+                    gouji::read::part3::read(region, &mut sheet, &mut findings);
+                    std::hint::black_box((sheet, findings));
                 }
             }
             Some("read") => {

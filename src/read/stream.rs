@@ -32,7 +32,7 @@ impl<'t, 'a> Stream<'t, 'a> {
                 match t.kind {
                     TokenKind::Text => {
                         open = false;
-                        s.keys.extend(t.text.chars().filter_map(key_char));
+                        push_key(&mut s.keys, t.text);
                     }
                     TokenKind::Value => {
                         if !open {
@@ -89,6 +89,15 @@ impl<'t, 'a> Stream<'t, 'a> {
             best.map(|(s, e)| (from + s, from + e))
         };
         found(near).or_else(|| if near < end { found(end) } else { None })
+    }
+}
+
+/// Appends `text` folded for label matching; whole when it folds to itself (the usual case).
+fn push_key(keys: &mut String, text: &str) {
+    if text.chars().all(|c| key_char(c) == Some(c)) {
+        keys.push_str(text);
+    } else {
+        keys.extend(text.chars().filter_map(key_char));
     }
 }
 

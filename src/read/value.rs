@@ -134,6 +134,11 @@ enum Number {
 
 /// Digits with optional thousands separators (groups of three) and an optional fraction.
 fn parse_number(s: &str) -> Option<Number> {
+    // the common case: up to 18 plain digits
+    if !s.is_empty() && s.len() <= 18 && s.bytes().all(|b| b.is_ascii_digit()) {
+        let v = s.bytes().fold(0i64, |v, b| v * 10 + i64::from(b - b'0'));
+        return Some(Number::Int(v));
+    }
     let (int_part, frac) = match s.bytes().position(|b| b == b'.') {
         Some(dot) => (&s[..dot], Some(&s[dot + 1..])),
         None => (s, None),
