@@ -13,11 +13,12 @@ use crate::format::{CellKey, Column};
 use crate::model::{Finding, Rule, Severity, Suspect};
 use crate::read::Report;
 
-#[derive(Debug)]
+/// One equation: `Σ lhs = Σ rhs`, its cells kept in the [`Relations`]' shared list.
+#[derive(Debug, Clone)]
 pub struct Relation {
     pub rule: Rule,
-    pub lhs: Vec<CellKey>,
-    pub rhs: Vec<CellKey>,
+    lhs: (u32, u32),
+    rhs: (u32, u32),
     what: What,
 }
 
@@ -32,13 +33,54 @@ enum What {
     Review(usize),
 }
 
-impl Relation {
-    pub fn cells(&self) -> impl Iterator<Item = CellKey> + '_ {
-        self.lhs.iter().chain(&self.rhs).copied()
+/// The relations of a report, their cells in one list (one allocation, not two per relation).
+#[derive(Debug, Default)]
+pub struct Relations {
+    keys: Vec<CellKey>,
+    pub list: Vec<Relation>,
+}
+
+impl Relations {
+    fn push(
+        &mut self,
+        rule: Rule,
+        lhs: impl IntoIterator<Item = CellKey>,
+        rhs: impl IntoIterator<Item = CellKey>,
+        what: What,
+    ) {
+        let at = |keys: &Vec<CellKey>| u32::try_from(keys.len()).unwrap_or(u32::MAX);
+        let l0 = at(&self.keys);
+        self.keys.extend(lhs);
+        let l1 = at(&self.keys);
+        self.keys.extend(rhs);
+        let r1 = at(&self.keys);
+        self.list.push(Relation {
+            rule,
+            lhs: (l0, l1),
+            rhs: (l1, r1),
+            what,
+        });
     }
 
-    fn coef(&self, key: CellKey) -> i64 {
-        if self.lhs.contains(&key) {
+    fn span(&self, (a, b): (u32, u32)) -> &[CellKey] {
+        &self.keys[a as usize..b as usize]
+    }
+
+    pub fn lhs(&self, r: &Relation) -> &[CellKey] {
+        self.span(r.lhs)
+    }
+
+    pub fn rhs(&self, r: &Relation) -> &[CellKey] {
+        self.span(r.rhs)
+    }
+
+    /// A relation's cells: lhs then rhs (adjacent in the list).
+    pub fn cells(&self, r: &Relation) -> &[CellKey] {
+        self.span((r.lhs.0, r.rhs.1))
+    }
+
+    fn coef(&self, r: &Relation, key: CellKey) -> i64 {
+        if self.lhs(r).contains(&key) {
             1
         } else {
             -1
@@ -47,9 +89,9 @@ impl Relation {
 }
 
 /// The relations of the tables as read (only those whose cells are all there).
-pub fn relations(report: &Report) -> Vec<Relation> {
+pub fn relations(report: &Report) -> Relations {
     let sheet = &report.sheet;
-    let mut out = Vec::new();
+    let mut out = Relations::default();
     let present = |row: &'static str| sheet.get(CellKey::new(row, P3_COLS[0].id)).is_some();
     if let Some(variant) = report.variants.p3 {
         let rows = part3::rows(part3::splits_other(variant));
@@ -64,26 +106,20 @@ pub fn relations(report: &Report) -> Vec<Relation> {
             })
             .collect();
         for row in rows.iter().copied().chain(subtotals.iter().copied()) {
-            let parts: Vec<CellKey> = P3_COLS[..TOTAL_COL]
-                .iter()
-                .map(|c| CellKey::new(row.id, c.id))
-                .collect();
-            out.push(Relation {
-                rule: Rule::P3Row,
-                lhs: vec![CellKey::new(row.id, P3_COLS[TOTAL_COL].id)],
-                rhs: parts,
-                what: What::Row(row),
-            });
-            if sheet.get(CellKey::new(row.id, ORG_SUBTOTAL.id)).is_some() {
-                out.push(Relation {
-                    rule: Rule::P3Row,
-                    lhs: vec![CellKey::new(row.id, ORG_SUBTOTAL.id)],
-                    rhs: P3_COLS[1..TOTAL_COL]
-                        .iter()
-                        .map(|c| CellKey::new(row.id, c.id))
-                        .collect(),
-                    what: What::OrgSubtotal(row),
-                });
+            let at = |c: &Column| CellKey::new(row.id, c.id);
+            out.push(
+                Rule::P3Row,
+                [at(&P3_COLS[TOTAL_COL])],
+                P3_COLS[..TOTAL_COL].iter().map(at),
+                What::Row(row),
+            );
+            if sheet.get(at(&ORG_SUBTOTAL)).is_some() {
+                out.push(
+                    Rule::P3Row,
+                    [at(&ORG_SUBTOTAL)],
+                    P3_COLS[1..TOTAL_COL].iter().map(at),
+                    What::OrgSubtotal(row),
+                );
             }
         }
         let find = |role: Role| rows.iter().find(|r| r.role == role).copied();
@@ -92,34 +128,27 @@ pub fn relations(report: &Report) -> Vec<Relation> {
             .is_some();
         let columns = P3_COLS.iter().chain(with_subtotal.then_some(&ORG_SUBTOTAL));
         for col in columns {
-            let results: Vec<CellKey> = rows
-                .iter()
-                .filter(|r| r.role == Role::Result)
-                .map(|r| CellKey::new(r.id, col.id))
-                .collect();
+            let at = |r: &part3::Row| CellKey::new(r.id, col.id);
             if let Some(total) = find(Role::Total) {
-                out.push(Relation {
-                    rule: Rule::P3Sum,
-                    lhs: vec![CellKey::new(total.id, col.id)],
-                    rhs: results,
-                    what: What::Column(col),
-                });
+                let results = rows.iter().filter(|r| r.role == Role::Result);
+                out.push(
+                    Rule::P3Sum,
+                    [at(total)],
+                    results.map(|r| at(r)),
+                    What::Column(col),
+                );
             }
             for sub in &subtotals {
                 let Role::Subtotal(g) = sub.role else {
                     continue;
                 };
-                let members = rows
-                    .iter()
-                    .filter(|r| r.group == Some(g))
-                    .map(|r| CellKey::new(r.id, col.id))
-                    .collect();
-                out.push(Relation {
-                    rule: Rule::P3Sum,
-                    lhs: vec![CellKey::new(sub.id, col.id)],
-                    rhs: members,
-                    what: What::Subtotal(sub, col),
-                });
+                let members = rows.iter().filter(|r| r.group == Some(g));
+                out.push(
+                    Rule::P3Sum,
+                    [at(sub)],
+                    members.map(|r| at(r)),
+                    What::Subtotal(sub, col),
+                );
             }
             if let (Some(new), Some(cin), Some(total), Some(cout)) = (
                 find(Role::Intake),
@@ -127,43 +156,45 @@ pub fn relations(report: &Report) -> Vec<Relation> {
                 find(Role::Total),
                 find(Role::Outflow),
             ) {
-                out.push(Relation {
-                    rule: Rule::P3Bal,
-                    lhs: vec![
-                        CellKey::new(total.id, col.id),
-                        CellKey::new(cout.id, col.id),
-                    ],
-                    rhs: vec![CellKey::new(new.id, col.id), CellKey::new(cin.id, col.id)],
-                    what: What::Balance(col),
-                });
+                out.push(
+                    Rule::P3Bal,
+                    [at(total), at(cout)],
+                    [at(new), at(cin)],
+                    What::Balance(col),
+                );
             }
         }
     }
     for (gi, g) in part4::GROUPS.iter().enumerate() {
-        out.push(Relation {
-            rule: Rule::P4Sum,
-            lhs: vec![CellKey::new(g.id, P4_COLS[part4::TOTAL_COL].id)],
-            rhs: P4_COLS[..part4::TOTAL_COL]
-                .iter()
-                .map(|c| CellKey::new(g.id, c.id))
-                .collect(),
-            what: What::Review(gi),
-        });
+        let at = |c: &Column| CellKey::new(g.id, c.id);
+        out.push(
+            Rule::P4Sum,
+            [at(&P4_COLS[part4::TOTAL_COL])],
+            P4_COLS[..part4::TOTAL_COL].iter().map(at),
+            What::Review(gi),
+        );
     }
-    out.retain(|r| r.cells().all(|k| sheet.get(k).is_some()));
+    let complete: Vec<Relation> = out
+        .list
+        .iter()
+        .filter(|r| out.cells(r).iter().all(|&k| sheet.get(k).is_some()))
+        .cloned()
+        .collect();
+    out.list = complete;
     out
 }
 
 pub fn check(report: &Report) -> Vec<Finding> {
     let sheet = &report.sheet;
-    let rels = relations(report);
+    let all = relations(report);
+    let rels = &all.list;
     let value = |k: CellKey| sheet.get(k).and_then(|c| c.value.arith());
     // residual = Σ lhs − Σ rhs, for relations whose cells are all figures
     let residuals: Vec<Option<i64>> = rels
         .iter()
         .map(|r| {
-            let l: Option<i64> = r.lhs.iter().map(|&k| value(k)).sum();
-            let h: Option<i64> = r.rhs.iter().map(|&k| value(k)).sum();
+            let l: Option<i64> = all.lhs(r).iter().map(|&k| value(k)).sum();
+            let h: Option<i64> = all.rhs(r).iter().map(|&k| value(k)).sum();
             Some(l? - h?)
         })
         .collect();
@@ -184,9 +215,10 @@ pub fn check(report: &Report) -> Vec<Finding> {
     }
     for a in 0..failing.len() {
         for b in a + 1..failing.len() {
-            if rels[failing[a]]
-                .cells()
-                .any(|k| rels[failing[b]].cells().any(|j| j == k))
+            if all
+                .cells(&rels[failing[a]])
+                .iter()
+                .any(|k| all.cells(&rels[failing[b]]).contains(k))
             {
                 let (ra, rb) = (root(&mut cluster, a), root(&mut cluster, b));
                 cluster[ra] = rb;
@@ -205,20 +237,20 @@ pub fn check(report: &Report) -> Vec<Finding> {
             .collect();
         let mut suspects = Vec::new();
         let first = &rels[members[0]];
-        for k in first.cells() {
+        for &k in all.cells(first) {
             if suspects.iter().any(|s: &Suspect| s.cell == k) {
                 continue;
             }
-            let on_all = members.iter().all(|&m| rels[m].cells().any(|j| j == k));
-            let on_passing =
-                (0..rels.len()).any(|i| residuals[i] == Some(0) && rels[i].cells().any(|j| j == k));
+            let on_all = members.iter().all(|&m| all.cells(&rels[m]).contains(&k));
+            let on_passing = (0..rels.len())
+                .any(|i| residuals[i] == Some(0) && all.cells(&rels[i]).contains(&k));
             if !on_all || on_passing {
                 continue;
             }
             let Some(old) = value(k) else { continue };
             let fixes: Vec<i64> = members
                 .iter()
-                .map(|&m| old - residuals[m].unwrap_or(0) * rels[m].coef(k))
+                .map(|&m| old - residuals[m].unwrap_or(0) * all.coef(&rels[m], k))
                 .collect();
             let fix = fixes[0];
             if fix >= 0 && fixes.iter().all(|&f| f == fix) {
@@ -232,26 +264,32 @@ pub fn check(report: &Report) -> Vec<Finding> {
     failing
         .iter()
         .zip(suspects_of)
-        .map(|(&i, suspects)| finding(report, &rels[i], residuals[i].unwrap_or(0), suspects))
+        .map(|(&i, suspects)| finding(report, &all, &rels[i], residuals[i].unwrap_or(0), suspects))
         .collect()
 }
 
-fn finding(report: &Report, rel: &Relation, residual: i64, suspects: Vec<Suspect>) -> Finding {
+fn finding(
+    report: &Report,
+    all: &Relations,
+    rel: &Relation,
+    residual: i64,
+    suspects: Vec<Suspect>,
+) -> Finding {
     let sheet = &report.sheet;
+    let (lhs, rhs) = (all.lhs(rel), all.rhs(rel));
     let v = |k: CellKey| sheet.get(k).and_then(|c| c.value.arith()).unwrap_or(0);
-    let expected: i64 = rel.rhs.iter().map(|&k| v(k)).sum();
+    let expected: i64 = rhs.iter().map(|&k| v(k)).sum();
     let actual = expected + residual;
     let s = |k: CellKey| shown(sheet, k);
     let (zh, en) = match rel.what {
         What::Row(row) => {
-            let parts: Vec<String> = rel
-                .rhs
+            let parts: Vec<String> = rhs
                 .iter()
                 .zip(P3_COLS.iter())
                 .map(|(&k, c)| format!("{}{}", c.zh, s(k).0))
                 .collect();
-            let parts_en: Vec<String> = rel.rhs.iter().map(|&k| s(k).1).collect();
-            let (t, t_en) = s(rel.lhs[0]);
+            let parts_en: Vec<String> = rhs.iter().map(|&k| s(k).1).collect();
+            let (t, t_en) = s(lhs[0]);
             let label = if matches!(row.role, Role::Subtotal(_)) {
                 row.zh.to_owned()
             } else {
@@ -270,14 +308,13 @@ fn finding(report: &Report, rel: &Relation, residual: i64, suspects: Vec<Suspect
             )
         }
         What::OrgSubtotal(row) => {
-            let parts: Vec<String> = rel
-                .rhs
+            let parts: Vec<String> = rhs
                 .iter()
                 .zip(&P3_COLS[1..])
                 .map(|(&k, c)| format!("{}{}", c.zh, s(k).0))
                 .collect();
-            let parts_en: Vec<String> = rel.rhs.iter().map(|&k| s(k).1).collect();
-            let (t, t_en) = s(rel.lhs[0]);
+            let parts_en: Vec<String> = rhs.iter().map(|&k| s(k).1).collect();
+            let (t, t_en) = s(lhs[0]);
             (
                 format!(
                     "第三部分「{}」行：{} = {expected}，但「法人或其他组织」小计填报为{t}",
@@ -292,22 +329,22 @@ fn finding(report: &Report, rel: &Relation, residual: i64, suspects: Vec<Suspect
             )
         }
         What::Column(col) => {
-            let (t, t_en) = s(rel.lhs[0]);
+            let (t, t_en) = s(lhs[0]);
             (
                 format!("第三部分「{}」列：第三项（一）至（六）各项之和为{expected}，但（七）总计填报为{t}", col.zh),
                 format!("Part 3, column “{}”: items (1)–(6) add up to {expected}, but (7) total is {t_en}", col.en),
             )
         }
         What::Subtotal(row, col) => {
-            let (t, t_en) = s(rel.lhs[0]);
+            let (t, t_en) = s(lhs[0]);
             (
                 format!("第三部分「{}」列：「{}」各项之和为{expected}，但小计填报为{t}", col.zh, row.zh),
                 format!("Part 3, column “{}”: the items of “{}” add up to {expected}, but the subtotal is {t_en}", col.en, row.en),
             )
         }
         What::Balance(col) => {
-            let [a, b] = [s(rel.rhs[0]), s(rel.rhs[1])];
-            let [c, d] = [s(rel.lhs[0]), s(rel.lhs[1])];
+            let [a, b] = [s(rhs[0]), s(rhs[1])];
+            let [c, d] = [s(lhs[0]), s(lhs[1])];
             (
                 format!(
                     "第三部分「{}」列：第一项{} + 第二项{} = {expected}，但第三项（七）总计{} + 第四项{} = {actual}",
@@ -321,14 +358,13 @@ fn finding(report: &Report, rel: &Relation, residual: i64, suspects: Vec<Suspect
         }
         What::Review(gi) => {
             let g = &part4::GROUPS[gi];
-            let parts: Vec<String> = rel
-                .rhs
+            let parts: Vec<String> = rhs
                 .iter()
                 .zip(P4_COLS.iter())
                 .map(|(&k, c)| format!("{}{}", c.zh, s(k).0))
                 .collect();
-            let parts_en: Vec<String> = rel.rhs.iter().map(|&k| s(k).1).collect();
-            let (t, t_en) = s(rel.lhs[0]);
+            let parts_en: Vec<String> = rhs.iter().map(|&k| s(k).1).collect();
+            let (t, t_en) = s(lhs[0]);
             (
                 format!(
                     "{}：{} = {expected}，但总计填报为{t}",
@@ -343,9 +379,9 @@ fn finding(report: &Report, rel: &Relation, residual: i64, suspects: Vec<Suspect
             )
         }
     };
-    let pos_cell = suspects.first().map_or(rel.lhs[0], |s| s.cell);
+    let pos_cell = suspects.first().map_or(lhs[0], |s| s.cell);
     let mut f = Finding::new(rel.rule, Severity::Error, zh, en)
-        .with_cells(rel.cells().collect())
+        .with_cells(all.cells(rel).to_vec())
         .at(sheet.get(pos_cell).and_then(|c| c.pos));
     f.expected = Some(expected);
     f.actual = Some(actual);
