@@ -162,7 +162,13 @@ fn cells_out(sheet: Sheet) -> Cells {
         sheet
             .into_cells()
             .into_iter()
-            .map(|c| (c.key.id(), CellOut::from(c)))
+            .map(|c| {
+                let id = c
+                    .key
+                    .static_id()
+                    .map_or_else(|| c.key.id().into(), Into::into);
+                (id, CellOut::from(c))
+            })
             .collect(),
     )
 }

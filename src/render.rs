@@ -60,7 +60,7 @@ struct Index<'r> {
 impl<'r> Index<'r> {
     fn new(r: &'r CheckResult) -> Self {
         let mut ix = Index {
-            cells: r.cells.0.iter().map(|(k, c)| (k.as_str(), c)).collect(),
+            cells: r.cells.0.iter().map(|(k, c)| (k.as_ref(), c)).collect(),
             ..Index::default()
         };
         for (i, f) in r.findings.iter().enumerate() {

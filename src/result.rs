@@ -12,6 +12,7 @@ use crate::read::value::Value;
 use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Cow;
 
 pub const SCHEMA: u32 = 1;
 
@@ -104,9 +105,10 @@ impl Num {
     }
 }
 
-/// The cells by id, in reading order (a JSON object).
+/// The cells by id, in reading order (a JSON object). Ids are static strings when the core
+/// made them (no allocation per cell), owned when read back from JSON or JavaScript.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Cells(pub Vec<(String, CellOut)>);
+pub struct Cells(pub Vec<(Cow<'static, str>, CellOut)>);
 
 impl Cells {
     pub fn get(&self, id: &str) -> Option<&CellOut> {
@@ -135,7 +137,7 @@ impl<'de> Deserialize<'de> for Cells {
             fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Cells, A::Error> {
                 let mut v = Vec::new();
                 while let Some((k, c)) = a.next_entry::<String, CellOut>()? {
-                    v.push((k, c));
+                    v.push((Cow::Owned(k), c));
                 }
                 Ok(Cells(v))
             }

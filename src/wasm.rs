@@ -461,7 +461,7 @@ fn result_from_js(v: &JsValue) -> Result<CheckResult, JsError> {
                 at: at_of(&get(&c, "at")),
                 unit: string_field(&c, "unit"),
             };
-            (id, cell)
+            (id.into(), cell)
         })
         .collect();
     let findings = if js_sys::Array::is_array(&get(v, "findings")) {

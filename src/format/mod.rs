@@ -3,6 +3,10 @@
 //! Invariant: every cell id the program emits is built from these tables; no other module
 //! spells a row or column id. Readers match labels through the `keys` given here.
 
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
+
 pub mod part2;
 pub mod part3;
 pub mod part4;
@@ -169,16 +173,31 @@ impl CellKey {
 
     /// Looks a cell id up in the format tables.
     pub fn parse(id: &str) -> Option<CellKey> {
-        static IDS: std::sync::OnceLock<Vec<(String, CellKey)>> = std::sync::OnceLock::new();
-        let ids = IDS.get_or_init(|| {
-            let mut v: Vec<(String, CellKey)> = all_cells().map(|k| (k.id(), k)).collect();
-            v.sort_by(|a, b| a.0.cmp(&b.0));
-            v
-        });
+        let ids = ids();
         ids.binary_search_by(|(k, _)| k.as_str().cmp(id))
             .ok()
             .map(|i| ids[i].1)
     }
+
+    /// The cell id as a static string (no allocation), for every cell of the formats.
+    pub fn static_id(self) -> Option<&'static str> {
+        type ByKey = HashMap<CellKey, &'static str, BuildHasherDefault<crate::model::Fnv>>;
+        static BY_KEY: OnceLock<ByKey> = OnceLock::new();
+        BY_KEY
+            .get_or_init(|| ids().iter().map(|(s, k)| (*k, s.as_str())).collect())
+            .get(&self)
+            .copied()
+    }
+}
+
+/// Every cell id with its key, sorted by id: built once.
+fn ids() -> &'static [(String, CellKey)] {
+    static IDS: OnceLock<Vec<(String, CellKey)>> = OnceLock::new();
+    IDS.get_or_init(|| {
+        let mut v: Vec<(String, CellKey)> = all_cells().map(|k| (k.id(), k)).collect();
+        v.sort_by(|a, b| a.0.cmp(&b.0));
+        v
+    })
 }
 
 /// Every cell of every table of both formats (with optional rows), in official order.
