@@ -38,6 +38,10 @@ impl Read {
 
 /// The block a caption line (第二十条第（X）项) opens.
 fn caption(line: &Line) -> Option<&'static Block> {
+    // most lines are rows of figures: no 条, no caption
+    if !line.tokens.iter().any(|t| t.text.contains('条')) {
+        return None;
+    }
     let key = line_key(line, 40)?;
     let rest = &key[key.find("第二十条")? + "第二十条".len()..];
     let rest = rest.strip_prefix('第').unwrap_or(rest);

@@ -38,7 +38,8 @@ impl<'t, 'a> Stream<'t, 'a> {
                         if !open {
                             s.groups.push(Group {
                                 anchor: s.keys.len(),
-                                tokens: Vec::new(),
+                                // room for a part 三 row (seven, or eight with a 小计 column)
+                                tokens: Vec::with_capacity(8),
                                 split: line.split,
                             });
                             open = true;

@@ -398,11 +398,11 @@ fn is_page_number(cell: &str) -> bool {
     if !matches!(first, Some('-' | '—' | '–' | '第')) {
         return false;
     }
-    let s: String = cell
-        .chars()
-        .filter_map(fold_char)
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    // a page number is short: what does not fit the buffer is not one
+    let mut buf = [0u8; 64];
+    let Some(s) = fold_compact(cell, &mut buf) else {
+        return false;
+    };
     let dashes = |c: char| matches!(c, '-' | '—' | '–' | '－');
     if let Some(inner) = s.strip_prefix(dashes).and_then(|r| r.strip_suffix(dashes)) {
         let inner = inner.trim_matches(dashes);
