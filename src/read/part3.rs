@@ -124,14 +124,11 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
     }
 
     // complete space-aligned rows: where the columns are, for rows printed with a blank cell
-    let columns: Vec<Columns> = stream
-        .groups
-        .iter()
-        .filter_map(|g| columns_of(g, width))
-        .collect();
+    // (worked out only if a row needs them)
+    let mut columns: Option<Vec<Columns>> = None;
 
     // 4. each row takes its run; rows whose label was not recognised take surplus runs in order
-    let mut surplus: VecDeque<Vec<&Token>> = VecDeque::new();
+    let mut surplus: VecDeque<&[&Token]> = VecDeque::new();
     let ordered: Vec<(&'static Row, Option<usize>)> = {
         let mut v: Vec<(&'static Row, Option<usize>)> = Vec::new();
         let mut li = 0;
@@ -158,21 +155,29 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
         match li {
             Some(li) => {
                 report_surplus(&mut surplus, row, findings);
-                let mut full = runs[li]
-                    .iter()
-                    .filter_map(|g| fit(&g.tokens, width))
-                    .collect::<VecDeque<_>>();
-                if let Some(first) = full.pop_front() {
-                    insert(sheet, row, &first, &cols);
-                    surplus = full;
+                // the first complete run is the row's; any further ones are surplus
+                let mut full = runs[li].iter().filter_map(|g| fit(&g.tokens, width));
+                if let Some(first) = full.next() {
+                    insert(sheet, row, first, &cols);
+                    surplus.extend(full);
                 } else if !runs[li].is_empty() {
                     let all: Vec<&Token> = runs[li]
                         .iter()
                         .flat_map(|g| g.tokens.iter().copied())
                         .collect();
                     match fit(&all, width) {
-                        Some(t) => insert(sheet, row, &t, &cols),
-                        None => match align(&runs[li], &columns, width) {
+                        Some(t) => insert(sheet, row, t, &cols),
+                        None => match align(
+                            &runs[li],
+                            columns.get_or_insert_with(|| {
+                                stream
+                                    .groups
+                                    .iter()
+                                    .filter_map(|g| columns_of(g, width))
+                                    .collect()
+                            }),
+                            width,
+                        ) {
                             Some(cells) => insert_aligned(sheet, row, &cells, &cols),
                             None => findings.push(unreadable(row, &all, width)),
                         },
@@ -188,7 +193,7 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
             }
             None => match surplus.pop_front() {
                 Some(t) => {
-                    insert(sheet, row, &t, &cols);
+                    insert(sheet, row, t, &cols);
                     findings.push(by_position(row));
                 }
                 None => findings.push(missing(row)),
@@ -209,9 +214,9 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
 }
 
 /// A run of exactly seven figures, after dropping empty padding cells at either end.
-fn fit<'t, 'a>(tokens: &[&'t Token<'a>], width: usize) -> Option<Vec<&'t Token<'a>>> {
+fn fit<'r, 't, 'a>(tokens: &'r [&'t Token<'a>], width: usize) -> Option<&'r [&'t Token<'a>]> {
     let t = trim_padding(tokens, width);
-    (t.len() == width).then(|| t.to_vec())
+    (t.len() == width).then_some(t)
 }
 
 fn insert(sheet: &mut Sheet, row: &Row, tokens: &[&Token], cols: &[&Column]) {
@@ -354,7 +359,7 @@ fn subtotal_note(row: &Row) -> Finding {
     .with_cells(row_cells(row))
 }
 
-fn report_surplus(surplus: &mut VecDeque<Vec<&Token>>, after: &Row, findings: &mut Vec<Finding>) {
+fn report_surplus(surplus: &mut VecDeque<&[&Token]>, after: &Row, findings: &mut Vec<Finding>) {
     for t in surplus.drain(..) {
         let figures: Vec<&str> = t.iter().map(|t| t.text).collect();
         findings.push(
