@@ -206,43 +206,56 @@ impl Prose {
             }
             p.line_starts.push(p.text.len());
             for t in line.tokens {
-                // the common case: a token of ASCII and unified ideographs, all kept as they are
-                if t.text.chars().all(folds_to_itself) {
-                    if !t.text.is_empty() {
-                        let at = u32::try_from(p.text.len()).unwrap_or(u32::MAX);
-                        p.runs.push((at, t.pos));
-                        p.text.push_str(t.text);
-                    }
-                    continue;
-                }
-                let mut in_run = false;
-                for (k, c) in t.text.chars().enumerate() {
-                    let kept = if folds_to_itself(c) {
-                        Some(c)
-                    } else {
-                        fold_char(c).filter(|f| !f.is_whitespace())
-                    };
-                    let Some(f) = kept else {
-                        in_run = false; // a dropped character breaks the run of columns
-                        continue;
-                    };
-                    if !in_run {
-                        let at = u32::try_from(p.text.len()).unwrap_or(u32::MAX);
-                        let pos = match t.pos {
-                            Pos::Text { line, col } => Pos::Text {
-                                line,
-                                col: col.saturating_add(u32::try_from(k).unwrap_or(u32::MAX)),
-                            },
-                            grid => grid,
-                        };
-                        p.runs.push((at, pos));
-                        in_run = true;
-                    }
-                    p.text.push(f);
-                }
+                p.push_token(t.text, t.pos);
             }
         }
         p
+    }
+
+    /// Appends a token folded. Characters that fold to themselves are copied in runs; a
+    /// dropped character breaks the run of columns (a new run records where the next begins).
+    fn push_token(&mut self, text: &str, pos: Pos) {
+        let mut in_run = false;
+        let mut plain: Option<usize> = None; // byte where pending unchanged characters begin
+        for (k, (b, c)) in text.char_indices().enumerate() {
+            if folds_to_itself(c) {
+                if !in_run {
+                    self.start_run(pos, k);
+                    in_run = true;
+                }
+                plain.get_or_insert(b);
+                continue;
+            }
+            if let Some(from) = plain.take() {
+                self.text.push_str(&text[from..b]);
+            }
+            match fold_char(c).filter(|f| !f.is_whitespace()) {
+                Some(f) => {
+                    if !in_run {
+                        self.start_run(pos, k);
+                        in_run = true;
+                    }
+                    self.text.push(f);
+                }
+                None => in_run = false,
+            }
+        }
+        if let Some(from) = plain {
+            self.text.push_str(&text[from..]);
+        }
+    }
+
+    /// Records that the text from here on comes from character `k` of a token at `pos`.
+    fn start_run(&mut self, pos: Pos, k: usize) {
+        let at = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
+        let pos = match pos {
+            Pos::Text { line, col } => Pos::Text {
+                line,
+                col: col.saturating_add(u32::try_from(k).unwrap_or(u32::MAX)),
+            },
+            grid => grid,
+        };
+        self.runs.push((at, pos));
     }
 
     /// Where the character at byte `byte` of `text` came from.
