@@ -93,12 +93,24 @@ impl<'t, 'a> Stream<'t, 'a> {
     }
 }
 
-/// Appends `text` folded for label matching; whole when it folds to itself (the usual case).
+/// Appends `text` folded for label matching, copying runs of unchanged characters whole.
 fn push_key(keys: &mut String, text: &str) {
-    if text.chars().all(|c| key_char(c) == Some(c)) {
-        keys.push_str(text);
-    } else {
-        keys.extend(text.chars().filter_map(key_char));
+    let mut plain: Option<usize> = None; // byte where pending unchanged characters begin
+    for (b, c) in text.char_indices() {
+        let k = key_char(c);
+        if k == Some(c) {
+            plain.get_or_insert(b);
+            continue;
+        }
+        if let Some(from) = plain.take() {
+            keys.push_str(&text[from..b]);
+        }
+        if let Some(k) = k {
+            keys.push(k);
+        }
+    }
+    if let Some(from) = plain {
+        keys.push_str(&text[from..]);
     }
 }
 

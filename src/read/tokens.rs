@@ -105,9 +105,29 @@ pub fn lines_of_text(text: &str) -> Doc<'_> {
     for (i, raw) in text.split('\n').enumerate() {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        if is_page_number(raw) {
+            continue;
+        }
         cells.clear();
         let split = split_line(raw, &mut cells);
-        if is_page_number(raw) {
+        if split == Split::Spaces {
+            // the usual line: each piece is a label or a value, written straight to the doc
+            let start = doc.tokens.len();
+            doc.tokens.extend(cells.drain(..).map(|(col, text)| Token {
+                text,
+                pos: Pos::Text {
+                    line: number,
+                    col: u32::try_from(col + 1).unwrap_or(u32::MAX),
+                },
+                kind: if looks_like_value(text) {
+                    TokenKind::Value
+                } else {
+                    TokenKind::Text
+                },
+            }));
+            if doc.tokens.len() > start {
+                doc.spans.push((start, doc.tokens.len(), split, number));
+            }
             continue;
         }
         classify(
