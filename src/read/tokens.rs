@@ -183,8 +183,15 @@ fn split_line<'a>(raw: &'a str, cells: &mut Vec<(usize, &'a str)>) -> Split {
     while i < b.len() {
         // white space: runs of ASCII spaces (PDF alignment) in a tight loop
         if b[i] == b' ' {
-            i += 1;
-            col += 1;
+            let mut j = i + 1;
+            while b.get(j..j + 8) == Some(&[b' '; 8]) {
+                j += 8;
+            }
+            while b.get(j) == Some(&b' ') {
+                j += 1;
+            }
+            col += j - i;
+            i = j;
             continue;
         }
         if b[i] == b'\t' {
