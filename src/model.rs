@@ -6,6 +6,7 @@
 use crate::format::{CellKey, FormatId, Part};
 use crate::read::tokens::Pos;
 use crate::read::value::{Parsed, Problem, Value};
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -44,10 +45,10 @@ impl Sheet {
             problem: parsed.problem,
             pos,
         };
-        match self.index.get(&key) {
-            Some(&i) => self.cells[i] = cell,
-            None => {
-                self.index.insert(key, self.cells.len());
+        match self.index.entry(key) {
+            Entry::Occupied(e) => self.cells[*e.get()] = cell,
+            Entry::Vacant(e) => {
+                e.insert(self.cells.len());
                 self.cells.push(cell);
             }
         }
