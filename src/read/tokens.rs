@@ -119,11 +119,7 @@ pub fn lines_of_text(text: &str) -> Doc<'_> {
                     line: number,
                     col: u32::try_from(col + 1).unwrap_or(u32::MAX),
                 },
-                kind: if looks_like_value(text) {
-                    TokenKind::Value
-                } else {
-                    TokenKind::Text
-                },
+                kind: kind_of(text),
             }));
             if doc.tokens.len() > start {
                 doc.spans.push((start, doc.tokens.len(), split, number));
@@ -135,7 +131,6 @@ pub fn lines_of_text(text: &str) -> Doc<'_> {
                 let col = u32::try_from(col + 1).unwrap_or(u32::MAX);
                 (t, Pos::Text { line: number, col })
             }),
-            split,
             &mut scratch,
         );
         doc.push(&mut scratch, split, number);
@@ -154,7 +149,6 @@ pub fn lines_of_grid<S: AsRef<str>>(rows: &[Vec<S>]) -> Doc<'_> {
                 let c = u32::try_from(c).unwrap_or(u32::MAX);
                 (trim(s.as_ref()), Pos::Grid { row: r, cell: c })
             }),
-            Split::Grid,
             &mut scratch,
         );
         // a grid row whose only cell is a page number is dropped too
@@ -195,9 +189,7 @@ fn split_line<'a>(raw: &'a str, cells: &mut Vec<(usize, &'a str)>) -> Split {
             continue;
         }
         if b[i] == b'\t' {
-            cells.clear();
-            split_on(raw, b'\t', cells);
-            return Split::Tabs;
+            return split_cells(raw, b'\t', cells);
         }
         let (len, space) = space_at(b, i);
         if space {
@@ -217,9 +209,7 @@ fn split_line<'a>(raw: &'a str, cells: &mut Vec<(usize, &'a str)>) -> Split {
             } else if (0xE4..=0xE9).contains(&x) {
                 3
             } else if x == b'\t' {
-                cells.clear();
-                split_on(raw, b'\t', cells);
-                return Split::Tabs;
+                return split_cells(raw, b'\t', cells);
             } else {
                 let (len, space) = space_at(b, i);
                 if space {
@@ -233,12 +223,21 @@ fn split_line<'a>(raw: &'a str, cells: &mut Vec<(usize, &'a str)>) -> Split {
         cells.push((start_col, &raw[start..i.min(b.len())]));
     }
     if bars >= 2 {
-        cells.clear();
-        split_on(raw, b'|', cells);
-        trim_pipe_edges(cells);
-        return Split::Pipes;
+        return split_cells(raw, b'|', cells);
     }
     Split::Spaces
+}
+
+/// Splits a line of cells on tabs or bars instead, keeping empty cells.
+fn split_cells<'a>(raw: &'a str, sep: u8, cells: &mut Vec<(usize, &'a str)>) -> Split {
+    cells.clear();
+    split_on(raw, sep, cells);
+    if sep == b'|' {
+        trim_pipe_edges(cells);
+        Split::Pipes
+    } else {
+        Split::Tabs
+    }
 }
 
 /// The length of the UTF-8 character at `i` and whether it is white space (as [`is_space`]).
@@ -304,51 +303,49 @@ fn trim_pipe_edges(cells: &mut Vec<(usize, &str)>) {
     }
 }
 
-/// Decides which cells are label text and which are values. In cell layouts, every cell after
-/// the first value is a value too (so `二十` or an empty cell keeps its place in the row).
-fn classify<'a>(
-    cells: impl Iterator<Item = (&'a str, Pos)>,
-    split: Split,
-    out: &mut Vec<Token<'a>>,
-) {
+/// Decides which cells of a tab, `|` or grid row are label text and which are values: every
+/// cell after the first value is a value too (so `二十` or an empty cell keeps its place in the
+/// row). Space-separated lines need none of this: each piece is what [`kind_of`] says.
+fn classify<'a>(cells: impl Iterator<Item = (&'a str, Pos)>, out: &mut Vec<Token<'a>>) {
     out.clear();
     let mut in_values = false;
     for (text, pos) in cells {
-        let kind = if split.keeps_blanks() {
-            if text.is_empty() {
-                if in_values || out.iter().any(|t| t.kind == TokenKind::Text) {
-                    TokenKind::Value
-                } else {
-                    continue; // leading empty cells: merged or spacer cells
-                }
-            } else if in_values || looks_like_value(text) {
+        let kind = if text.is_empty() {
+            if in_values || out.iter().any(|t| t.kind == TokenKind::Text) {
                 TokenKind::Value
             } else {
-                TokenKind::Text
+                continue; // leading empty cells: merged or spacer cells
             }
-        } else if looks_like_value(text) {
+        } else if in_values {
             TokenKind::Value
         } else {
-            TokenKind::Text
+            kind_of(text)
         };
         in_values |= kind == TokenKind::Value && !text.is_empty();
         out.push(Token { text, pos, kind });
     }
-    if split.keeps_blanks() {
-        if in_values {
-            // empty cells before the last label cell are spacers, not values
-            if let Some(last_text) = out.iter().rposition(|t| t.kind == TokenKind::Text) {
-                let mut i = 0;
-                out.retain(|t| {
-                    let keep = !(i < last_text && t.text.is_empty());
-                    i += 1;
-                    keep
-                });
-            }
-        } else {
-            // a row of labels and empty cells (a header, a group label) holds no values
-            out.retain(|t| t.kind == TokenKind::Text);
+    if in_values {
+        // empty cells before the last label cell are spacers, not values
+        if let Some(last_text) = out.iter().rposition(|t| t.kind == TokenKind::Text) {
+            let mut i = 0;
+            out.retain(|t| {
+                let keep = !(i < last_text && t.text.is_empty());
+                i += 1;
+                keep
+            });
         }
+    } else {
+        // a row of labels and empty cells (a header, a group label) holds no values
+        out.retain(|t| t.kind == TokenKind::Text);
+    }
+}
+
+/// A piece of text on its own: a value if it stands where a figure would, else label text.
+fn kind_of(text: &str) -> TokenKind {
+    if looks_like_value(text) {
+        TokenKind::Value
+    } else {
+        TokenKind::Text
     }
 }
 
