@@ -209,11 +209,6 @@ pub fn find_bytes(h: &[u8], n: &[u8]) -> Option<usize> {
     }
 }
 
-/// Whether `hay` holds `needle` (see [`find`]).
-pub fn has(hay: &str, needle: &str) -> bool {
-    find(hay, needle).is_some()
-}
-
 /// `text` folded for label matching, as a new string.
 pub fn key(text: &str) -> String {
     text.chars().filter_map(key_char).collect()
