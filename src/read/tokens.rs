@@ -97,7 +97,7 @@ impl Line<'_, '_> {
 /// Splits text into lines of tokens. Page-number lines (`-3-`, `第 3 页`) are dropped.
 pub fn lines_of_text(text: &str) -> Doc<'_> {
     let mut doc = Doc {
-        tokens: Vec::with_capacity(text.len() / 8),
+        tokens: Vec::with_capacity(text.len() / 16),
         spans: Vec::with_capacity(text.len() / 32),
     };
     let mut scratch = Vec::new();
