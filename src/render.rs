@@ -10,10 +10,12 @@ use crate::format::part2::{self, BLOCKS};
 use crate::format::part3::{self, Group, Role, COLUMNS as P3_COLS};
 use crate::format::part4::{self, COLUMNS as P4_COLS};
 use crate::format::{CellKey, Column, FormatId};
+use crate::model::Fnv;
 use crate::result::{CellOut, CheckResult, Num};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 
-type Map<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<crate::model::Fnv>>;
+type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -53,16 +55,17 @@ struct Index<'r> {
     cells: Map<&'r str, &'r CellOut>,
     /// (worst severity, finding indices) of the findings that name each cell.
     marks: Map<&'r str, (&'static str, Vec<usize>)>,
-    /// The first finding that names each cell as a suspect.
-    suspects: Map<&'r str, usize>,
+    /// The cells some finding names as its suspect.
+    suspects: HashSet<&'r str, BuildHasherDefault<Fnv>>,
 }
 
 impl<'r> Index<'r> {
     fn new(r: &'r CheckResult) -> Self {
-        let mut ix = Index {
-            cells: r.cells.0.iter().map(|(k, c)| (k.as_ref(), c)).collect(),
-            ..Index::default()
-        };
+        let mut ix = Index::default();
+        for (k, c) in &r.cells.0 {
+            // the first of two cells with one id, as `Cells::get` has it
+            ix.cells.entry(k.as_ref()).or_insert(c);
+        }
         for (i, f) in r.findings.iter().enumerate() {
             let ids = f.cells.iter().chain(f.suspects.iter().map(|s| &s.cell));
             for id in ids {
@@ -77,9 +80,8 @@ impl<'r> Index<'r> {
                     _ => "info",
                 };
             }
-            for s in &f.suspects {
-                ix.suspects.entry(s.cell.as_str()).or_insert(i);
-            }
+            ix.suspects
+                .extend(f.suspects.iter().map(|s| s.cell.as_str()));
         }
         ix
     }
@@ -402,7 +404,7 @@ fn value_cell(h: &mut Html, r: &CheckResult, key: CellKey, lang: Lang) {
     }
     let ix = h.ix;
     let (worst, which) = ix.marks(&id);
-    let suspect = ix.suspects.contains_key(id.as_str());
+    let suspect = ix.suspects.contains(id.as_str());
     let severity = match worst {
         Some("error") if suspect => " error suspect",
         Some("error") => " error",
