@@ -13,7 +13,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 #[derive(Clone, Debug)]
 pub struct Cell {
     pub key: CellKey,
-    pub raw: String,
+    pub raw: Raw,
     pub value: Value,
     pub unit: Option<&'static str>,
     pub problem: Option<Problem>,
@@ -39,7 +39,7 @@ impl Sheet {
     pub fn insert(&mut self, key: CellKey, raw: &str, parsed: Parsed, pos: Option<Pos>) {
         let cell = Cell {
             key,
-            raw: raw.to_owned(),
+            raw: Raw::from(raw),
             value: parsed.value,
             unit: parsed.unit,
             problem: parsed.problem,
@@ -81,6 +81,119 @@ impl Sheet {
 
     pub fn has_part(&self, part: Part) -> bool {
         self.cells.iter().any(|c| c.key.part() == part)
+    }
+}
+
+/// A cell's text as written: short (a figure, a blank mark) so kept inline, without an
+/// allocation per cell; longer text goes to the heap. Reads as a `&str`.
+#[derive(Clone)]
+pub struct Raw(RawRepr);
+
+#[derive(Clone)]
+enum RawRepr {
+    Inline { len: u8, bytes: [u8; RAW_INLINE] },
+    Heap(Box<str>),
+}
+
+/// What fits beside the length byte in the size of a `Box<str>` and its tag.
+const RAW_INLINE: usize = 22;
+
+impl Raw {
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            // always whole characters copied from a `&str`: the check cannot fail
+            RawRepr::Inline { len, bytes } => {
+                std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
+            }
+            RawRepr::Heap(s) => s,
+        }
+    }
+}
+
+impl From<&str> for Raw {
+    fn from(s: &str) -> Self {
+        if s.len() <= RAW_INLINE {
+            let mut bytes = [0; RAW_INLINE];
+            bytes[..s.len()].copy_from_slice(s.as_bytes());
+            // fits in a u8: RAW_INLINE < 256
+            Raw(RawRepr::Inline {
+                len: s.len() as u8,
+                bytes,
+            })
+        } else {
+            Raw(RawRepr::Heap(s.into()))
+        }
+    }
+}
+
+impl From<String> for Raw {
+    fn from(s: String) -> Self {
+        if s.len() <= RAW_INLINE {
+            Raw::from(s.as_str())
+        } else {
+            Raw(RawRepr::Heap(s.into_boxed_str()))
+        }
+    }
+}
+
+impl Default for Raw {
+    fn default() -> Self {
+        Raw::from("")
+    }
+}
+
+impl std::ops::Deref for Raw {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Raw {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for Raw {
+    fn eq(&self, other: &Raw) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialEq<str> for Raw {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Raw {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Debug for Raw {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for Raw {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for Raw {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Raw {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(Raw::from)
     }
 }
 
@@ -226,4 +339,27 @@ pub struct Variants {
     /// F2019 when part 三 has the single （六） row, F2021 when it has the three sub-rows.
     pub p3: Option<FormatId>,
     pub p4: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Raw;
+
+    #[test]
+    fn raw_text_reads_back_inline_and_on_the_heap() {
+        // 22 bytes fit inline; 23 do not; multi-byte characters are kept whole either way
+        for s in [
+            "",
+            "21",
+            "—",
+            "1234567890123456789012",
+            "12345678901234567890123",
+            "一二三四五六七八",
+        ] {
+            let raw = Raw::from(s);
+            assert_eq!(raw.as_str(), s);
+            assert_eq!(Raw::from(s.to_owned()), raw);
+            assert_eq!(format!("{raw}"), s);
+        }
+    }
 }

@@ -476,7 +476,7 @@ fn shown_in<'a>(c: &'a CellOut, buf: &'a mut [u8; 24]) -> &'a str {
 fn shown(c: &crate::result::CellOut) -> String {
     match c.value {
         Some(Num::Int(v)) => v.to_string(),
-        Some(Num::Dec(_)) | None => c.raw.clone(),
+        Some(Num::Dec(_)) | None => c.raw.to_string(),
     }
 }
 

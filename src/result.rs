@@ -6,7 +6,7 @@
 //! `SCHEMA`.
 
 use crate::format::FormatId;
-use crate::model::{Cell, Finding};
+use crate::model::{Cell, Finding, Raw};
 use crate::read::tokens::Pos;
 use crate::read::value::Value;
 use serde::de::{MapAccess, Visitor};
@@ -46,7 +46,7 @@ pub struct Tables {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CellOut {
     pub value: Option<Num>,
-    pub raw: String,
+    pub raw: Raw,
     #[serde(default, skip_serializing_if = "is_false")]
     pub blank: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]

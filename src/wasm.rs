@@ -456,7 +456,7 @@ fn result_from_js(v: &JsValue) -> Result<CheckResult, JsError> {
                 .or_else(|| value.as_f64().map(Num::Dec));
             let cell = CellOut {
                 value,
-                raw: string_field(&c, "raw").unwrap_or_default(),
+                raw: string_field(&c, "raw").unwrap_or_default().into(),
                 blank: get(&c, "blank").as_bool().unwrap_or(false),
                 at: at_of(&get(&c, "at")),
                 unit: string_field(&c, "unit"),

@@ -37,7 +37,7 @@ pub fn check(sheet: &Sheet) -> Vec<Finding> {
             Problem::UnitSuffix(u) => {
                 let v = match cell.value {
                     Value::Int(v) => v.to_string(),
-                    _ => raw.clone(),
+                    _ => raw.to_string(),
                 };
                 (
                     Severity::Info,

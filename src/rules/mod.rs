@@ -99,7 +99,7 @@ pub fn shown(sheet: &Sheet, key: CellKey) -> (String, String) {
         Some(Value::Int(v)) => (v.to_string(), v.to_string()),
         // a decimal is shown as written (formatting floats is large in WebAssembly)
         Some(Value::Dec(_)) => {
-            let raw = sheet.get(key).map_or(String::new(), |c| c.raw.clone());
+            let raw = sheet.get(key).map_or(String::new(), |c| c.raw.to_string());
             (raw.clone(), raw)
         }
         Some(Value::Blank) => ("空".to_owned(), "blank".to_owned()),
