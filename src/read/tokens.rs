@@ -102,14 +102,24 @@ pub fn lines_of_text(text: &str) -> Doc<'_> {
     };
     let mut scratch = Vec::new();
     let mut cells: Vec<(usize, &str)> = Vec::new(); // (char column, text)
-    for (i, raw) in text.split('\n').enumerate() {
-        let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        if is_page_number(raw) {
+    let (mut start, mut number) = (0, 0u32);
+    while start < text.len() {
+        number = number.saturating_add(1);
+        cells.clear();
+        let (split, end) = split_line(text, start, &mut cells);
+        let raw = &text[start..end];
+        start = end + 1;
+        let may_be_page_number = match cells.first() {
+            // a page number's first character is a dash or 第, perhaps after an invisible one
+            Some((_, c)) if split == Split::Spaces => {
+                matches!(c.as_bytes().first(), Some(b'-' | 0xC2 | 0xE2 | 0xE7 | 0xEF))
+            }
+            Some(_) => true,
+            None => false,
+        };
+        if may_be_page_number && is_page_number(raw.strip_suffix('\r').unwrap_or(raw)) {
             continue;
         }
-        cells.clear();
-        let split = split_line(raw, &mut cells);
         if split == Split::Spaces {
             // the usual line: each piece is a label or a value, written straight to the doc
             let start = doc.tokens.len();
@@ -168,17 +178,24 @@ fn trim(s: &str) -> &str {
     s.trim_matches(is_space)
 }
 
-/// Splits a line into cells (with their character columns) and says how: on tabs if it has
-/// one, on `|` if it has two, else on runs of white space. One pass over the bytes for the
-/// usual space-separated line: this runs over every line of the input.
-fn split_line<'a>(raw: &'a str, cells: &mut Vec<(usize, &'a str)>) -> Split {
-    let b = raw.as_bytes();
-    let (mut i, mut col, mut bars) = (0, 0, 0);
+/// Splits the line of `text` that begins at byte `start` into cells (with their character
+/// columns) and says how, and where the line ends (its `\n`, or the end of the text): on tabs
+/// if it has one, on `|` if it has two, else on runs of white space. One pass over the bytes
+/// for the usual space-separated line: this runs over every line of the input.
+fn split_line<'a>(text: &'a str, start: usize, cells: &mut Vec<(usize, &'a str)>) -> (Split, usize) {
+    let b = text.as_bytes();
+    let (mut i, mut col, mut bars) = (start, 0, 0);
+    // a line with a tab is split on tabs: the rest of it is found first
+    let tabs = |i: usize, cells: &mut Vec<(usize, &'a str)>| {
+        let end = line_end(b, i);
+        let raw = &text[start..end];
+        (split_cells(raw.strip_suffix('\r').unwrap_or(raw), b'\t', cells), end)
+    };
     while i < b.len() {
         // white space: runs of ASCII spaces (PDF alignment) in a tight loop
         if b[i] == b' ' {
             let mut j = i + 1;
-            while b.get(j..j + 8) == Some(&[b' '; 8]) {
+            while b.get(j..j + 8).is_some_and(|c| c == b"        ") {
                 j += 8;
             }
             while b.get(j) == Some(&b' ') {
@@ -188,8 +205,10 @@ fn split_line<'a>(raw: &'a str, cells: &mut Vec<(usize, &'a str)>) -> Split {
             i = j;
             continue;
         }
-        if b[i] == b'\t' {
-            return split_cells(raw, b'\t', cells);
+        match b[i] {
+            b'\n' => break,
+            b'\t' => return tabs(i, cells),
+            _ => {}
         }
         let (len, space) = space_at(b, i);
         if space {
@@ -198,7 +217,7 @@ fn split_line<'a>(raw: &'a str, cells: &mut Vec<(usize, &'a str)>) -> Split {
             continue;
         }
         // a cell: up to the next white space
-        let (start, start_col) = (i, col);
+        let (cell_start, start_col) = (i, col);
         while i < b.len() {
             let x = b[i];
             let len = if x > b' ' && x < 0x7F {
@@ -209,7 +228,9 @@ fn split_line<'a>(raw: &'a str, cells: &mut Vec<(usize, &'a str)>) -> Split {
             } else if (0xE4..=0xE9).contains(&x) {
                 3
             } else if x == b'\t' {
-                return split_cells(raw, b'\t', cells);
+                return tabs(i, cells);
+            } else if x == b'\n' {
+                break;
             } else {
                 let (len, space) = space_at(b, i);
                 if space {
@@ -220,12 +241,22 @@ fn split_line<'a>(raw: &'a str, cells: &mut Vec<(usize, &'a str)>) -> Split {
             i += len;
             col += 1;
         }
-        cells.push((start_col, &raw[start..i.min(b.len())]));
+        cells.push((start_col, &text[cell_start..i.min(b.len())]));
     }
+    let end = i.min(b.len());
     if bars >= 2 {
-        return split_cells(raw, b'|', cells);
+        let raw = &text[start..end];
+        return (
+            split_cells(raw.strip_suffix('\r').unwrap_or(raw), b'|', cells),
+            end,
+        );
     }
-    Split::Spaces
+    (Split::Spaces, end)
+}
+
+/// The end of the line holding byte `i`: its `\n`, or the end of the text.
+fn line_end(b: &[u8], i: usize) -> usize {
+    b[i..].iter().position(|&x| x == b'\n').map_or(b.len(), |n| i + n)
 }
 
 /// Splits a line of cells on tabs or bars instead, keeping empty cells.
@@ -384,14 +415,20 @@ pub fn looks_like_value(text: &str) -> bool {
     let Some(s) = fold_compact(text, &mut buf) else {
         return false;
     };
-    if is_blank_marker(s) {
+    // the longest blank marker is two three-byte dashes
+    if s.len() <= 6 && is_blank_marker(s) {
         return !s.is_empty();
     }
     let s = s
         .strip_prefix('约')
         .or_else(|| s.strip_prefix('近'))
         .unwrap_or(s);
-    let s = strip_unit(s).0;
+    // every unit is a Chinese character: a figure ending in ASCII has none
+    let s = if s.as_bytes().last().is_some_and(|&b| b >= 0x80) {
+        strip_unit(s).0
+    } else {
+        s
+    };
     let s = s.strip_prefix(['+', '-']).unwrap_or(s);
     !s.is_empty()
         && s.as_bytes()[0].is_ascii_digit()
