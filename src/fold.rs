@@ -209,13 +209,31 @@ pub fn find_bytes(h: &[u8], n: &[u8]) -> Option<usize> {
     }
 }
 
+/// Whether every character of `b` is printable ASCII or a unified ideograph (its UTF-8 lead
+/// byte E4–E9: U+4000–U+9FFF, of which U+4000–U+4DFF is rare enough to fold as itself too).
+fn folds_compact_to_itself(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            0x21..=0x7E => i += 1,
+            0xE4..=0xE9 => i += 3,
+            _ => return false,
+        }
+    }
+    true
+}
+
 /// `text` folded for label matching, as a new string.
 pub fn key(text: &str) -> String {
     text.chars().filter_map(key_char).collect()
 }
 
-/// Folds `raw` without white space into `buf`; `None` if it does not fit.
-pub fn fold_compact<'b>(raw: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+/// Folds `raw` without white space into `buf`; `None` if it does not fit. Text that folding
+/// leaves as it is (printable ASCII, unified ideographs) comes back as it is, uncopied.
+pub fn fold_compact<'b>(raw: &'b str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+    if raw.len() <= buf.len() && folds_compact_to_itself(raw.as_bytes()) {
+        return Some(raw);
+    }
     let mut n = 0;
     for c in raw
         .chars()
