@@ -1,5 +1,5 @@
 //! Runs a phase on a file many times, for profilers:
-//! `cargo run --release --example profile -- FILE [N] [lines|prose|part3|read|check]`.
+//! `cargo run --release --example profile -- FILE [N] [lines|prose|figures|part3|read|check]`.
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let text = std::fs::read_to_string(&args[1]).expect("a file");
@@ -20,6 +20,15 @@ fn main() {
                     std::hint::black_box(gouji::read::outline::Prose::from_lines(&lines, |i| {
                         o.in_region(i)
                     }));
+                }
+            }
+            Some("figures") => {
+                let doc = gouji::read::tokens::lines_of_text(&text);
+                let lines = doc.lines();
+                let o = gouji::read::outline::outline(&lines);
+                let prose = gouji::read::outline::Prose::from_lines(&lines, |i| o.in_region(i));
+                for _ in 0..10 {
+                    std::hint::black_box(gouji::read::prose::figures(&prose));
                 }
             }
             Some("part3") => {

@@ -105,10 +105,19 @@ fn last_chars(s: &str, n: usize) -> &str {
 fn sentence(prose: &Prose, start: usize, end: usize, out: &mut Vec<Figure>) {
     let s = &prose.text[start..end];
     let bytes = s.as_bytes();
-    if !bytes.iter().any(u8::is_ascii_digit) {
-        return;
-    }
-    let mentions_applications = s.contains("申请");
+    let mentions_applications = has(s, "申请");
+    // what precedes each figure, kept up to date as the figures are met in order: where its
+    // clause starts, and where 复议 and 诉讼 were last named
+    let mut clause = Last::new(|b: &[u8], i: usize| {
+        match b[i] {
+            b',' | b'(' | b')' | b':' => Some(i + 1),
+            // 、
+            0x81 if i >= 2 && b[i - 2..i] == [0xE3, 0x80] => Some(i + 1),
+            _ => None,
+        }
+    });
+    let mut review = Mentions::new("复议");
+    let mut suits = Mentions::new("诉讼");
     let mut i = 0;
     while i < bytes.len() {
         if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1] == b'.') {
@@ -123,14 +132,9 @@ fn sentence(prose: &Prose, start: usize, end: usize, out: &mut Vec<Figure>) {
             .ok()
             .filter(|_| digits_end - i <= 9);
         if let (true, Some(value)) = (counted, value) {
-            let before_all = &s[..i];
-            let clause_start = before_all
-                .char_indices()
-                .rev()
-                .find(|&(_, c)| matches!(c, ',' | '(' | ')' | ':' | '、'))
-                .map_or(0, |(b, c)| b + c.len_utf8());
+            let clause_start = clause.before(bytes, i).unwrap_or(0);
             // the subject is whichever of 复议 / 诉讼 was named last before the figure
-            let subject = match (before_all.rfind("复议"), before_all.rfind("诉讼")) {
+            let subject = match (review.last_before(s, i), suits.last_before(s, i)) {
                 (Some(a), Some(b)) => Some(a > b),
                 (Some(_), None) => Some(true),
                 (None, Some(_)) => Some(false),
@@ -153,6 +157,71 @@ fn sentence(prose: &Prose, start: usize, end: usize, out: &mut Vec<Figure>) {
     }
 }
 
+/// Whether `needle` occurs in `hay` (label-matching search: short strings, no set-up cost).
+fn has(hay: &str, needle: &str) -> bool {
+    crate::fold::find(hay, needle).is_some()
+}
+
+/// The last match of a byte test before a point, the points asked for in increasing order:
+/// each byte is tested once however many figures a sentence holds.
+struct Last<F> {
+    test: F,
+    scanned: usize,
+    last: Option<usize>,
+}
+
+impl<F: Fn(&[u8], usize) -> Option<usize>> Last<F> {
+    fn new(test: F) -> Self {
+        Last {
+            test,
+            scanned: 0,
+            last: None,
+        }
+    }
+
+    fn before(&mut self, b: &[u8], i: usize) -> Option<usize> {
+        while self.scanned < i {
+            if let Some(at) = (self.test)(b, self.scanned) {
+                self.last = Some(at);
+            }
+            self.scanned += 1;
+        }
+        self.last
+    }
+}
+
+/// Where a word was last named wholly before a point, the points asked for in increasing order.
+struct Mentions {
+    word: &'static str,
+    /// Matches are looked for from here on.
+    from: usize,
+    last: Option<usize>,
+}
+
+impl Mentions {
+    fn new(word: &'static str) -> Self {
+        Mentions {
+            word,
+            from: 0,
+            last: None,
+        }
+    }
+
+    fn last_before(&mut self, s: &str, i: usize) -> Option<usize> {
+        while let Some(at) = s
+            .as_bytes()
+            .get(self.from..i)
+            .and_then(|h| crate::fold::find_bytes(h, self.word.as_bytes()))
+        {
+            self.last = Some(self.from + at);
+            self.from += at + self.word.len();
+        }
+        // none more wholly before `i`: a later one starts no earlier than this
+        self.from = self.from.max((i + 1).saturating_sub(self.word.len()));
+        self.last
+    }
+}
+
 fn classify(before: &str, after: &str, subject: Option<bool>, applications: bool) -> Option<Claim> {
     let after_head = after
         .chars()
@@ -161,24 +230,24 @@ fn classify(before: &str, after: &str, subject: Option<bool>, applications: bool
     if (after_head.starts_with("顺延")
         || after_head.starts_with("结转")
         || after_head.starts_with("转入"))
-        && after_head.contains("下年")
+        && has(after_head, "下年")
     {
         return Some(Claim::CarriedOut);
     }
-    if before.contains("结转下年")
-        || before.contains("转入下年")
-        || before.contains("顺延至下年")
-        || before.contains("顺延到下年")
+    if has(before, "结转下年")
+        || has(before, "转入下年")
+        || has(before, "顺延至下年")
+        || has(before, "顺延到下年")
     {
         return Some(Claim::CarriedOut);
     }
-    if before.contains("结转") && before.contains("上年") {
+    if has(before, "结转") && has(before, "上年") {
         return Some(Claim::CarriedIn);
     }
     let tail = last_chars(before, 12);
     if let Some(review) = subject {
         for (word, col) in OUTCOMES {
-            if tail.contains(word) {
+            if has(tail, word) {
                 return Some(if review {
                     Claim::ReviewOutcome(col)
                 } else {
@@ -193,15 +262,15 @@ fn classify(before: &str, after: &str, subject: Option<bool>, applications: bool
             return Some(Claim::Suits);
         }
     }
-    if before.contains("申请")
-        && ["收到", "受理", "新收"].iter().any(|w| before.contains(w))
-        && !before.contains("信箱")
+    if has(before, "申请")
+        && ["收到", "受理", "新收"].iter().any(|w| has(before, w))
+        && !has(before, "信箱")
     {
         return Some(Claim::New);
     }
     if applications
-        && ["办结", "答复", "回复"].iter().any(|w| tail.contains(w))
-        && !before.contains("信箱")
+        && ["办结", "答复", "回复"].iter().any(|w| has(tail, w))
+        && !has(before, "信箱")
     {
         return Some(Claim::Handled);
     }
