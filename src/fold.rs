@@ -228,6 +228,29 @@ pub fn find_bytes(h: &[u8], n: &[u8]) -> Option<usize> {
     (base..=last).find(|&i| at(i))
 }
 
+/// Eight bytes of text as one word, the first byte lowest: the word-wide byte tests below mark
+/// a byte by setting its high bit, so `trailing_zeros() / 8` is the first marked byte.
+pub fn word(b: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&b[..8]);
+    u64::from_le_bytes(w)
+}
+
+const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit of each byte of `x` that equals `c` (exact: no carries between bytes).
+pub fn eq_mask(x: u64, c: u8) -> u64 {
+    let y = x ^ (ONES * u64::from(c));
+    !(((y & LOW7) + LOW7) | y | LOW7)
+}
+
+/// The high bit of each byte of `x` that is an ASCII digit (exact).
+pub fn digit_mask(x: u64) -> u64 {
+    let t = x & LOW7;
+    (t + ONES * 0x50) & !(t + ONES * 0x46) & !x & !LOW7
+}
+
 /// Whether every character of `b` is printable ASCII or a unified ideograph (its UTF-8 lead
 /// byte E4–E9: U+4000–U+9FFF, of which U+4000–U+4DFF is rare enough to fold as itself too).
 fn folds_compact_to_itself(b: &[u8]) -> bool {
@@ -292,6 +315,21 @@ mod tests {
             ("aaaaaaaaaaaaaaaaab", "ab"),
         ] {
             assert_eq!(find(hay, needle), hay.find(needle), "{hay} / {needle}");
+        }
+    }
+
+    #[test]
+    fn word_tests_mark_exactly_the_bytes() {
+        let bytes: Vec<u8> = (0..=255).collect();
+        for chunk in bytes.chunks(8) {
+            let w = word(chunk);
+            for (k, &x) in chunk.iter().enumerate() {
+                let bit = 1u64 << (8 * k + 7);
+                assert_eq!(digit_mask(w) & bit != 0, x.is_ascii_digit(), "{x:#x}");
+                for c in [b'0', b';', 0x82, 0x9B, 0x00, 0xFF] {
+                    assert_eq!(eq_mask(w, c) & bit != 0, x == c, "{x:#x} = {c:#x}");
+                }
+            }
         }
     }
 

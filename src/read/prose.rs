@@ -5,6 +5,7 @@
 
 use super::outline::Prose;
 use super::tokens::Pos;
+use crate::fold;
 
 /// What a prose figure claims to count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,26 +43,44 @@ pub fn figures(prose: &Prose) -> Vec<Figure> {
     let b = t.as_bytes();
     // one pass over the bytes; only sentences holding a digit can state a figure
     let (mut start, mut digit) = (0, false);
-    for (i, &x) in b.iter().enumerate() {
-        match BYTE_CLASS[usize::from(x)] {
-            0 => {}
-            DIGIT => digit = true,
-            _ => {
-                // a sentence end (。 ； ; ! ?) finishes at this byte
-                let ascii = x < 0x80;
-                let cjk = i >= 2
-                    && ((x == 0x82 && b[i - 2..i] == [0xE3, 0x80])
-                        || (x == 0x9B && b[i - 2..i] == [0xEF, 0xBC]));
-                if ascii || cjk {
-                    let end = if ascii { i } else { i - 2 };
-                    if digit {
-                        sentence(prose, start, end, &mut out);
-                    }
-                    start = i + 1;
-                    digit = false;
+    let mut at = |i: usize, x: u8| match BYTE_CLASS[usize::from(x)] {
+        0 => {}
+        DIGIT => digit = true,
+        _ => {
+            // a sentence end (。 ； ; ! ?) finishes at this byte
+            let ascii = x < 0x80;
+            let cjk = i >= 2
+                && ((x == 0x82 && b[i - 2..i] == [0xE3, 0x80])
+                    || (x == 0x9B && b[i - 2..i] == [0xEF, 0xBC]));
+            if ascii || cjk {
+                let end = if ascii { i } else { i - 2 };
+                if digit {
+                    sentence(prose, start, end, &mut out);
                 }
+                start = i + 1;
+                digit = false;
             }
         }
+    };
+    // eight bytes at a time: most words of Chinese prose hold none of the bytes that matter
+    let mut base = 0;
+    while base + 8 <= b.len() {
+        let x = fold::word(&b[base..]);
+        let mut marks = fold::digit_mask(x)
+            | fold::eq_mask(x, b';')
+            | fold::eq_mask(x, b'!')
+            | fold::eq_mask(x, b'?')
+            | fold::eq_mask(x, 0x82)
+            | fold::eq_mask(x, 0x9B);
+        while marks != 0 {
+            let i = base + (marks.trailing_zeros() / 8) as usize;
+            at(i, b[i]);
+            marks &= marks - 1;
+        }
+        base += 8;
+    }
+    for (i, &x) in b.iter().enumerate().skip(base) {
+        at(i, x);
     }
     if digit {
         sentence(prose, start, b.len(), &mut out);
@@ -108,19 +127,16 @@ fn sentence(prose: &Prose, start: usize, end: usize, out: &mut Vec<Figure>) {
     let mentions_applications = has(s, "申请");
     // what precedes each figure, kept up to date as the figures are met in order: where its
     // clause starts, and where 复议 and 诉讼 were last named
-    let mut clause = Last::new(|b: &[u8], i: usize| {
-        match b[i] {
-            b',' | b'(' | b')' | b':' => Some(i + 1),
-            // 、
-            0x81 if i >= 2 && b[i - 2..i] == [0xE3, 0x80] => Some(i + 1),
-            _ => None,
-        }
-    });
+    let mut clause = ClauseStarts::default();
     let mut review = Mentions::new("复议");
     let mut suits = Mentions::new("诉讼");
     let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1] == b'.') {
+    loop {
+        i = next_digit(bytes, i);
+        if i >= bytes.len() {
+            break;
+        }
+        if i > 0 && bytes[i - 1] == b'.' {
             i += 1;
             continue;
         }
@@ -157,35 +173,62 @@ fn sentence(prose: &Prose, start: usize, end: usize, out: &mut Vec<Figure>) {
     }
 }
 
+/// The first ASCII digit at or after `i`, or the length of `b`; eight bytes at a time.
+fn next_digit(b: &[u8], mut i: usize) -> usize {
+    while i + 8 <= b.len() {
+        let marks = fold::digit_mask(fold::word(&b[i..]));
+        if marks != 0 {
+            return i + (marks.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i + b.get(i..).map_or(0, |t| t.iter().take_while(|x| !x.is_ascii_digit()).count())
+}
+
 /// Whether `needle` occurs in `hay` (label-matching search: short strings, no set-up cost).
 fn has(hay: &str, needle: &str) -> bool {
     crate::fold::find(hay, needle).is_some()
 }
 
-/// The last match of a byte test before a point, the points asked for in increasing order:
-/// each byte is tested once however many figures a sentence holds.
-struct Last<F> {
-    test: F,
+/// Where the clause holding a point starts: after the last `,` `(` `)` `:` or `、` before it.
+/// The points are asked for in increasing order, so each byte is looked at once however many
+/// figures a sentence holds.
+#[derive(Default)]
+struct ClauseStarts {
     scanned: usize,
     last: Option<usize>,
 }
 
-impl<F: Fn(&[u8], usize) -> Option<usize>> Last<F> {
-    fn new(test: F) -> Self {
-        Last {
-            test,
-            scanned: 0,
-            last: None,
-        }
-    }
-
+impl ClauseStarts {
     fn before(&mut self, b: &[u8], i: usize) -> Option<usize> {
-        while self.scanned < i {
-            if let Some(at) = (self.test)(b, self.scanned) {
-                self.last = Some(at);
+        let mut mark = |j: usize| {
+            let ends_clause = match b[j] {
+                b',' | b'(' | b')' | b':' => true,
+                0x81 => j >= 2 && b[j - 2..j] == [0xE3, 0x80], // 、
+                _ => false,
+            };
+            if ends_clause {
+                self.last = Some(j + 1);
             }
-            self.scanned += 1;
+        };
+        let mut j = self.scanned;
+        while j + 8 <= i {
+            let x = fold::word(&b[j..]);
+            let mut marks = fold::eq_mask(x, b',')
+                | fold::eq_mask(x, b'(')
+                | fold::eq_mask(x, b')')
+                | fold::eq_mask(x, b':')
+                | fold::eq_mask(x, 0x81);
+            while marks != 0 {
+                mark(j + (marks.trailing_zeros() / 8) as usize);
+                marks &= marks - 1;
+            }
+            j += 8;
         }
+        for k in j..i {
+            mark(k);
+        }
+        self.scanned = self.scanned.max(i);
         self.last
     }
 }
