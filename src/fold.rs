@@ -251,6 +251,38 @@ pub fn digit_mask(x: u64) -> u64 {
     (t + ONES * 0x50) & !(t + ONES * 0x46) & !x & !LOW7
 }
 
+const HIGH: u64 = !LOW7;
+
+/// The high bit of each byte of `x` that is ASCII below `c` (`c` at most 0x80; exact).
+pub fn below_mask(x: u64, c: u8) -> u64 {
+    !((x & LOW7) + ONES * u64::from(0x80 - c)) & !x & HIGH
+}
+
+/// The high bit of each byte of `x` that starts a character of more than one byte (C0–FF).
+pub fn lead_mask(x: u64) -> u64 {
+    x & (x << 1) & HIGH
+}
+
+/// The high bit of each byte of `x` that starts a unified ideograph (lead byte E4–E9).
+pub fn ideograph_lead_mask(x: u64) -> u64 {
+    let t = x & LOW7;
+    (t + ONES * (0x80 - 0x64)) & !(t + ONES * (0x80 - 0x6A)) & x & HIGH
+}
+
+/// How many characters start in the eight bytes of `x` (its bytes that continue none).
+pub fn chars_starting(x: u64) -> usize {
+    let continuing = x & !(x << 1) & HIGH;
+    8 - continuing.count_ones() as usize
+}
+
+/// `i` moved past the bytes that continue the character before it.
+pub fn to_char_start(b: &[u8], mut i: usize) -> usize {
+    while b.get(i).is_some_and(|x| x & 0xC0 == 0x80) {
+        i += 1;
+    }
+    i
+}
+
 /// Whether every character of `b` is printable ASCII or a unified ideograph (its UTF-8 lead
 /// byte E4–E9: U+4000–U+9FFF, of which U+4000–U+4DFF is rare enough to fold as itself too).
 fn folds_compact_to_itself(b: &[u8]) -> bool {
@@ -326,11 +358,23 @@ mod tests {
             for (k, &x) in chunk.iter().enumerate() {
                 let bit = 1u64 << (8 * k + 7);
                 assert_eq!(digit_mask(w) & bit != 0, x.is_ascii_digit(), "{x:#x}");
+                assert_eq!(below_mask(w, 0x21) & bit != 0, x <= 0x20, "{x:#x}");
+                assert_eq!(lead_mask(w) & bit != 0, x >= 0xC0, "{x:#x}");
+                assert_eq!(ideograph_lead_mask(w) & bit != 0, (0xE4..=0xE9).contains(&x));
                 for c in [b'0', b';', 0x82, 0x9B, 0x00, 0xFF] {
                     assert_eq!(eq_mask(w, c) & bit != 0, x == c, "{x:#x} = {c:#x}");
                 }
             }
         }
+    }
+
+    #[test]
+    fn characters_are_counted_by_their_first_bytes() {
+        let text = "申请a，b情况";
+        let b = text.as_bytes();
+        assert_eq!(chars_starting(word(b)), 4); // 申 请 a, and the first byte of ，
+        assert_eq!(to_char_start(b, 8), 10);
+        assert_eq!(text.chars().count(), 7);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! next heading (of any part) or the next region begins.
 
 use super::tokens::{Line, Pos, TokenKind};
-use crate::fold::{fold_char, key_char};
+use crate::fold::{self, fold_char, key_char};
 use crate::format::Part;
 use std::ops::Range;
 
@@ -215,30 +215,46 @@ impl Prose {
     /// Appends a token folded. Characters that fold to themselves are copied in runs; a
     /// dropped character breaks the run of columns (a new run records where the next begins).
     fn push_token(&mut self, text: &str, pos: Pos) {
+        let b = text.as_bytes();
+        let (mut i, mut k) = (0, 0); // byte and character of `text`
         let mut in_run = false;
         let mut plain: Option<usize> = None; // byte where pending unchanged characters begin
-        for (k, (b, c)) in text.char_indices().enumerate() {
+        while i < b.len() {
+            // within unchanged characters, whole words of them at a time
+            if plain.is_some() && i + 8 <= b.len() {
+                let x = fold::word(&b[i..]);
+                if is_plain_word(x) {
+                    k += fold::chars_starting(x);
+                    i = fold::to_char_start(b, i + 8);
+                    continue;
+                }
+            }
+            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+                break;
+            };
             if folds_to_itself(c) {
                 if !in_run {
                     self.start_run(pos, k);
                     in_run = true;
                 }
-                plain.get_or_insert(b);
-                continue;
-            }
-            if let Some(from) = plain.take() {
-                self.text.push_str(&text[from..b]);
-            }
-            match fold_char(c).filter(|f| !f.is_whitespace()) {
-                Some(f) => {
-                    if !in_run {
-                        self.start_run(pos, k);
-                        in_run = true;
-                    }
-                    self.text.push(f);
+                plain.get_or_insert(i);
+            } else {
+                if let Some(from) = plain.take() {
+                    self.text.push_str(&text[from..i]);
                 }
-                None => in_run = false,
+                match fold_char(c).filter(|f| !f.is_whitespace()) {
+                    Some(f) => {
+                        if !in_run {
+                            self.start_run(pos, k);
+                            in_run = true;
+                        }
+                        self.text.push(f);
+                    }
+                    None => in_run = false,
+                }
             }
+            i += c.len_utf8();
+            k += 1;
         }
         if let Some(from) = plain {
             self.text.push_str(&text[from..]);
@@ -279,6 +295,13 @@ impl Prose {
             None => Pos::Text { line: 1, col: 1 },
         }
     }
+}
+
+/// Whether the eight bytes of `x` are all printable ASCII, ideographs (lead bytes E4–E9, all
+/// kept as they are) or bytes continuing a character: text that folding leaves as it is.
+fn is_plain_word(x: u64) -> bool {
+    let other_lead = fold::lead_mask(x) & !fold::ideograph_lead_mask(x);
+    (fold::below_mask(x, 0x21) | other_lead) == 0
 }
 
 /// A character that [`fold_char`] keeps as it is and that is not white space.
