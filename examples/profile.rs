@@ -1,5 +1,5 @@
 //! Runs a phase on a file many times, for profilers:
-//! `cargo run --release --example profile -- FILE [N] [lines|prose|figures|part3|read|check]`.
+//! `cargo run --release --example profile -- FILE [N] [lines|prose|figures|part3|rules|read|check]`.
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let text = std::fs::read_to_string(&args[1]).expect("a file");
@@ -41,6 +41,12 @@ fn main() {
                     let mut findings = Vec::new();
                     gouji::read::part3::read(region, &mut sheet, &mut findings);
                     std::hint::black_box((sheet, findings));
+                }
+            }
+            Some("rules") => {
+                let report = gouji::read::read_text(&text, None);
+                for _ in 0..10 {
+                    std::hint::black_box(gouji::rules::check(&report, None));
                 }
             }
             Some("read") => {

@@ -37,8 +37,13 @@ enum What {
 #[derive(Debug, Default)]
 pub struct Relations {
     keys: Vec<CellKey>,
+    /// Where each of `keys` is in the sheet's cells (`ABSENT` where it was not read): the
+    /// checks below compare and look up positions, not keys.
+    at: Vec<u32>,
     pub list: Vec<Relation>,
 }
+
+const ABSENT: u32 = u32::MAX;
 
 impl Relations {
     fn push(
@@ -79,6 +84,15 @@ impl Relations {
         self.span((r.lhs.0, r.rhs.1))
     }
 
+    fn positions(&self, (a, b): (u32, u32)) -> &[u32] {
+        &self.at[a as usize..b as usize]
+    }
+
+    /// The sheet positions of a relation's cells, as [`Relations::cells`].
+    fn cells_at(&self, r: &Relation) -> &[u32] {
+        self.positions((r.lhs.0, r.rhs.1))
+    }
+
     fn coef(&self, r: &Relation, key: CellKey) -> i64 {
         if self.lhs(r).contains(&key) {
             1
@@ -94,6 +108,7 @@ pub fn relations(report: &Report) -> Relations {
     // room for every relation of a report: ~70 relations over ~600 cells
     let mut out = Relations {
         keys: Vec::with_capacity(640),
+        at: Vec::new(),
         list: Vec::with_capacity(80),
     };
     let present = |row: &'static str| sheet.get(CellKey::new(row, P3_COLS[0].id)).is_some();
@@ -178,13 +193,22 @@ pub fn relations(report: &Report) -> Relations {
             What::Review(gi),
         );
     }
-    let complete: Vec<Relation> = out
-        .list
+    out.at = out
+        .keys
         .iter()
-        .filter(|r| out.cells(r).iter().all(|&k| sheet.get(k).is_some()))
-        .cloned()
+        .map(|&k| {
+            sheet
+                .index_of(k)
+                .and_then(|i| u32::try_from(i).ok())
+                .unwrap_or(ABSENT)
+        })
         .collect();
-    out.list = complete;
+    let Relations { at, list, .. } = &mut out;
+    list.retain(|r| {
+        at[r.lhs.0 as usize..r.rhs.1 as usize]
+            .iter()
+            .all(|&p| p != ABSENT)
+    });
     out
 }
 
@@ -192,13 +216,14 @@ pub fn check(report: &Report) -> Vec<Finding> {
     let sheet = &report.sheet;
     let all = relations(report);
     let rels = &all.list;
-    let value = |k: CellKey| sheet.get(k).and_then(|c| c.value.arith());
+    let cells = sheet.cells();
+    let value = |p: u32| cells.get(p as usize).and_then(|c| c.value.arith());
     // residual = Σ lhs − Σ rhs, for relations whose cells are all figures
     let residuals: Vec<Option<i64>> = rels
         .iter()
         .map(|r| {
-            let l: Option<i64> = all.lhs(r).iter().map(|&k| value(k)).sum();
-            let h: Option<i64> = all.rhs(r).iter().map(|&k| value(k)).sum();
+            let l: Option<i64> = all.positions(r.lhs).iter().map(|&p| value(p)).sum();
+            let h: Option<i64> = all.positions(r.rhs).iter().map(|&p| value(p)).sum();
             Some(l? - h?)
         })
         .collect();
@@ -220,9 +245,9 @@ pub fn check(report: &Report) -> Vec<Finding> {
     for a in 0..failing.len() {
         for b in a + 1..failing.len() {
             if all
-                .cells(&rels[failing[a]])
+                .cells_at(&rels[failing[a]])
                 .iter()
-                .any(|k| all.cells(&rels[failing[b]]).contains(k))
+                .any(|p| all.cells_at(&rels[failing[b]]).contains(p))
             {
                 let (ra, rb) = (root(&mut cluster, a), root(&mut cluster, b));
                 cluster[ra] = rb;
@@ -230,6 +255,13 @@ pub fn check(report: &Report) -> Vec<Finding> {
         }
     }
     let roots: Vec<usize> = (0..failing.len()).map(|i| root(&mut cluster, i)).collect();
+    // the cells of the relations that hold: none of them is a suspect
+    let mut on_passing = vec![false; cells.len()];
+    for (r, _) in rels.iter().zip(&residuals).filter(|(_, &x)| x == Some(0)) {
+        for &p in all.cells_at(r) {
+            on_passing[p as usize] = true;
+        }
+    }
     let mut suspects_of: Vec<Vec<Suspect>> = vec![Vec::new(); failing.len()];
     for r in 0..failing.len() {
         if roots[r] != r {
@@ -241,17 +273,15 @@ pub fn check(report: &Report) -> Vec<Finding> {
             .collect();
         let mut suspects = Vec::new();
         let first = &rels[members[0]];
-        for &k in all.cells(first) {
+        for (&k, &p) in all.cells(first).iter().zip(all.cells_at(first)) {
             if suspects.iter().any(|s: &Suspect| s.cell == k) {
                 continue;
             }
-            let on_all = members.iter().all(|&m| all.cells(&rels[m]).contains(&k));
-            let on_passing = (0..rels.len())
-                .any(|i| residuals[i] == Some(0) && all.cells(&rels[i]).contains(&k));
-            if !on_all || on_passing {
+            let on_all = members.iter().all(|&m| all.cells_at(&rels[m]).contains(&p));
+            if !on_all || on_passing[p as usize] {
                 continue;
             }
-            let Some(old) = value(k) else { continue };
+            let Some(old) = value(p) else { continue };
             let fixes: Vec<i64> = members
                 .iter()
                 .map(|&m| old - residuals[m].unwrap_or(0) * all.coef(&rels[m], k))
