@@ -339,9 +339,18 @@ mod tests {
             ("本年新收政府信息公开申请数量", "新收"),
             ("二十", "十一"),
             ("(一)予以公开(一)", "(一)"),
-            ("本年度共收到政府信息公开申请21件,其中申请人为自然人", "申请人"),
-            ("本年度共收到政府信息公开申请21件,其中申请人为自然人", "自然人"),
-            ("本年度共收到政府信息公开申请21件,其中申请人为自然人", "法人"),
+            (
+                "本年度共收到政府信息公开申请21件,其中申请人为自然人",
+                "申请人",
+            ),
+            (
+                "本年度共收到政府信息公开申请21件,其中申请人为自然人",
+                "自然人",
+            ),
+            (
+                "本年度共收到政府信息公开申请21件,其中申请人为自然人",
+                "法人",
+            ),
             ("abcdefghijklmnopqrstuvwxyz", "yz"),
             ("abcdefghijklmnopqrstuvwxyz", "hi"),
             ("aaaaaaaaaaaaaaaaab", "ab"),
@@ -360,7 +369,10 @@ mod tests {
                 assert_eq!(digit_mask(w) & bit != 0, x.is_ascii_digit(), "{x:#x}");
                 assert_eq!(below_mask(w, 0x21) & bit != 0, x <= 0x20, "{x:#x}");
                 assert_eq!(lead_mask(w) & bit != 0, x >= 0xC0, "{x:#x}");
-                assert_eq!(ideograph_lead_mask(w) & bit != 0, (0xE4..=0xE9).contains(&x));
+                assert_eq!(
+                    ideograph_lead_mask(w) & bit != 0,
+                    (0xE4..=0xE9).contains(&x)
+                );
                 for c in [b'0', b';', 0x82, 0x9B, 0x00, 0xFF] {
                     assert_eq!(eq_mask(w, c) & bit != 0, x == c, "{x:#x} = {c:#x}");
                 }

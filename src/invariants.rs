@@ -6,6 +6,15 @@ use crate::result::{At, CheckResult};
 
 /// A result is consistent with itself and with the contract of RESULT.md.
 pub fn assert_result(r: &CheckResult) {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let mut fast = Vec::new();
+        r.write_json(&mut fast).expect("JSON written");
+        assert!(
+            fast == serde_json::to_vec(r).expect("JSON written"),
+            "write_json differs from serde_json"
+        );
+    }
     let count = |s: &str| r.findings.iter().filter(|f| f.severity == s).count();
     assert_eq!(r.summary.errors, count("error"), "summary.errors");
     assert_eq!(r.summary.warnings, count("warning"), "summary.warnings");

@@ -16,6 +16,7 @@ fn main() {}
 mod cli {
     use gouji::result::CheckResult;
     use gouji::{FormatId, Options};
+    use std::borrow::Cow;
     use std::io::{self, BufWriter, Read, Write};
     use std::process::ExitCode;
 
@@ -97,12 +98,14 @@ Exit status: 0 no errors, 1 errors found, 2 unusable input or I/O error.
         let stdout = io::stdout();
         let mut out = BufWriter::new(stdout.lock());
         let mut worst = 0u8;
+        // reused from file to file: the batch allocates no new buffer per report
+        let (mut bytes, mut json) = (Vec::new(), Vec::new());
         for name in files {
-            let code = match read_input(name) {
+            let code = match read_input(name, &mut bytes) {
                 Ok(text) => {
                     let result = gouji::check(&text, &options);
                     let code = exit_code(&result);
-                    emit(&mut out, name, &result, output).map_err(|e| e.to_string())?;
+                    emit(&mut out, &mut json, name, &result, output).map_err(|e| e.to_string())?;
                     code
                 }
                 Err(msg) => {
@@ -126,22 +129,22 @@ Exit status: 0 no errors, 1 errors found, 2 unusable input or I/O error.
         }
     }
 
-    fn read_input(name: &str) -> Result<String, String> {
-        let mut bytes = Vec::new();
+    fn read_input<'b>(name: &str, bytes: &'b mut Vec<u8>) -> Result<Cow<'b, str>, String> {
+        bytes.clear();
         if name == "-" {
             io::stdin()
-                .read_to_end(&mut bytes)
+                .read_to_end(bytes)
                 .map_err(|e| format!("cannot read standard input: {e}"))?;
         } else {
             std::fs::File::open(name)
-                .and_then(|mut f| f.read_to_end(&mut bytes))
+                .and_then(|mut f| f.read_to_end(bytes))
                 .map_err(|e| format!("cannot read: {e}"))?;
         }
         decode(bytes)
     }
 
     /// UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused, not guessed.
-    fn decode(bytes: Vec<u8>) -> Result<String, String> {
+    fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
         let utf16 = |b: &[u8], le: bool| {
             let units: Vec<u16> = b
                 .chunks_exact(2)
@@ -153,19 +156,28 @@ Exit status: 0 no errors, 1 errors found, 2 unusable input or I/O error.
                     }
                 })
                 .collect();
-            String::from_utf16(&units).map_err(|_| "invalid UTF-16 text".to_owned())
+            String::from_utf16(&units)
+                .map(Cow::Owned)
+                .map_err(|_| "invalid UTF-16 text".to_owned())
         };
-        match bytes.as_slice() {
+        let utf8 = |b| {
+            simdutf8::basic::from_utf8(b)
+                .map(Cow::Borrowed)
+                .map_err(|_| not_utf8(b))
+        };
+        match bytes {
             [0xFF, 0xFE, rest @ ..] => utf16(rest, true),
             [0xFE, 0xFF, rest @ ..] => utf16(rest, false),
-            [0xEF, 0xBB, 0xBF, rest @ ..] => String::from_utf8(rest.to_vec()).map_err(not_utf8),
-            _ => String::from_utf8(bytes).map_err(not_utf8),
+            [0xEF, 0xBB, 0xBF, rest @ ..] => utf8(rest),
+            _ => utf8(bytes),
         }
     }
 
-    fn not_utf8(e: std::string::FromUtf8Error) -> String {
-        let at = e.utf8_error().valid_up_to();
-        let binary = e.as_bytes().iter().take(4096).any(|&b| b == 0);
+    fn not_utf8(bytes: &[u8]) -> String {
+        let at = std::str::from_utf8(bytes)
+            .err()
+            .map_or(0, |e| e.valid_up_to());
+        let binary = bytes.iter().take(4096).any(|&b| b == 0);
         if binary {
             format!("not a text file (binary data at byte {at})")
         } else {
@@ -184,11 +196,20 @@ Exit status: 0 no errors, 1 errors found, 2 unusable input or I/O error.
         }
     }
 
-    fn emit(out: &mut impl Write, name: &str, r: &CheckResult, output: Output) -> io::Result<()> {
+    fn emit(
+        out: &mut impl Write,
+        json: &mut Vec<u8>,
+        name: &str,
+        r: &CheckResult,
+        output: Output,
+    ) -> io::Result<()> {
         match output {
             Output::Json => {
-                serde_json::to_writer(&mut *out, r)?;
-                writeln!(out)
+                // into a vector, then out at once
+                json.clear();
+                r.write_json(json)?;
+                json.push(b'\n');
+                out.write_all(json)
             }
             Output::Html => writeln!(out, "{}", gouji::render_html(r)),
             Output::Human => human(out, name, r),

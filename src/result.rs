@@ -259,3 +259,163 @@ impl From<&Finding> for FindingOut {
 pub fn format_name(f: Option<FormatId>) -> Option<String> {
     f.map(|f| f.as_str().to_owned())
 }
+
+/// The result as one line of JSON, byte for byte what `serde_json` writes, without its
+/// per-piece overhead: the command line writes thousands of results, each of some 200 cells.
+/// Invariant (asserted by `invariants::assert_result`): equal to `serde_json::to_vec(self)`.
+#[cfg(not(target_arch = "wasm32"))]
+impl CheckResult {
+    pub fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+        use serde_json::to_writer as put;
+        out.extend_from_slice(b"{\"schema\":");
+        put(&mut *out, &self.schema)?;
+        out.extend_from_slice(b",\"format\":");
+        json_str(out, &self.format);
+        out.extend_from_slice(b",\"year\":");
+        put(&mut *out, &self.year)?;
+        out.extend_from_slice(b",\"title\":");
+        put(&mut *out, &self.title)?;
+        out.extend_from_slice(b",\"input\":");
+        json_str(out, &self.input);
+        out.extend_from_slice(b",\"cells\":{");
+        for (i, (id, c)) in self.cells.0.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            json_str(out, id);
+            out.extend_from_slice(b":{\"value\":");
+            match c.value {
+                None => out.extend_from_slice(b"null"),
+                Some(Num::Int(v)) => json_int(out, v),
+                Some(Num::Dec(v)) => put(&mut *out, &v)?,
+            }
+            out.extend_from_slice(b",\"raw\":");
+            json_str(out, &c.raw);
+            if c.blank {
+                out.extend_from_slice(b",\"blank\":true");
+            }
+            match c.at {
+                Some(At::Text { line, col }) => {
+                    out.extend_from_slice(b",\"at\":{\"line\":");
+                    json_int(out, i64::from(line));
+                    out.extend_from_slice(b",\"col\":");
+                    json_int(out, i64::from(col));
+                    out.push(b'}');
+                }
+                Some(At::Grid { row, cell }) => {
+                    out.extend_from_slice(b",\"at\":{\"row\":");
+                    json_int(out, i64::from(row));
+                    out.extend_from_slice(b",\"cell\":");
+                    json_int(out, i64::from(cell));
+                    out.push(b'}');
+                }
+                None => {}
+            }
+            if let Some(unit) = &c.unit {
+                out.extend_from_slice(b",\"unit\":");
+                json_str(out, unit);
+            }
+            out.push(b'}');
+        }
+        out.extend_from_slice(b"},\"findings\":");
+        put(&mut *out, &self.findings)?;
+        out.extend_from_slice(b",\"summary\":");
+        put(&mut *out, &self.summary)?;
+        out.extend_from_slice(b",\"tables\":");
+        put(&mut *out, &self.tables)?;
+        out.extend_from_slice(b",\"version\":");
+        json_str(out, &self.version);
+        out.push(b'}');
+        Ok(())
+    }
+}
+
+/// A JSON string as `serde_json` escapes it: `"` `\`, and the control characters (the usual
+/// five by letter, the rest as `\u00xx`); everything else as it is.
+#[cfg(not(target_arch = "wasm32"))]
+fn json_str(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    let b = s.as_bytes();
+    let mut from = 0;
+    for (i, &x) in b.iter().enumerate() {
+        if x >= 0x20 && x != b'"' && x != b'\\' {
+            continue;
+        }
+        out.extend_from_slice(&b[from..i]);
+        match x {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x09 => out.extend_from_slice(b"\\t"),
+            0x0A => out.extend_from_slice(b"\\n"),
+            0x0C => out.extend_from_slice(b"\\f"),
+            0x0D => out.extend_from_slice(b"\\r"),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[usize::from(x >> 4)]);
+                out.push(HEX[usize::from(x & 0xF)]);
+            }
+        }
+        from = i + 1;
+    }
+    out.extend_from_slice(&b[from..]);
+    out.push(b'"');
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn json_int(out: &mut Vec<u8>, v: i64) {
+    let mut buf = [0u8; 20];
+    let mut n = v.unsigned_abs();
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if v < 0 {
+        out.push(b'-');
+    }
+    out.extend_from_slice(&buf[at..]);
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn strings_and_integers_are_written_as_serde_json_writes_them(s in any::<String>(), v in any::<i64>()) {
+            let mut out = Vec::new();
+            super::json_str(&mut out, &s);
+            prop_assert_eq!(&out, &serde_json::to_vec(&s).unwrap());
+            out.clear();
+            super::json_int(&mut out, v);
+            prop_assert_eq!(&out, &serde_json::to_vec(&v).unwrap());
+        }
+    }
+
+    #[test]
+    fn edge_strings_and_integers() {
+        for s in [
+            "",
+            "\"",
+            "\\",
+            "\u{0}\u{1f}\u{7f}\u{2028}",
+            "a\tb\nc\rd\u{8}\u{c}",
+            "洪泽区",
+        ] {
+            let mut out = Vec::new();
+            super::json_str(&mut out, s);
+            assert_eq!(out, serde_json::to_vec(s).unwrap(), "{s:?}");
+        }
+        for v in [0, -1, 9, 10, i64::MIN, i64::MAX] {
+            let mut out = Vec::new();
+            super::json_int(&mut out, v);
+            assert_eq!(out, serde_json::to_vec(&v).unwrap(), "{v}");
+        }
+    }
+}

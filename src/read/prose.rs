@@ -182,7 +182,9 @@ fn next_digit(b: &[u8], mut i: usize) -> usize {
         }
         i += 8;
     }
-    i + b.get(i..).map_or(0, |t| t.iter().take_while(|x| !x.is_ascii_digit()).count())
+    i + b
+        .get(i..)
+        .map_or(0, |t| t.iter().take_while(|x| !x.is_ascii_digit()).count())
 }
 
 /// Whether `needle` occurs in `hay` (label-matching search: short strings, no set-up cost).
@@ -311,9 +313,7 @@ fn classify(before: &str, after: &str, subject: Option<bool>, applications: bool
     {
         return Some(Claim::New);
     }
-    if applications
-        && ["办结", "答复", "回复"].iter().any(|w| has(tail, w))
-        && !has(before, "信箱")
+    if applications && ["办结", "答复", "回复"].iter().any(|w| has(tail, w)) && !has(before, "信箱")
     {
         return Some(Claim::Handled);
     }

@@ -182,14 +182,21 @@ fn trim(s: &str) -> &str {
 /// columns) and says how, and where the line ends (its `\n`, or the end of the text): on tabs
 /// if it has one, on `|` if it has two, else on runs of white space. One pass over the bytes
 /// for the usual space-separated line: this runs over every line of the input.
-fn split_line<'a>(text: &'a str, start: usize, cells: &mut Vec<(usize, &'a str)>) -> (Split, usize) {
+fn split_line<'a>(
+    text: &'a str,
+    start: usize,
+    cells: &mut Vec<(usize, &'a str)>,
+) -> (Split, usize) {
     let b = text.as_bytes();
     let (mut i, mut col, mut bars) = (start, 0, 0);
     // a line with a tab is split on tabs: the rest of it is found first
     let tabs = |i: usize, cells: &mut Vec<(usize, &'a str)>| {
         let end = line_end(b, i);
         let raw = &text[start..end];
-        (split_cells(raw.strip_suffix('\r').unwrap_or(raw), b'\t', cells), end)
+        (
+            split_cells(raw.strip_suffix('\r').unwrap_or(raw), b'\t', cells),
+            end,
+        )
     };
     while i < b.len() {
         // white space: runs of ASCII spaces (PDF alignment) in a tight loop
@@ -256,7 +263,10 @@ fn split_line<'a>(text: &'a str, start: usize, cells: &mut Vec<(usize, &'a str)>
 
 /// The end of the line holding byte `i`: its `\n`, or the end of the text.
 fn line_end(b: &[u8], i: usize) -> usize {
-    b[i..].iter().position(|&x| x == b'\n').map_or(b.len(), |n| i + n)
+    b[i..]
+        .iter()
+        .position(|&x| x == b'\n')
+        .map_or(b.len(), |n| i + n)
 }
 
 /// Splits a line of cells on tabs or bars instead, keeping empty cells.
