@@ -337,7 +337,19 @@ fn json_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
     let b = s.as_bytes();
     let mut from = 0;
-    for (i, &x) in b.iter().enumerate() {
+    // eight bytes at a time past those that need no escape (all of most strings)
+    let mut clean = 0;
+    while clean + 8 <= b.len() {
+        let w = crate::fold::word(&b[clean..]);
+        let marks = crate::fold::below_mask(w, 0x20)
+            | crate::fold::eq_mask(w, b'"')
+            | crate::fold::eq_mask(w, b'\\');
+        if marks != 0 {
+            break;
+        }
+        clean += 8;
+    }
+    for (i, &x) in b.iter().enumerate().skip(clean) {
         if x >= 0x20 && x != b'"' && x != b'\\' {
             continue;
         }
