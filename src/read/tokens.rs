@@ -292,6 +292,17 @@ fn space_at(b: &[u8], i: usize) -> (usize, bool) {
     if (0xE4..=0xE9).contains(&x) {
         return (3, false);
     }
+    // CJK and full-width punctuation (，。、：) is common in prose: only U+3000 and the BOM
+    // among them are white space
+    if x == 0xE3 || x == 0xEF {
+        let next = |k: usize| b.get(i + k).copied().unwrap_or(0);
+        let space = if x == 0xE3 {
+            next(1) == 0x80 && next(2) == 0x80
+        } else {
+            next(1) == 0xBB && next(2) == 0xBF
+        };
+        return (3, space);
+    }
     space_at_rare(b, i)
 }
 
