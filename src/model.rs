@@ -6,9 +6,7 @@
 use crate::format::{CellKey, FormatId, Part};
 use crate::read::tokens::Pos;
 use crate::read::value::{Parsed, Problem, Value};
-use std::collections::hash_map::Entry;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
 #[derive(Clone, Debug)]
 pub struct Cell {
@@ -24,15 +22,21 @@ pub struct Cell {
 #[derive(Clone, Debug, Default)]
 pub struct Sheet {
     cells: Vec<Cell>,
-    index: HashMap<CellKey, usize, BuildHasherDefault<Fnv>>,
+    /// Where each cell of the formats is in `cells`, by [`CellKey::slot`] (`NONE`: not read).
+    by_slot: Vec<u32>,
+    /// Cells whose keys are not in the format tables (none in practice), searched in order.
+    others: Vec<(CellKey, usize)>,
 }
+
+const NONE: u32 = u32::MAX;
 
 impl Sheet {
     /// An empty sheet with room for every cell of a report, so it never grows mid-read.
     pub fn with_room() -> Self {
         Sheet {
             cells: Vec::with_capacity(256),
-            index: HashMap::with_capacity_and_hasher(256, Default::default()),
+            by_slot: vec![NONE; crate::format::slots()],
+            others: Vec::new(),
         }
     }
 
@@ -45,22 +49,38 @@ impl Sheet {
             problem: parsed.problem,
             pos,
         };
-        match self.index.entry(key) {
-            Entry::Occupied(e) => self.cells[*e.get()] = cell,
-            Entry::Vacant(e) => {
-                e.insert(self.cells.len());
+        match self.index_of(key) {
+            Some(i) => self.cells[i] = cell,
+            None => {
+                let i = self.cells.len();
+                match key.slot() {
+                    Some(slot) => {
+                        if self.by_slot.len() <= slot {
+                            self.by_slot.resize(crate::format::slots(), NONE);
+                        }
+                        self.by_slot[slot] = u32::try_from(i).unwrap_or(NONE);
+                    }
+                    None => self.others.push((key, i)),
+                }
                 self.cells.push(cell);
             }
         }
     }
 
     pub fn get(&self, key: CellKey) -> Option<&Cell> {
-        self.index.get(&key).map(|&i| &self.cells[i])
+        self.index_of(key).map(|i| &self.cells[i])
     }
 
     /// The position of a cell in `cells()`.
     pub fn index_of(&self, key: CellKey) -> Option<usize> {
-        self.index.get(&key).copied()
+        match key.slot() {
+            Some(slot) => self
+                .by_slot
+                .get(slot)
+                .filter(|&&i| i != NONE)
+                .map(|&i| i as usize),
+            None => self.others.iter().find(|(k, _)| *k == key).map(|&(_, i)| i),
+        }
     }
 
     pub fn cells(&self) -> &[Cell] {

@@ -181,12 +181,57 @@ impl CellKey {
 
     /// The cell id as a static string (no allocation), for every cell of the formats.
     pub fn static_id(self) -> Option<&'static str> {
-        type ByKey = HashMap<CellKey, &'static str, BuildHasherDefault<crate::model::Fnv>>;
+        self.slot().map(|s| ids()[s].0.as_str())
+    }
+
+    /// The cell's number among all cells of the formats (`0..slots()`): a sheet indexes its
+    /// cells by it. Keys made from the format tables are found by the addresses of their
+    /// strings (no hashing of text); any other key by its text.
+    pub fn slot(self) -> Option<usize> {
+        type ByAddress = HashMap<(usize, usize), u16, BuildHasherDefault<AddressHasher>>;
+        type ByKey = HashMap<CellKey, u16, BuildHasherDefault<crate::model::Fnv>>;
+        static BY_ADDRESS: OnceLock<ByAddress> = OnceLock::new();
         static BY_KEY: OnceLock<ByKey> = OnceLock::new();
+        let numbered = || ids().iter().enumerate().map(|(i, (_, k))| (*k, i as u16));
+        let by_address = BY_ADDRESS
+            .get_or_init(|| numbered().map(|(k, i)| (k.addresses(), i)).collect());
+        if let Some(&i) = by_address.get(&self.addresses()) {
+            return Some(usize::from(i));
+        }
         BY_KEY
-            .get_or_init(|| ids().iter().map(|(s, k)| (*k, s.as_str())).collect())
+            .get_or_init(|| numbered().collect())
             .get(&self)
-            .copied()
+            .map(|&i| usize::from(i))
+    }
+
+    fn addresses(self) -> (usize, usize) {
+        // the strings' addresses and lengths together: two ids may share an address
+        // (one a prefix of the other) but not both
+        let at = |s: &str| (s.as_ptr() as usize) ^ (s.len() << 56);
+        (at(self.row), at(self.col))
+    }
+}
+
+/// How many cells the formats have: the range of [`CellKey::slot`].
+pub fn slots() -> usize {
+    ids().len()
+}
+
+/// Hashes a pair of addresses: a multiply and a fold, all that distinct addresses need.
+#[derive(Default)]
+pub struct AddressHasher(u64);
+
+impl std::hash::Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 29)
+    }
+    fn write_usize(&mut self, v: usize) {
+        self.0 = (self.0.rotate_left(23) ^ v as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_usize(usize::from(b));
+        }
     }
 }
 
