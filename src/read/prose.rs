@@ -38,54 +38,80 @@ const OUTCOMES: [(&str, &str); 4] = [
 ];
 
 pub fn figures(prose: &Prose) -> Vec<Figure> {
-    let mut out: Vec<Figure> = Vec::new();
-    let t = prose.text.as_str();
-    let b = t.as_bytes();
+    let b = prose.text.as_bytes();
     // one pass over the bytes; only sentences holding a digit can state a figure
-    let (mut start, mut digit) = (0, false);
-    let mut at = |i: usize, x: u8| match BYTE_CLASS[usize::from(x)] {
-        0 => {}
-        DIGIT => digit = true,
-        _ => {
-            // a sentence end (。 ； ; ! ?) finishes at this byte
-            let ascii = x < 0x80;
-            let cjk = i >= 2
-                && ((x == 0x82 && b[i - 2..i] == [0xE3, 0x80])
-                    || (x == 0x9B && b[i - 2..i] == [0xEF, 0xBC]));
-            if ascii || cjk {
-                let end = if ascii { i } else { i - 2 };
-                if digit {
-                    sentence(prose, start, end, &mut out);
-                }
-                start = i + 1;
-                digit = false;
-            }
-        }
+    let mut split = Sentences {
+        prose,
+        start: 0,
+        digit: false,
+        out: Vec::new(),
     };
-    // eight bytes at a time: most words of Chinese prose hold none of the bytes that matter
+    // eight bytes at a time: most words of Chinese prose hold none of the bytes that matter,
+    // and once a sentence has a digit, its further digits do not matter either
     let mut base = 0;
     while base + 8 <= b.len() {
         let x = fold::word(&b[base..]);
-        let mut marks = fold::digit_mask(x)
-            | fold::eq_mask(x, b';')
+        let digits = fold::digit_mask(x);
+        let ends = fold::eq_mask(x, b';')
             | fold::eq_mask(x, b'!')
             | fold::eq_mask(x, b'?')
             | fold::eq_mask(x, 0x82)
             | fold::eq_mask(x, 0x9B);
+        let mut marks = ends | if split.digit { 0 } else { digits };
         while marks != 0 {
-            let i = base + (marks.trailing_zeros() / 8) as usize;
-            at(i, b[i]);
+            let bit = marks.trailing_zeros();
+            let i = base + (bit / 8) as usize;
             marks &= marks - 1;
+            split.byte(b, i);
+            marks = if split.digit {
+                marks & !digits
+            } else {
+                // a sentence ended here: the digits after it count again
+                marks | (digits & (!0u64).checked_shl(bit + 1).unwrap_or(0))
+            };
         }
         base += 8;
     }
-    for (i, &x) in b.iter().enumerate().skip(base) {
-        at(i, x);
+    for i in base..b.len() {
+        split.byte(b, i);
     }
-    if digit {
-        sentence(prose, start, b.len(), &mut out);
+    if split.digit {
+        sentence(prose, split.start, b.len(), &mut split.out);
     }
-    out
+    split.out
+}
+
+/// Prose split into sentences as its bytes are met, each holding a digit read for figures.
+struct Sentences<'p> {
+    prose: &'p Prose,
+    start: usize,
+    digit: bool,
+    out: Vec<Figure>,
+}
+
+impl Sentences<'_> {
+    fn byte(&mut self, b: &[u8], i: usize) {
+        let x = b[i];
+        match BYTE_CLASS[usize::from(x)] {
+            0 => {}
+            DIGIT => self.digit = true,
+            _ => {
+                // a sentence end (。 ； ; ! ?) finishes at this byte
+                let ascii = x < 0x80;
+                let cjk = i >= 2
+                    && ((x == 0x82 && b[i - 2..i] == [0xE3, 0x80])
+                        || (x == 0x9B && b[i - 2..i] == [0xEF, 0xBC]));
+                if ascii || cjk {
+                    let end = if ascii { i } else { i - 2 };
+                    if self.digit {
+                        sentence(self.prose, self.start, end, &mut self.out);
+                    }
+                    self.start = i + 1;
+                    self.digit = false;
+                }
+            }
+        }
+    }
 }
 
 const DIGIT: u8 = 1;
@@ -124,7 +150,8 @@ fn last_chars(s: &str, n: usize) -> &str {
 fn sentence(prose: &Prose, start: usize, end: usize, out: &mut Vec<Figure>) {
     let s = &prose.text[start..end];
     let bytes = s.as_bytes();
-    let mentions_applications = has(s, "申请");
+    // whether the sentence speaks of applications: looked for once it states a figure
+    let mut mentions_applications = None;
     // what precedes each figure, kept up to date as the figures are met in order: where its
     // clause starts, and where 复议 and 诉讼 were last named
     let mut clause = ClauseStarts::default();
@@ -142,12 +169,14 @@ fn sentence(prose: &Prose, start: usize, end: usize, out: &mut Vec<Figure>) {
         }
         let digits_end = i + bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
         let after = &s[digits_end..];
-        let counted = after.chars().next().is_some_and(|c| COUNTERS.contains(&c));
-        let value: Option<i64> = s[i..digits_end]
-            .parse()
-            .ok()
+        // every counter is a Chinese character: most digits (dates, 2023年) stop here
+        let counted = bytes.get(digits_end).is_some_and(|&x| x >= 0xE4)
+            && after.chars().next().is_some_and(|c| COUNTERS.contains(&c));
+        let value: Option<i64> = counted
+            .then(|| s[i..digits_end].parse().ok())
+            .flatten()
             .filter(|_| digits_end - i <= 9);
-        if let (true, Some(value)) = (counted, value) {
+        if let Some(value) = value {
             let clause_start = clause.before(bytes, i).unwrap_or(0);
             // the subject is whichever of 复议 / 诉讼 was named last before the figure
             let subject = match (review.last_before(s, i), suits.last_before(s, i)) {
@@ -157,7 +186,8 @@ fn sentence(prose: &Prose, start: usize, end: usize, out: &mut Vec<Figure>) {
                 (None, None) => None,
             };
             let before = &s[clause_start..i];
-            if let Some(claim) = classify(before, after, subject, mentions_applications) {
+            let applications = *mentions_applications.get_or_insert_with(|| has(s, "申请"));
+            if let Some(claim) = classify(before, after, subject, applications) {
                 let phrase_end = digits_end + after.chars().next().map_or(0, char::len_utf8);
                 let phrase = &s[clause_start..phrase_end];
                 let skip = phrase.chars().count().saturating_sub(40);
