@@ -331,12 +331,15 @@ fn space_at_rare(b: &[u8], i: usize) -> (usize, bool) {
 /// Splits on a separator, keeping empty cells, trimming each cell.
 fn split_on<'a>(raw: &'a str, sep: u8, cells: &mut Vec<(usize, &'a str)>) {
     let mut col = 0usize;
-    for piece in raw.as_bytes().split(|&b| b == sep) {
-        // `sep` is ASCII: every piece is whole characters
-        let piece = std::str::from_utf8(piece).unwrap_or("");
+    // `sep` is ASCII: every piece is whole characters, sliced without a check of its own
+    let mut from = 0;
+    let ends = raw.bytes().enumerate().filter(|&(_, b)| b == sep).map(|(i, _)| i);
+    for end in ends.chain(std::iter::once(raw.len())) {
+        let piece = raw.get(from..end).unwrap_or("");
         let lead = piece.chars().take_while(|&c| is_space(c)).count();
         cells.push((col + lead, trim(piece)));
         col += chars_in(piece) + 1;
+        from = end + 1;
     }
 }
 
