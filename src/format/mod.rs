@@ -193,8 +193,8 @@ impl CellKey {
         static BY_ADDRESS: OnceLock<ByAddress> = OnceLock::new();
         static BY_KEY: OnceLock<ByKey> = OnceLock::new();
         let numbered = || ids().iter().enumerate().map(|(i, (_, k))| (*k, i as u16));
-        let by_address = BY_ADDRESS
-            .get_or_init(|| numbered().map(|(k, i)| (k.addresses(), i)).collect());
+        let by_address =
+            BY_ADDRESS.get_or_init(|| numbered().map(|(k, i)| (k.addresses(), i)).collect());
         if let Some(&i) = by_address.get(&self.addresses()) {
             return Some(usize::from(i));
         }

@@ -39,7 +39,11 @@ impl Read {
 /// The block a caption line (第二十条第（X）项) opens.
 fn caption(line: &Line) -> Option<&'static Block> {
     // most lines are rows of figures: no 条, no caption
-    if !line.tokens.iter().any(|t| t.text.contains('条')) {
+    if !line
+        .tokens
+        .iter()
+        .any(|t| crate::fold::find(t.text, "条").is_some())
+    {
         return None;
     }
     let key = line_key(line, 40)?;

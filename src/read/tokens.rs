@@ -333,7 +333,11 @@ fn split_on<'a>(raw: &'a str, sep: u8, cells: &mut Vec<(usize, &'a str)>) {
     let mut col = 0usize;
     // `sep` is ASCII: every piece is whole characters, sliced without a check of its own
     let mut from = 0;
-    let ends = raw.bytes().enumerate().filter(|&(_, b)| b == sep).map(|(i, _)| i);
+    let ends = raw
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == sep)
+        .map(|(i, _)| i);
     for end in ends.chain(std::iter::once(raw.len())) {
         let piece = raw.get(from..end).unwrap_or("");
         let lead = piece.chars().take_while(|&c| is_space(c)).count();
