@@ -188,14 +188,12 @@ impl CellKey {
     /// cells by it. Keys made from the format tables are found by the addresses of their
     /// strings (no hashing of text); any other key by its text.
     pub fn slot(self) -> Option<usize> {
-        type ByAddress = HashMap<(usize, usize), u16, BuildHasherDefault<AddressHasher>>;
         type ByKey = HashMap<CellKey, u16, BuildHasherDefault<crate::model::Fnv>>;
-        static BY_ADDRESS: OnceLock<ByAddress> = OnceLock::new();
+        static BY_ADDRESS: OnceLock<AddressTable> = OnceLock::new();
         static BY_KEY: OnceLock<ByKey> = OnceLock::new();
         let numbered = || ids().iter().enumerate().map(|(i, (_, k))| (*k, i as u16));
-        let by_address =
-            BY_ADDRESS.get_or_init(|| numbered().map(|(k, i)| (k.addresses(), i)).collect());
-        if let Some(&i) = by_address.get(&self.addresses()) {
+        let by_address = BY_ADDRESS.get_or_init(|| AddressTable::new(numbered()));
+        if let Some(i) = by_address.get(self.addresses()) {
             return Some(usize::from(i));
         }
         BY_KEY
@@ -204,35 +202,64 @@ impl CellKey {
             .map(|&i| usize::from(i))
     }
 
-    fn addresses(self) -> (usize, usize) {
+    fn addresses(self) -> (u64, u64) {
         // the strings' addresses and lengths together: two ids may share an address
         // (one a prefix of the other) but not both
-        let at = |s: &str| (s.as_ptr() as usize) ^ (s.len() << 56);
+        let at = |s: &str| (s.as_ptr() as u64) ^ ((s.len() as u64) << 56);
         (at(self.row), at(self.col))
+    }
+}
+
+/// The cells of the formats by the addresses of their keys' strings: open addressing in a
+/// table four times their number, so a lookup is a multiply and, mostly, one comparison.
+struct AddressTable {
+    entries: Vec<(u64, u64, u16)>,
+    shift: u32,
+}
+
+impl AddressTable {
+    fn new(cells: impl Iterator<Item = (CellKey, u16)>) -> Self {
+        let cells: Vec<(CellKey, u16)> = cells.collect();
+        let size = (cells.len() * 4).next_power_of_two().max(16);
+        let mut t = AddressTable {
+            entries: vec![(0, 0, 0); size],
+            shift: 64 - size.trailing_zeros(),
+        };
+        for (k, i) in cells {
+            let (a, b) = k.addresses();
+            let mut h = t.home(a, b);
+            while t.entries[h].0 != 0 {
+                h = (h + 1) & (size - 1);
+            }
+            t.entries[h] = (a, b, i);
+        }
+        t
+    }
+
+    fn home(&self, a: u64, b: u64) -> usize {
+        let h = (a ^ b.rotate_left(32)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> self.shift) as usize
+    }
+
+    fn get(&self, (a, b): (u64, u64)) -> Option<u16> {
+        let mask = self.entries.len() - 1;
+        let mut h = self.home(a, b);
+        loop {
+            let (x, y, i) = self.entries[h];
+            if x == a && y == b {
+                return Some(i);
+            }
+            if x == 0 {
+                return None;
+            }
+            h = (h + 1) & mask;
+        }
     }
 }
 
 /// How many cells the formats have: the range of [`CellKey::slot`].
 pub fn slots() -> usize {
     ids().len()
-}
-
-/// Hashes a pair of addresses: a multiply and a fold, all that distinct addresses need.
-#[derive(Default)]
-pub struct AddressHasher(u64);
-
-impl std::hash::Hasher for AddressHasher {
-    fn finish(&self) -> u64 {
-        self.0 ^ (self.0 >> 29)
-    }
-    fn write_usize(&mut self, v: usize) {
-        self.0 = (self.0.rotate_left(23) ^ v as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_usize(usize::from(b));
-        }
-    }
 }
 
 /// Every cell id with its key, sorted by id: built once.
