@@ -163,9 +163,7 @@ fn cells_out(sheet: Sheet) -> Cells {
             .into_cells()
             .into_iter()
             .map(|c| {
-                let id = c
-                    .key
-                    .static_id()
+                let id = crate::format::id_of_slot(usize::from(c.slot))
                     .map_or_else(|| c.key.id().into(), Into::into);
                 (id, CellOut::from(c))
             })

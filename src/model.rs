@@ -16,7 +16,12 @@ pub struct Cell {
     pub unit: Option<&'static str>,
     pub problem: Option<Problem>,
     pub pos: Option<Pos>,
+    /// The cell's number among the formats' cells ([`CellKey::slot`]), `NO_SLOT` for a key that
+    /// is not one of them. (Fits where `pos` leaves padding: the cell does not grow.)
+    pub slot: u16,
 }
+
+pub const NO_SLOT: u16 = u16::MAX;
 
 /// The cells read from a report, in reading order, with an index by key.
 #[derive(Clone, Debug, Default)]
@@ -41,6 +46,7 @@ impl Sheet {
     }
 
     pub fn insert(&mut self, key: CellKey, raw: &str, parsed: Parsed, pos: Option<Pos>) {
+        let slot = key.slot();
         let cell = Cell {
             key,
             raw: Raw::from(raw),
@@ -48,23 +54,25 @@ impl Sheet {
             unit: parsed.unit,
             problem: parsed.problem,
             pos,
+            slot: slot.and_then(|s| u16::try_from(s).ok()).unwrap_or(NO_SLOT),
         };
-        match self.index_of(key) {
-            Some(i) => self.cells[i] = cell,
-            None => {
-                let i = self.cells.len();
-                match key.slot() {
-                    Some(slot) => {
-                        if self.by_slot.len() <= slot {
-                            self.by_slot.resize(crate::format::slots(), NONE);
-                        }
-                        self.by_slot[slot] = u32::try_from(i).unwrap_or(NONE);
-                    }
-                    None => self.others.push((key, i)),
+        let at = u32::try_from(self.cells.len()).unwrap_or(NONE);
+        match slot {
+            Some(slot) => {
+                if self.by_slot.len() <= slot {
+                    self.by_slot.resize(crate::format::slots(), NONE);
                 }
-                self.cells.push(cell);
+                match self.by_slot[slot] {
+                    NONE => self.by_slot[slot] = at,
+                    old => return self.cells[old as usize] = cell,
+                }
             }
+            None => match self.others.iter().find(|(k, _)| *k == key) {
+                Some(&(_, old)) => return self.cells[old] = cell,
+                None => self.others.push((key, self.cells.len())),
+            },
         }
+        self.cells.push(cell);
     }
 
     pub fn get(&self, key: CellKey) -> Option<&Cell> {
@@ -363,7 +371,17 @@ pub struct Variants {
 
 #[cfg(test)]
 mod tests {
-    use super::Raw;
+    use super::{Cell, Raw};
+
+    #[test]
+    fn a_cell_stays_within_128_bytes() {
+        // cells are moved into the result by the hundred: their number rides in padding
+        assert!(
+            std::mem::size_of::<Cell>() <= 128,
+            "{}",
+            std::mem::size_of::<Cell>()
+        );
+    }
 
     #[test]
     fn raw_text_reads_back_inline_and_on_the_heap() {

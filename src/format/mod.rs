@@ -181,7 +181,7 @@ impl CellKey {
 
     /// The cell id as a static string (no allocation), for every cell of the formats.
     pub fn static_id(self) -> Option<&'static str> {
-        self.slot().map(|s| ids()[s].0.as_str())
+        self.slot().and_then(id_of_slot)
     }
 
     /// The cell's number among all cells of the formats (`0..slots()`): a sheet indexes its
@@ -255,6 +255,11 @@ impl AddressTable {
             h = (h + 1) & mask;
         }
     }
+}
+
+/// The id of the cell numbered `slot` (a number [`CellKey::slot`] gave).
+pub fn id_of_slot(slot: usize) -> Option<&'static str> {
+    ids().get(slot).map(|(id, _)| id.as_str())
 }
 
 /// How many cells the formats have: the range of [`CellKey::slot`].
