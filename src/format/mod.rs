@@ -179,14 +179,10 @@ impl CellKey {
             .map(|i| ids[i].1)
     }
 
-    /// The cell id as a static string (no allocation), for every cell of the formats.
-    pub fn static_id(self) -> Option<&'static str> {
-        self.slot().and_then(id_of_slot)
-    }
-
     /// The cell's number among all cells of the formats (`0..slots()`): a sheet indexes its
     /// cells by it. Keys made from the format tables are found by the addresses of their
     /// strings (no hashing of text); any other key by its text.
+    #[inline]
     pub fn slot(self) -> Option<usize> {
         type ByKey = HashMap<CellKey, u16, BuildHasherDefault<crate::model::Fnv>>;
         static BY_ADDRESS: OnceLock<AddressTable> = OnceLock::new();
@@ -241,6 +237,7 @@ impl AddressTable {
         (h >> self.shift) as usize
     }
 
+    #[inline]
     fn get(&self, (a, b): (u64, u64)) -> Option<u16> {
         let mask = self.entries.len() - 1;
         let mut h = self.home(a, b);
