@@ -340,11 +340,32 @@ fn split_on<'a>(raw: &'a str, sep: u8, cells: &mut Vec<(usize, &'a str)>) {
         .map(|(i, _)| i);
     for end in ends.chain(std::iter::once(raw.len())) {
         let piece = raw.get(from..end).unwrap_or("");
-        let lead = piece.chars().take_while(|&c| is_space(c)).count();
-        cells.push((col + lead, trim(piece)));
+        if has_solid_ends(piece.as_bytes()) {
+            // the usual cell (a figure, a label): nothing to trim
+            cells.push((col, piece));
+        } else {
+            let lead = piece.chars().take_while(|&c| is_space(c)).count();
+            cells.push((col + lead, trim(piece)));
+        }
         col += chars_in(piece) + 1;
         from = end + 1;
     }
+}
+
+/// Whether `b` starts and ends with a character that is surely not white space: printable
+/// ASCII or a unified ideograph (lead byte E4–E9). Empty is not.
+fn has_solid_ends(b: &[u8]) -> bool {
+    let solid_ascii = |x: u8| x > b' ' && x < 0x7F;
+    let first = match b.first() {
+        Some(&x) => solid_ascii(x) || (0xE4..=0xE9).contains(&x),
+        None => false,
+    };
+    let last = match b {
+        [.., x] if *x < 0x80 => solid_ascii(*x),
+        [.., x, _, _] => (0xE4..=0xE9).contains(x),
+        _ => false,
+    };
+    first && last
 }
 
 /// The number of characters in `s`: its bytes that do not continue a character.
