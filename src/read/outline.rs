@@ -20,6 +20,17 @@ const PART_KEYS: [&[&str]; 6] = [
 ];
 const NUMERALS: [char; 6] = ['一', '二', '三', '四', '五', '六'];
 
+/// The UTF-8 bytes of 第 and of the numerals: what a heading's first character can be.
+const HEAD_STARTS: [[u8; 3]; 7] = [
+    [0xE7, 0xAC, 0xAC], // 第
+    [0xE4, 0xB8, 0x80], // 一
+    [0xE4, 0xBA, 0x8C], // 二
+    [0xE4, 0xB8, 0x89], // 三
+    [0xE5, 0x9B, 0x9B], // 四
+    [0xE4, 0xBA, 0x94], // 五
+    [0xE5, 0x85, 0xAD], // 六
+];
+
 #[derive(Clone, Debug, Default)]
 pub struct Outline {
     /// (line index, part number 1..=6) of each heading found.
@@ -66,8 +77,19 @@ pub fn line_key(line: &Line, cap: usize) -> Option<String> {
 
 /// The part a heading line names, if it is one.
 fn heading_part(line: &Line) -> Option<u8> {
-    // a heading starts with 第 or a numeral: most lines are rejected here without folding
-    let first = line.tokens.first()?.text.chars().find_map(key_char)?;
+    // a heading starts with 第 or a numeral: most lines are rejected here without folding,
+    // by their first bytes (unless these may be dropped or folded: quotes, invisible
+    // characters, radicals, full-width forms)
+    let text = line.tokens.first()?.text;
+    let may_head = match text.as_bytes() {
+        [b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3 | 0xEF, ..] => true,
+        [a @ 0xE4..=0xE9, b, c, ..] => HEAD_STARTS.contains(&[*a, *b, *c]),
+        _ => false,
+    };
+    if !may_head {
+        return None;
+    }
+    let first = text.chars().find_map(key_char)?;
     if first != '第' && !NUMERALS.contains(&first) {
         return None;
     }
@@ -505,6 +527,15 @@ fn date_at(s: &str) -> Option<(i32, u32, u32)> {
 mod tests {
     use super::*;
     use crate::read::tokens::lines_of_text;
+
+    #[test]
+    fn heading_starts_are_the_bytes_of_their_characters() {
+        let chars = ['第', '一', '二', '三', '四', '五', '六'];
+        for (c, bytes) in chars.iter().zip(HEAD_STARTS) {
+            assert_eq!(c.to_string().as_bytes(), bytes, "{c}");
+        }
+        assert_eq!(&chars[1..], &NUMERALS);
+    }
 
     #[test]
     fn headings_skip_table_rows_with_the_same_numerals() {
