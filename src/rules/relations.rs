@@ -46,18 +46,25 @@ pub struct Relations {
 const ABSENT: u32 = u32::MAX;
 
 impl Relations {
+    /// Adds `Σ lhs = Σ rhs`, each cell with its sheet position.
     fn push(
         &mut self,
         rule: Rule,
-        lhs: impl IntoIterator<Item = CellKey>,
-        rhs: impl IntoIterator<Item = CellKey>,
+        lhs: impl IntoIterator<Item = (CellKey, u32)>,
+        rhs: impl IntoIterator<Item = (CellKey, u32)>,
         what: What,
     ) {
         let at = |keys: &Vec<CellKey>| u32::try_from(keys.len()).unwrap_or(u32::MAX);
         let l0 = at(&self.keys);
-        self.keys.extend(lhs);
+        for (k, p) in lhs {
+            self.keys.push(k);
+            self.at.push(p);
+        }
         let l1 = at(&self.keys);
-        self.keys.extend(rhs);
+        for (k, p) in rhs {
+            self.keys.push(k);
+            self.at.push(p);
+        }
         let r1 = at(&self.keys);
         self.list.push(Relation {
             rule,
@@ -102,90 +109,129 @@ impl Relations {
     }
 }
 
+/// The sheet positions of part 三's cells by (row, column), each looked up once however many
+/// relations it is on (a cell is on two to four).
+struct Grid<'s> {
+    sheet: &'s crate::model::Sheet,
+    rows: Vec<&'static part3::Row>,
+    /// `UNSEEN` until looked up; `ABSENT` where the cell was not read.
+    at: Vec<[u32; P3_WIDTH]>,
+}
+
+/// The seven columns and the 小计 some reports add.
+const P3_WIDTH: usize = P3_COLS.len() + 1;
+const ORG_COL: usize = P3_COLS.len();
+const UNSEEN: u32 = u32::MAX - 1;
+
+impl Grid<'_> {
+    fn column(c: usize) -> &'static Column {
+        P3_COLS.get(c).unwrap_or(&ORG_SUBTOTAL)
+    }
+
+    fn cell(&mut self, r: usize, c: usize) -> (CellKey, u32) {
+        let key = CellKey::new(self.rows[r].id, Self::column(c).id);
+        let at = &mut self.at[r][c];
+        if *at == UNSEEN {
+            *at = position(self.sheet, key);
+        }
+        (key, *at)
+    }
+
+    fn present(&mut self, r: usize, c: usize) -> bool {
+        self.cell(r, c).1 != ABSENT
+    }
+}
+
+fn position(sheet: &crate::model::Sheet, key: CellKey) -> u32 {
+    sheet
+        .index_of(key)
+        .and_then(|i| u32::try_from(i).ok())
+        .unwrap_or(ABSENT)
+}
+
 /// The relations of the tables as read (only those whose cells are all there).
 pub fn relations(report: &Report) -> Relations {
     let sheet = &report.sheet;
     // room for every relation of a report: ~70 relations over ~600 cells
     let mut out = Relations {
         keys: Vec::with_capacity(640),
-        at: Vec::new(),
+        at: Vec::with_capacity(640),
         list: Vec::with_capacity(80),
     };
-    let present = |row: &'static str| sheet.get(CellKey::new(row, P3_COLS[0].id)).is_some();
     if let Some(variant) = report.variants.p3 {
         let rows = part3::rows(part3::splits_other(variant));
-        let subtotals: Vec<&'static part3::Row> = part3::SUBTOTALS
-            .iter()
-            .filter(|r| {
-                let Role::Subtotal(g) = r.role else {
-                    return false;
+        let n = rows.len();
+        let mut grid = Grid {
+            sheet,
+            rows: rows.clone(),
+            at: Vec::new(),
+        };
+        grid.rows.extend(part3::SUBTOTALS.iter());
+        grid.at = vec![[UNSEEN; P3_WIDTH]; grid.rows.len()];
+        // the subtotal rows read: (their index in the grid, their group)
+        let subtotals: Vec<(usize, part3::Group)> = (n..grid.rows.len())
+            .filter_map(|r| {
+                let Role::Subtotal(g) = grid.rows[r].role else {
+                    return None;
                 };
                 // the F2019 single （六） row shares the id of the F2021 subtotal
-                (g != part3::Group::Other || part3::splits_other(variant)) && present(r.id)
+                let fits = g != part3::Group::Other || part3::splits_other(variant);
+                (fits && grid.present(r, 0)).then_some((r, g))
             })
             .collect();
-        for row in rows.iter().copied().chain(subtotals.iter().copied()) {
-            let at = |c: &Column| CellKey::new(row.id, c.id);
-            out.push(
-                Rule::P3Row,
-                [at(&P3_COLS[TOTAL_COL])],
-                P3_COLS[..TOTAL_COL].iter().map(at),
-                What::Row(row),
-            );
-            if sheet.get(at(&ORG_SUBTOTAL)).is_some() {
-                out.push(
-                    Rule::P3Row,
-                    [at(&ORG_SUBTOTAL)],
-                    P3_COLS[1..TOTAL_COL].iter().map(at),
-                    What::OrgSubtotal(row),
-                );
+        for r in (0..n).chain(subtotals.iter().map(|&(r, _)| r)) {
+            let row = grid.rows[r];
+            let total = grid.cell(r, TOTAL_COL);
+            let parts: Vec<(CellKey, u32)> = (0..TOTAL_COL).map(|c| grid.cell(r, c)).collect();
+            out.push(Rule::P3Row, [total], parts, What::Row(row));
+            if grid.present(r, ORG_COL) {
+                let org = grid.cell(r, ORG_COL);
+                let parts: Vec<(CellKey, u32)> = (1..TOTAL_COL).map(|c| grid.cell(r, c)).collect();
+                out.push(Rule::P3Row, [org], parts, What::OrgSubtotal(row));
             }
         }
-        let find = |role: Role| rows.iter().find(|r| r.role == role).copied();
-        let with_subtotal = sheet
-            .get(CellKey::new("p3.total", ORG_SUBTOTAL.id))
-            .is_some();
-        let columns = P3_COLS.iter().chain(with_subtotal.then_some(&ORG_SUBTOTAL));
-        for col in columns {
-            let at = |r: &part3::Row| CellKey::new(r.id, col.id);
+        let find = |role: Role| rows.iter().position(|r| r.role == role);
+        let with_subtotal = find(Role::Total).is_some_and(|t| grid.present(t, ORG_COL));
+        let columns = (0..P3_COLS.len()).chain(with_subtotal.then_some(ORG_COL));
+        for c in columns {
+            let col = Grid::column(c);
             if let Some(total) = find(Role::Total) {
-                let results = rows.iter().filter(|r| r.role == Role::Result);
+                let results: Vec<(CellKey, u32)> = (0..n)
+                    .filter(|&r| rows[r].role == Role::Result)
+                    .map(|r| grid.cell(r, c))
+                    .collect();
+                let head = grid.cell(total, c);
+                out.push(Rule::P3Sum, [head], results, What::Column(col));
+            }
+            for &(sub, g) in &subtotals {
+                let members: Vec<(CellKey, u32)> = (0..n)
+                    .filter(|&r| rows[r].group == Some(g))
+                    .map(|r| grid.cell(r, c))
+                    .collect();
+                let head = grid.cell(sub, c);
                 out.push(
                     Rule::P3Sum,
-                    [at(total)],
-                    results.map(|r| at(r)),
-                    What::Column(col),
+                    [head],
+                    members,
+                    What::Subtotal(grid.rows[sub], col),
                 );
             }
-            for sub in &subtotals {
-                let Role::Subtotal(g) = sub.role else {
-                    continue;
-                };
-                let members = rows.iter().filter(|r| r.group == Some(g));
-                out.push(
-                    Rule::P3Sum,
-                    [at(sub)],
-                    members.map(|r| at(r)),
-                    What::Subtotal(sub, col),
-                );
-            }
-            if let (Some(new), Some(cin), Some(total), Some(cout)) = (
-                find(Role::Intake),
-                rows.get(1).copied(),
-                find(Role::Total),
-                find(Role::Outflow),
-            ) {
-                out.push(
-                    Rule::P3Bal,
-                    [at(total), at(cout)],
-                    [at(new), at(cin)],
-                    What::Balance(col),
-                );
+            if let (Some(new), Some(total), Some(cout)) =
+                (find(Role::Intake), find(Role::Total), find(Role::Outflow))
+            {
+                if n > 1 {
+                    let lhs = [grid.cell(total, c), grid.cell(cout, c)];
+                    let rhs = [grid.cell(new, c), grid.cell(1, c)];
+                    out.push(Rule::P3Bal, lhs, rhs, What::Balance(col));
+                }
             }
         }
     }
     for (gi, g) in part4::GROUPS.iter().enumerate() {
-        let at = |c: &Column| CellKey::new(g.id, c.id);
+        let at = |c: &Column| {
+            let key = CellKey::new(g.id, c.id);
+            (key, position(sheet, key))
+        };
         out.push(
             Rule::P4Sum,
             [at(&P4_COLS[part4::TOTAL_COL])],
@@ -193,16 +239,6 @@ pub fn relations(report: &Report) -> Relations {
             What::Review(gi),
         );
     }
-    out.at = out
-        .keys
-        .iter()
-        .map(|&k| {
-            sheet
-                .index_of(k)
-                .and_then(|i| u32::try_from(i).ok())
-                .unwrap_or(ABSENT)
-        })
-        .collect();
     let Relations { at, list, .. } = &mut out;
     list.retain(|r| {
         at[r.lhs.0 as usize..r.rhs.1 as usize]
