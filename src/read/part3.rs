@@ -116,9 +116,14 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
 
     // 3. runs of figures to the label span they stand in
     let mut runs: Vec<Vec<&Group>> = vec![Vec::new(); labelled.len()];
+    // anchors never decrease and labels are sorted: one walk over both
+    let mut before = 0; // how many labels start before the run
     for g in &stream.groups {
         // strictly before: figures anchored where a label starts belong to the row above
-        if let Some(i) = labelled.iter().rposition(|&(s, _)| s < g.anchor) {
+        while before < labelled.len() && labelled[before].0 < g.anchor {
+            before += 1;
+        }
+        if let Some(i) = before.checked_sub(1) {
             runs[i].push(g);
         }
     }
