@@ -161,13 +161,12 @@ pub fn relations(report: &Report) -> Relations {
     if let Some(variant) = report.variants.p3 {
         let rows = part3::rows(part3::splits_other(variant));
         let n = rows.len();
+        let all: Vec<&'static part3::Row> = rows.iter().copied().chain(&part3::SUBTOTALS).collect();
         let mut grid = Grid {
             sheet,
-            rows: rows.clone(),
-            at: Vec::new(),
+            at: vec![[UNSEEN; P3_WIDTH]; all.len()],
+            rows: all,
         };
-        grid.rows.extend(part3::SUBTOTALS.iter());
-        grid.at = vec![[UNSEEN; P3_WIDTH]; grid.rows.len()];
         // the subtotal rows read: (their index in the grid, their group)
         let subtotals: Vec<(usize, part3::Group)> = (n..grid.rows.len())
             .filter_map(|r| {
@@ -182,11 +181,11 @@ pub fn relations(report: &Report) -> Relations {
         for r in (0..n).chain(subtotals.iter().map(|&(r, _)| r)) {
             let row = grid.rows[r];
             let total = grid.cell(r, TOTAL_COL);
-            let parts: Vec<(CellKey, u32)> = (0..TOTAL_COL).map(|c| grid.cell(r, c)).collect();
+            let parts = (0..TOTAL_COL).map(|c| grid.cell(r, c));
             out.push(Rule::P3Row, [total], parts, What::Row(row));
             if grid.present(r, ORG_COL) {
                 let org = grid.cell(r, ORG_COL);
-                let parts: Vec<(CellKey, u32)> = (1..TOTAL_COL).map(|c| grid.cell(r, c)).collect();
+                let parts = (1..TOTAL_COL).map(|c| grid.cell(r, c));
                 out.push(Rule::P3Row, [org], parts, What::OrgSubtotal(row));
             }
         }
@@ -196,25 +195,18 @@ pub fn relations(report: &Report) -> Relations {
         for c in columns {
             let col = Grid::column(c);
             if let Some(total) = find(Role::Total) {
-                let results: Vec<(CellKey, u32)> = (0..n)
-                    .filter(|&r| rows[r].role == Role::Result)
-                    .map(|r| grid.cell(r, c))
-                    .collect();
                 let head = grid.cell(total, c);
+                let results = (0..n)
+                    .filter(|&r| rows[r].role == Role::Result)
+                    .map(|r| grid.cell(r, c));
                 out.push(Rule::P3Sum, [head], results, What::Column(col));
             }
             for &(sub, g) in &subtotals {
-                let members: Vec<(CellKey, u32)> = (0..n)
+                let (head, row) = (grid.cell(sub, c), grid.rows[sub]);
+                let members = (0..n)
                     .filter(|&r| rows[r].group == Some(g))
-                    .map(|r| grid.cell(r, c))
-                    .collect();
-                let head = grid.cell(sub, c);
-                out.push(
-                    Rule::P3Sum,
-                    [head],
-                    members,
-                    What::Subtotal(grid.rows[sub], col),
-                );
+                    .map(|r| grid.cell(r, c));
+                out.push(Rule::P3Sum, [head], members, What::Subtotal(row, col));
             }
             if let (Some(new), Some(total), Some(cout)) =
                 (find(Role::Intake), find(Role::Total), find(Role::Outflow))
