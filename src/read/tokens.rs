@@ -4,7 +4,7 @@
 //! a token is either label text or a value cell, decided here once; blank cells survive only
 //! where the layout can express them (tab, `|` and grid rows).
 
-use crate::fold::{fold_char, fold_compact};
+use crate::fold::{self, fold_char, fold_compact};
 
 /// Where a cell came from: a line and column of the text (1-based, columns in Unicode
 /// characters) or a row and cell of a grid (0-based, after rowspan/colspan expansion).
@@ -332,13 +332,10 @@ fn space_at_rare(b: &[u8], i: usize) -> (usize, bool) {
 fn split_on<'a>(raw: &'a str, sep: u8, cells: &mut Vec<(usize, &'a str)>) {
     let mut col = 0usize;
     // `sep` is ASCII: every piece is whole characters, sliced without a check of its own
+    let b = raw.as_bytes();
     let mut from = 0;
-    let ends = raw
-        .bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == sep)
-        .map(|(i, _)| i);
-    for end in ends.chain(std::iter::once(raw.len())) {
+    while from <= b.len() {
+        let end = next_byte(b, from, sep);
         let piece = raw.get(from..end).unwrap_or("");
         if has_solid_ends(piece.as_bytes()) {
             // the usual cell (a figure, a label): nothing to trim
@@ -368,9 +365,28 @@ fn has_solid_ends(b: &[u8]) -> bool {
     first && last
 }
 
+/// The first `x` at or after `i` in `b`, or the length of `b`; eight bytes at a time.
+fn next_byte(b: &[u8], mut i: usize, x: u8) -> usize {
+    while i + 8 <= b.len() {
+        let marks = fold::eq_mask(fold::word(&b[i..]), x);
+        if marks != 0 {
+            return i + (marks.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i + b
+        .get(i..)
+        .map_or(0, |t| t.iter().take_while(|&&y| y != x).count())
+}
+
 /// The number of characters in `s`: its bytes that do not continue a character.
 fn chars_in(s: &str) -> usize {
-    s.bytes().filter(|&b| b & 0xC0 != 0x80).count()
+    let words = s.as_bytes().chunks_exact(8);
+    let rest = words.remainder();
+    words
+        .map(|w| fold::chars_starting(fold::word(w)))
+        .sum::<usize>()
+        + rest.iter().filter(|&&x| x & 0xC0 != 0x80).count()
 }
 
 /// `| a | b |` has an empty piece before the first and after the last bar.
