@@ -294,22 +294,21 @@ impl CheckResult {
             if c.blank {
                 out.extend_from_slice(b",\"blank\":true");
             }
-            match c.at {
+            let at = match c.at {
                 Some(At::Text { line, col }) => {
-                    out.extend_from_slice(b",\"at\":{\"line\":");
-                    json_int(out, i64::from(line));
-                    out.extend_from_slice(b",\"col\":");
-                    json_int(out, i64::from(col));
-                    out.push(b'}');
+                    Some((&b",\"at\":{\"line\":"[..], line, &b",\"col\":"[..], col))
                 }
                 Some(At::Grid { row, cell }) => {
-                    out.extend_from_slice(b",\"at\":{\"row\":");
-                    json_int(out, i64::from(row));
-                    out.extend_from_slice(b",\"cell\":");
-                    json_int(out, i64::from(cell));
-                    out.push(b'}');
+                    Some((&b",\"at\":{\"row\":"[..], row, &b",\"cell\":"[..], cell))
                 }
-                None => {}
+                None => None,
+            };
+            if let Some((first, a, second, b)) = at {
+                out.extend_from_slice(first);
+                json_int(out, i64::from(a));
+                out.extend_from_slice(second);
+                json_int(out, i64::from(b));
+                out.push(b'}');
             }
             if let Some(unit) = &c.unit {
                 out.extend_from_slice(b",\"unit\":");
