@@ -44,6 +44,29 @@ fn main() {
         drop(gouji::read::outline::meta(&lines, &o, &prose))
     });
     count("figures", &mut || drop(gouji::read::prose::figures(&prose)));
+    use gouji::format::Part;
+    for (name, part) in [
+        ("part2", Part::P2),
+        ("part3", Part::P3),
+        ("part4", Part::P4),
+    ] {
+        let Some(range) = o.region(part) else {
+            continue;
+        };
+        let region = &lines[range];
+        let mut sheet = gouji::model::Sheet::with_room();
+        let mut findings = Vec::new();
+        count(name, &mut || match part {
+            Part::P2 => drop(gouji::read::part2::read(
+                region,
+                &mut sheet,
+                &mut findings,
+                None,
+            )),
+            Part::P3 => drop(gouji::read::part3::read(region, &mut sheet, &mut findings)),
+            Part::P4 => drop(gouji::read::part4::read(region, &mut sheet, &mut findings)),
+        });
+    }
     count("read_text", &mut || {
         drop(gouji::read::read_text(&text, None))
     });

@@ -41,7 +41,7 @@ pub fn columns_of(g: &Group, width: usize) -> Option<Columns> {
 /// placing the figures in order is scored by how far each figure lies from its column's extent;
 /// the best is taken only if it is close and clearly better than the next. `None` otherwise.
 pub fn align<'t, 'a>(
-    runs: &[&Group<'t, 'a>],
+    runs: &[Group<'t, 'a>],
     columns: &[Columns],
     width: usize,
 ) -> Option<Vec<(Option<&'t Token<'a>>, Pos)>> {

@@ -61,7 +61,10 @@ fn part_index(part: Part) -> usize {
 
 /// A line's folded key, up to `cap` characters (`None` if longer).
 pub fn line_key(line: &Line, cap: usize) -> Option<String> {
-    let mut s = String::new();
+    // folding never lengthens text much (a radical or a full-width form at most keeps its
+    // size): one allocation, not one per doubling
+    let size: usize = line.tokens.iter().map(|t| t.text.len()).sum();
+    let mut s = String::with_capacity(size.min(cap * 4));
     let mut n = 0;
     for t in line.tokens {
         for c in t.text.chars().filter_map(key_char) {

@@ -182,7 +182,7 @@ fn read_block(
             Some(row) if !seen.contains(&row.id) => {
                 seen.push(row.id);
                 if tokens.len() < width {
-                    if let Some(cells) = align(&[g], &columns, width) {
+                    if let Some(cells) = align(std::slice::from_ref(g), &columns, width) {
                         for (c, (t, pos)) in variant.columns.iter().zip(cells) {
                             let raw = t.map_or("", |t| t.text);
                             sheet.insert(

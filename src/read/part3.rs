@@ -115,16 +115,18 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
     }
 
     // 3. runs of figures to the label span they stand in
-    let mut runs: Vec<Vec<&Group>> = vec![Vec::new(); labelled.len()];
-    // anchors never decrease and labels are sorted: one walk over both
+    // anchors never decrease and labels are sorted: one walk over both, and each label's runs
+    // are a stretch of the stream's groups
+    let mut runs: Vec<&[Group]> = vec![&[]; labelled.len()];
     let mut before = 0; // how many labels start before the run
-    for g in &stream.groups {
+    for (k, g) in stream.groups.iter().enumerate() {
         // strictly before: figures anchored where a label starts belong to the row above
         while before < labelled.len() && labelled[before].0 < g.anchor {
             before += 1;
         }
         if let Some(i) = before.checked_sub(1) {
-            runs[i].push(g);
+            let from = k - runs[i].len();
+            runs[i] = &stream.groups[from..=k];
         }
     }
 
@@ -173,7 +175,7 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
                     match fit(&all, width) {
                         Some(t) => insert(sheet, row, t, &cols),
                         None => match align(
-                            &runs[li],
+                            runs[li],
                             columns.get_or_insert_with(|| {
                                 stream
                                     .groups

@@ -25,7 +25,17 @@ pub struct Stream<'t, 'a> {
 
 impl<'t, 'a> Stream<'t, 'a> {
     pub fn build(lines: &[Line<'t, 'a>]) -> Self {
-        let mut s = Stream::default();
+        // room for all the label text and a run per line: no growing on the way
+        let text: usize = lines
+            .iter()
+            .flat_map(|l| l.tokens)
+            .filter(|t| t.kind == TokenKind::Text)
+            .map(|t| t.text.len())
+            .sum();
+        let mut s = Stream {
+            keys: String::with_capacity(text),
+            groups: Vec::with_capacity(lines.len()),
+        };
         let mut open = false;
         for line in lines {
             for t in line.tokens {
