@@ -12,7 +12,7 @@ use crate::fold::key_char;
 pub struct Group<'t, 'a> {
     /// Byte offset in `keys` where the run began.
     pub anchor: usize,
-    pub tokens: Vec<&'t Token<'a>>,
+    pub tokens: Run<'t, 'a>,
     /// How the line the run started on was split (space-aligned runs can be aligned by column).
     pub split: Split,
 }
@@ -48,8 +48,7 @@ impl<'t, 'a> Stream<'t, 'a> {
                         if !open {
                             s.groups.push(Group {
                                 anchor: s.keys.len(),
-                                // room for a part 三 row (seven, or eight with a 小计 column)
-                                tokens: Vec::with_capacity(8),
+                                tokens: Run::default(),
                                 split: line.split,
                             });
                             open = true;
@@ -100,6 +99,64 @@ impl<'t, 'a> Stream<'t, 'a> {
             best.map(|(s, e)| (from + s, from + e))
         };
         found(near).or_else(|| if near < end { found(end) } else { None })
+    }
+}
+
+/// The value tokens of a run: up to eight (a part 三 row, with a 小计 column) kept inline, so
+/// a table's runs cost no allocation each; longer runs (figures alone) go to the heap.
+#[derive(Clone, Debug)]
+pub enum Run<'t, 'a> {
+    Inline(u8, [&'t Token<'a>; RUN_INLINE]),
+    Heap(Vec<&'t Token<'a>>),
+}
+
+const RUN_INLINE: usize = 8;
+
+/// Fills the unused places of an inline run.
+static NO_TOKEN: Token<'static> = Token {
+    text: "",
+    pos: super::tokens::Pos::Text { line: 0, col: 0 },
+    kind: TokenKind::Text,
+};
+
+impl Default for Run<'_, '_> {
+    fn default() -> Self {
+        Run::Inline(0, [&NO_TOKEN; RUN_INLINE])
+    }
+}
+
+impl<'t, 'a> Run<'t, 'a> {
+    pub fn push(&mut self, t: &'t Token<'a>) {
+        match self {
+            Run::Inline(n, items) if usize::from(*n) < RUN_INLINE => {
+                items[usize::from(*n)] = t;
+                *n += 1;
+            }
+            Run::Inline(_, items) => {
+                let mut v = items.to_vec();
+                v.push(t);
+                *self = Run::Heap(v);
+            }
+            Run::Heap(v) => v.push(t),
+        }
+    }
+}
+
+impl<'t, 'a> std::ops::Deref for Run<'t, 'a> {
+    type Target = [&'t Token<'a>];
+    fn deref(&self) -> &Self::Target {
+        match self {
+            Run::Inline(n, items) => &items[..usize::from(*n)],
+            Run::Heap(v) => v,
+        }
+    }
+}
+
+impl<'r, 't, 'a> IntoIterator for &'r Run<'t, 'a> {
+    type Item = &'r &'t Token<'a>;
+    type IntoIter = std::slice::Iter<'r, &'t Token<'a>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
     }
 }
 
