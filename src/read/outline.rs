@@ -61,25 +61,32 @@ fn part_index(part: Part) -> usize {
 
 /// A line's folded key, up to `cap` characters (`None` if longer).
 pub fn line_key(line: &Line, cap: usize) -> Option<String> {
-    // folding never lengthens text much (a radical or a full-width form at most keeps its
-    // size): one allocation, not one per doubling
+    // folding never lengthens text (a radical or a full-width form at most keeps its size):
+    // one allocation, not one per doubling
     let size: usize = line.tokens.iter().map(|t| t.text.len()).sum();
     let mut s = String::with_capacity(size.min(cap * 4));
+    line_key_into(line, cap, &mut s).then_some(s)
+}
+
+/// [`line_key`] into `s` (cleared first), for callers that look at many lines with one
+/// buffer; `false` if the line is longer than `cap` characters.
+pub fn line_key_into(line: &Line, cap: usize, s: &mut String) -> bool {
+    s.clear();
     let mut n = 0;
     for t in line.tokens {
         for c in t.text.chars().filter_map(key_char) {
             n += 1;
             if n > cap {
-                return None;
+                return false;
             }
             s.push(c);
         }
     }
-    Some(s)
+    true
 }
 
 /// The part a heading line names, if it is one.
-fn heading_part(line: &Line) -> Option<u8> {
+fn heading_part(line: &Line, key: &mut String) -> Option<u8> {
     // a heading starts with 第 or a numeral: most lines are rejected here without folding,
     // by their first bytes (unless these may be dropped or folded: quotes, invisible
     // characters, radicals, full-width forms)
@@ -104,8 +111,10 @@ fn heading_part(line: &Line) -> Option<u8> {
     {
         return None;
     }
-    let key = line_key(line, 48)?;
-    let key = key.strip_prefix('第').unwrap_or(&key);
+    if !line_key_into(line, 48, key) {
+        return None;
+    }
+    let key = key.strip_prefix('第').unwrap_or(key);
     let mut chars = key.chars();
     let numeral = chars.next()?;
     let n = NUMERALS.iter().position(|&c| c == numeral)?;
@@ -135,8 +144,9 @@ fn heading_part(line: &Line) -> Option<u8> {
 
 pub fn outline(lines: &[Line]) -> Outline {
     let mut o = Outline::default();
+    let mut key = String::new();
     for (i, line) in lines.iter().enumerate() {
-        if let Some(p) = heading_part(line) {
+        if let Some(p) = heading_part(line, &mut key) {
             // a part heading cannot repeat a part already seen
             if !o.headings.iter().any(|&(_, q)| q == p) {
                 o.headings.push((i, p));

@@ -2,7 +2,7 @@
 //! its header (falling back on the row width), and reads each row by its label.
 
 use super::columns::{align, columns_of, Columns};
-use super::outline::line_key;
+use super::outline::line_key_into;
 use super::stream::{trim_padding, Stream};
 use super::tokens::Line;
 use super::value::parse;
@@ -37,7 +37,7 @@ impl Read {
 }
 
 /// The block a caption line (第二十条第（X）项) opens.
-fn caption(line: &Line) -> Option<&'static Block> {
+fn caption(line: &Line, key: &mut String) -> Option<&'static Block> {
     // most lines are rows of figures: no 条, no caption
     if !line
         .tokens
@@ -46,7 +46,9 @@ fn caption(line: &Line) -> Option<&'static Block> {
     {
         return None;
     }
-    let key = line_key(line, 40)?;
+    if !line_key_into(line, 40, key) {
+        return None;
+    }
     let rest = &key[key.find("第二十条")? + "第二十条".len()..];
     let rest = rest.strip_prefix('第').unwrap_or(rest);
     let rest = rest.strip_prefix('(')?;
@@ -61,22 +63,21 @@ pub fn read(
     hint: Option<FormatId>,
 ) -> Read {
     let mut read = Read { blocks: Vec::new() };
-    let mut i = 0;
-    while i < lines.len() {
-        let Some(block) = caption(&lines[i]) else {
-            i += 1;
-            continue;
-        };
-        let end = (i + 1..lines.len())
-            .find(|&j| caption(&lines[j]).is_some())
-            .unwrap_or(lines.len());
+    // each block runs from its caption line to the next
+    let mut key = String::new();
+    let captions: Vec<(usize, &'static Block)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| caption(l, &mut key).map(|b| (i, b)))
+        .collect();
+    for (k, &(i, block)) in captions.iter().enumerate() {
+        let end = captions.get(k + 1).map_or(lines.len(), |&(j, _)| j);
         let stream = Stream::build(&lines[i + 1..end]);
         if stream.value_count() > 0 {
             let variant = choose_variant(block, &stream, hint);
             read_block(block, variant, &stream, sheet, findings);
             read.blocks.push((block, variant.format));
         }
-        i = end;
     }
     // blocks the format has that were not found
     if let Some(format) = read.variant() {
