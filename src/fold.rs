@@ -239,6 +239,22 @@ pub fn word(b: &[u8]) -> u64 {
 const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
 const ONES: u64 = 0x0101_0101_0101_0101;
 
+/// The first byte at or after `i` that `marks` (one of the word tests below) marks, or the
+/// length of `b`: eight bytes at a time, the tail byte by byte through the same test.
+pub fn next_marked(b: &[u8], mut i: usize, marks: impl Fn(u64) -> u64) -> usize {
+    while i + 8 <= b.len() {
+        let m = marks(word(&b[i..]));
+        if m != 0 {
+            return i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    let marked = |x: &u8| marks(u64::from(*x)) & 0x80 != 0;
+    i + b
+        .get(i..)
+        .map_or(0, |t| t.iter().take_while(|x| !marked(x)).count())
+}
+
 /// The high bit of each byte of `x` that equals `c` (exact: no carries between bytes).
 pub fn eq_mask(x: u64, c: u8) -> u64 {
     let y = x ^ (ONES * u64::from(c));
@@ -376,6 +392,26 @@ mod tests {
                 for c in [b'0', b';', 0x82, 0x9B, 0x00, 0xFF] {
                     assert_eq!(eq_mask(w, c) & bit != 0, x == c, "{x:#x} = {c:#x}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn next_marked_finds_what_a_plain_search_finds() {
+        let b = "共收到申请21件,\t其中|3件; 复议0件".as_bytes();
+        for i in 0..=b.len() {
+            let plain = |f: &dyn Fn(u8) -> bool| i + b[i..].iter().take_while(|&&x| !f(x)).count();
+            assert_eq!(
+                next_marked(b, i, digit_mask),
+                plain(&|x| x.is_ascii_digit()),
+                "{i}"
+            );
+            for c in [b'\t', b'|', b';', 0x00] {
+                assert_eq!(
+                    next_marked(b, i, |w| eq_mask(w, c)),
+                    plain(&|x| x == c),
+                    "{i} {c}"
+                );
             }
         }
     }

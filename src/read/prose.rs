@@ -159,7 +159,7 @@ fn sentence(prose: &Prose, start: usize, end: usize, out: &mut Vec<Figure>) {
     let mut suits = Mentions::new("诉讼");
     let mut i = 0;
     loop {
-        i = next_digit(bytes, i);
+        i = fold::next_marked(bytes, i, fold::digit_mask);
         if i >= bytes.len() {
             break;
         }
@@ -201,20 +201,6 @@ fn sentence(prose: &Prose, start: usize, end: usize, out: &mut Vec<Figure>) {
         }
         i = digits_end;
     }
-}
-
-/// The first ASCII digit at or after `i`, or the length of `b`; eight bytes at a time.
-fn next_digit(b: &[u8], mut i: usize) -> usize {
-    while i + 8 <= b.len() {
-        let marks = fold::digit_mask(fold::word(&b[i..]));
-        if marks != 0 {
-            return i + (marks.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    i + b
-        .get(i..)
-        .map_or(0, |t| t.iter().take_while(|x| !x.is_ascii_digit()).count())
 }
 
 /// Whether `needle` occurs in `hay` (label-matching search: short strings, no set-up cost).

@@ -335,7 +335,7 @@ fn split_on<'a>(raw: &'a str, sep: u8, cells: &mut Vec<(usize, &'a str)>) {
     let b = raw.as_bytes();
     let mut from = 0;
     while from <= b.len() {
-        let end = next_byte(b, from, sep);
+        let end = fold::next_marked(b, from, |w| fold::eq_mask(w, sep));
         let piece = raw.get(from..end).unwrap_or("");
         if has_solid_ends(piece.as_bytes()) {
             // the usual cell (a figure, a label): nothing to trim
@@ -363,20 +363,6 @@ fn has_solid_ends(b: &[u8]) -> bool {
         _ => false,
     };
     first && last
-}
-
-/// The first `x` at or after `i` in `b`, or the length of `b`; eight bytes at a time.
-fn next_byte(b: &[u8], mut i: usize, x: u8) -> usize {
-    while i + 8 <= b.len() {
-        let marks = fold::eq_mask(fold::word(&b[i..]), x);
-        if marks != 0 {
-            return i + (marks.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    i + b
-        .get(i..)
-        .map_or(0, |t| t.iter().take_while(|&&y| y != x).count())
 }
 
 /// The number of characters in `s`: its bytes that do not continue a character.
