@@ -1,5 +1,5 @@
 //! Runs a phase on a file many times, for profilers:
-//! `cargo run --release --example profile -- FILE [N] [lines|prose|figures|part3|rules|read|check]`.
+//! `cargo run --release --example profile -- FILE [N] [lines|prose|figures|part3|rules|read|json|check]`.
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let text = std::fs::read_to_string(&args[1]).expect("a file");
@@ -47,6 +47,15 @@ fn main() {
                 let report = gouji::read::read_text(&text, None);
                 for _ in 0..10 {
                     std::hint::black_box(gouji::rules::check(&report, None));
+                }
+            }
+            Some("json") => {
+                let result = gouji::check(&text, &opts);
+                let mut out = Vec::new();
+                for _ in 0..10 {
+                    out.clear();
+                    result.write_json(&mut out).expect("JSON");
+                    std::hint::black_box(&out);
                 }
             }
             Some("read") => {

@@ -130,17 +130,32 @@ Exit status: 0 no errors, 1 errors found, 2 unusable input or I/O error.
     }
 
     fn read_input<'b>(name: &str, bytes: &'b mut Vec<u8>) -> Result<Cow<'b, str>, String> {
-        bytes.clear();
-        if name == "-" {
-            io::stdin()
-                .read_to_end(bytes)
-                .map_err(|e| format!("cannot read standard input: {e}"))?;
+        let n = if name == "-" {
+            read_all(&mut io::stdin(), bytes)
+                .map_err(|e| format!("cannot read standard input: {e}"))?
         } else {
             std::fs::File::open(name)
-                .and_then(|mut f| f.read_to_end(bytes))
-                .map_err(|e| format!("cannot read: {e}"))?;
+                .and_then(|mut f| read_all(&mut f, bytes))
+                .map_err(|e| format!("cannot read: {e}"))?
+        };
+        decode(&bytes[..n])
+    }
+
+    /// Reads to the end into `buf` (kept initialised and only ever grown, so a batch reads
+    /// each file with one `read` and one more to see its end); returns the length read.
+    fn read_all(from: &mut impl Read, buf: &mut Vec<u8>) -> io::Result<usize> {
+        let mut n = 0;
+        loop {
+            if n == buf.len() {
+                buf.resize((buf.len() * 2).max(1 << 16), 0);
+            }
+            match from.read(&mut buf[n..]) {
+                Ok(0) => return Ok(n),
+                Ok(k) => n += k,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
         }
-        decode(bytes)
     }
 
     /// UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused, not guessed.

@@ -124,7 +124,7 @@ enum RawRepr {
 }
 
 /// What fits beside the length byte in the size of a `Box<str>` and its tag.
-const RAW_INLINE: usize = 22;
+pub const RAW_INLINE: usize = 22;
 
 impl Raw {
     pub fn as_str(&self) -> &str {
@@ -134,6 +134,17 @@ impl Raw {
                 std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
             }
             RawRepr::Heap(s) => s,
+        }
+    }
+}
+
+impl Raw {
+    /// The text's bytes in a fixed-size array (the rest zero) and its length, when inline:
+    /// for writers that copy a fixed size and then cut.
+    pub fn padded(&self) -> Option<(&[u8; RAW_INLINE], usize)> {
+        match &self.0 {
+            RawRepr::Inline { len, bytes } => Some((bytes, usize::from(*len))),
+            RawRepr::Heap(_) => None,
         }
     }
 }

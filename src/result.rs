@@ -278,19 +278,26 @@ impl CheckResult {
         out.extend_from_slice(b",\"input\":");
         json_str(out, &self.input);
         out.extend_from_slice(b",\"cells\":{");
+        // room for the usual cell: no growing on the way
+        out.reserve(self.cells.0.len() * 96);
         for (i, (id, c)) in self.cells.0.iter().enumerate() {
             if i > 0 {
                 out.push(b',');
             }
-            json_str(out, id);
-            out.extend_from_slice(b":{\"value\":");
+            match crate::format::slot_of_id(id).and_then(|s| entry_starts().get(s)) {
+                Some((start, len)) if *len > 0 => put_cut(out, start, usize::from(*len)),
+                _ => {
+                    json_str(out, id);
+                    out.extend_from_slice(b":{\"value\":");
+                }
+            }
             match c.value {
                 None => out.extend_from_slice(b"null"),
                 Some(Num::Int(v)) => json_int(out, v),
                 Some(Num::Dec(v)) => put(&mut *out, &v)?,
             }
             out.extend_from_slice(b",\"raw\":");
-            json_str(out, &c.raw);
+            json_raw(out, &c.raw);
             if c.blank {
                 out.extend_from_slice(b",\"blank\":true");
             }
@@ -329,6 +336,67 @@ impl CheckResult {
     }
 }
 
+/// Appends the first `len` bytes of `bytes`: a fixed-size copy (a few moves, where a short
+/// copy of varying size is a call), then cut.
+#[cfg(not(target_arch = "wasm32"))]
+fn put_cut<const N: usize>(out: &mut Vec<u8>, bytes: &[u8; N], len: usize) {
+    let at = out.len();
+    out.extend_from_slice(bytes);
+    out.truncate(at + len);
+}
+
+/// The longest cell entry start written from the table; longer ids (none today) are
+/// written piece by piece.
+#[cfg(not(target_arch = "wasm32"))]
+const ENTRY_START: usize = 64;
+
+/// `"<id>":{"value":` for every cell of the formats, by cell number, padded for
+/// [`put_cut`] (length 0: too long for the table).
+#[cfg(not(target_arch = "wasm32"))]
+fn entry_starts() -> &'static [([u8; ENTRY_START], u8)] {
+    static STARTS: std::sync::OnceLock<Vec<([u8; ENTRY_START], u8)>> = std::sync::OnceLock::new();
+    STARTS.get_or_init(|| {
+        (0..crate::format::slots())
+            .map(|slot| {
+                let mut start = Vec::new();
+                json_str(
+                    &mut start,
+                    crate::format::id_of_slot(slot).unwrap_or_default(),
+                );
+                start.extend_from_slice(b":{\"value\":");
+                let mut padded = [0; ENTRY_START];
+                match padded.get_mut(..start.len()) {
+                    Some(p) => {
+                        p.copy_from_slice(&start);
+                        (padded, start.len() as u8)
+                    }
+                    None => (padded, 0),
+                }
+            })
+            .collect()
+    })
+}
+
+/// A cell's raw text as a JSON string: short text that needs no escape in one fixed-size
+/// copy, the rest by [`json_str`].
+#[cfg(not(target_arch = "wasm32"))]
+fn json_raw(out: &mut Vec<u8>, raw: &Raw) {
+    const N: usize = crate::model::RAW_INLINE;
+    match raw.padded() {
+        Some((bytes, len)) if !bytes[..len].iter().any(|&b| needs_escape(b)) => {
+            out.push(b'"');
+            put_cut::<N>(out, bytes, len);
+            out.push(b'"');
+        }
+        _ => json_str(out, raw),
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn needs_escape(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
 /// A JSON string as `serde_json` escapes it: `"` `\`, and the control characters (the usual
 /// five by letter, the rest as `\u00xx`); everything else as it is.
 #[cfg(not(target_arch = "wasm32"))]
@@ -349,7 +417,7 @@ fn json_str(out: &mut Vec<u8>, s: &str) {
         clean += 8;
     }
     for (i, &x) in b.iter().enumerate().skip(clean) {
-        if x >= 0x20 && x != b'"' && x != b'\\' {
+        if !needs_escape(x) {
             continue;
         }
         out.extend_from_slice(&b[from..i]);
@@ -376,21 +444,38 @@ fn json_str(out: &mut Vec<u8>, s: &str) {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn json_int(out: &mut Vec<u8>, v: i64) {
-    let mut buf = [0u8; 20];
     let mut n = v.unsigned_abs();
-    let mut at = buf.len();
-    loop {
-        at -= 1;
-        buf[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
     if v < 0 {
         out.push(b'-');
     }
-    out.extend_from_slice(&buf[at..]);
+    let len = n.checked_ilog10().map_or(1, |d| d as usize + 1);
+    if len <= 8 {
+        // the digits gathered in a register and stored at once (bytes stored one by one
+        // and then copied as a whole stall the copy)
+        const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+            2021222324252627282930313233343536373839404142434445464748495051525354555657585960\
+            6162636465666768697071727374757677787980818283848586878889909192939495969798\
+            99";
+        let mut word = 0u64;
+        let mut at = len;
+        while at >= 2 {
+            // two digits a step
+            let pair = 2 * (n % 100) as usize;
+            at -= 2;
+            word |= u64::from(u16::from_le_bytes([PAIRS[pair], PAIRS[pair + 1]])) << (8 * at);
+            n /= 100;
+        }
+        if at == 1 {
+            word |= u64::from(b'0' + n as u8);
+        }
+        return put_cut(out, &word.to_le_bytes(), len);
+    }
+    let mut buf = [0u8; 20];
+    for at in (0..len).rev() {
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    out.extend_from_slice(&buf[..len]);
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -423,7 +508,23 @@ mod tests {
             super::json_str(&mut out, s);
             assert_eq!(out, serde_json::to_vec(s).unwrap(), "{s:?}");
         }
-        for v in [0, -1, 9, 10, i64::MIN, i64::MAX] {
+        for v in [
+            0,
+            -1,
+            9,
+            10,
+            99,
+            100,
+            12_345_678,
+            -99_999_999,
+            100_000_000,
+            i64::MIN,
+            i64::MAX,
+        ]
+        .into_iter()
+        .chain(-1_000..1_000)
+        .chain((1..19).flat_map(|e| [-1, 0, 1].map(|d| 10i64.pow(e) + d)))
+        {
             let mut out = Vec::new();
             super::json_int(&mut out, v);
             assert_eq!(out, serde_json::to_vec(&v).unwrap(), "{v}");

@@ -188,7 +188,8 @@ impl CellKey {
         static BY_ADDRESS: OnceLock<AddressTable> = OnceLock::new();
         static BY_KEY: OnceLock<ByKey> = OnceLock::new();
         let numbered = || ids().iter().enumerate().map(|(i, (_, k))| (*k, i as u16));
-        let by_address = BY_ADDRESS.get_or_init(|| AddressTable::new(numbered()));
+        let by_address = BY_ADDRESS
+            .get_or_init(|| AddressTable::new(numbered().map(|(k, i)| (k.addresses(), i))));
         if let Some(i) = by_address.get(self.addresses()) {
             return Some(usize::from(i));
         }
@@ -199,11 +200,14 @@ impl CellKey {
     }
 
     fn addresses(self) -> (u64, u64) {
-        // the strings' addresses and lengths together: two ids may share an address
-        // (one a prefix of the other) but not both
-        let at = |s: &str| (s.as_ptr() as u64) ^ ((s.len() as u64) << 56);
-        (at(self.row), at(self.col))
+        (address(self.row), address(self.col))
     }
+}
+
+/// A string's address and length together: two strings may share an address (one a prefix
+/// of the other) but not both. Never 0.
+fn address(s: &str) -> u64 {
+    (s.as_ptr() as u64) ^ ((s.len() as u64) << 56)
 }
 
 /// The cells of the formats by the addresses of their keys' strings: open addressing in a
@@ -214,15 +218,14 @@ struct AddressTable {
 }
 
 impl AddressTable {
-    fn new(cells: impl Iterator<Item = (CellKey, u16)>) -> Self {
-        let cells: Vec<(CellKey, u16)> = cells.collect();
+    fn new(cells: impl Iterator<Item = ((u64, u64), u16)>) -> Self {
+        let cells: Vec<((u64, u64), u16)> = cells.collect();
         let size = (cells.len() * 4).next_power_of_two().max(16);
         let mut t = AddressTable {
             entries: vec![(0, 0, 0); size],
             shift: 64 - size.trailing_zeros(),
         };
-        for (k, i) in cells {
-            let (a, b) = k.addresses();
+        for ((a, b), i) in cells {
             let mut h = t.home(a, b);
             while t.entries[h].0 != 0 {
                 h = (h + 1) & (size - 1);
@@ -257,6 +260,22 @@ impl AddressTable {
 /// The id of the cell numbered `slot` (a number [`CellKey::slot`] gave).
 pub fn id_of_slot(slot: usize) -> Option<&'static str> {
     ids().get(slot).map(|(id, _)| id.as_str())
+}
+
+/// The number of the cell whose id is `id` when `id` is the very string [`id_of_slot`] gave
+/// (found by its address, as [`CellKey::slot`] finds keys); `None` for any other string.
+pub fn slot_of_id(id: &str) -> Option<usize> {
+    static BY_ADDRESS: OnceLock<AddressTable> = OnceLock::new();
+    let numbered = || {
+        ids()
+            .iter()
+            .enumerate()
+            .map(|(i, (id, _))| ((address(id), 0), i as u16))
+    };
+    BY_ADDRESS
+        .get_or_init(|| AddressTable::new(numbered()))
+        .get((address(id), 0))
+        .map(usize::from)
 }
 
 /// How many cells the formats have: the range of [`CellKey::slot`].
