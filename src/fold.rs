@@ -376,6 +376,20 @@ mod tests {
     }
 
     #[test]
+    fn characters_told_by_their_first_byte_fold_as_themselves() {
+        // lead byte E4–E9 (U+4000–U+9FFF) and ASCII letters and digits: the fast paths of
+        // label folding skip them
+        let told = (0x4000..=0x9FFF)
+            .chain(u32::from(b'0')..=u32::from(b'9'))
+            .chain(u32::from(b'A')..=u32::from(b'Z'))
+            .chain(u32::from(b'a')..=u32::from(b'z'));
+        for c in told.filter_map(char::from_u32) {
+            assert_eq!(key_char(c), Some(c), "{c} U+{:04X}", c as u32);
+            assert_eq!(fold_char(c), Some(c), "{c} U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
     fn word_tests_mark_exactly_the_bytes() {
         let bytes: Vec<u8> = (0..=255).collect();
         for chunk in bytes.chunks(8) {

@@ -6,7 +6,6 @@
 //! `keys`, so a label wrapped around its figures still matches.
 
 use super::tokens::{Line, Split, Token, TokenKind};
-use crate::fold::key_char;
 
 #[derive(Debug)]
 pub struct Group<'t, 'a> {
@@ -162,23 +161,31 @@ impl<'r, 't, 'a> IntoIterator for &'r Run<'t, 'a> {
 
 /// Appends `text` folded for label matching, copying runs of unchanged characters whole.
 fn push_key(keys: &mut String, text: &str) {
-    let mut plain: Option<usize> = None; // byte where pending unchanged characters begin
-    for (b, c) in text.char_indices() {
-        let k = key_char(c);
-        if k == Some(c) {
-            plain.get_or_insert(b);
-            continue;
-        }
-        if let Some(from) = plain.take() {
-            keys.push_str(&text[from..b]);
-        }
-        if let Some(k) = k {
-            keys.push(k);
+    let b = text.as_bytes();
+    let (mut from, mut i) = (0, 0); // unchanged text pending from `from`
+    while i < b.len() {
+        // the common case, told by the first byte: a unified ideograph or an ASCII letter or
+        // digit, which fold as themselves (`fold::tests` checks every one)
+        match b[i] {
+            0xE4..=0xE9 => i += 3,
+            x if x.is_ascii_alphanumeric() => i += 1,
+            _ => {
+                let Some(c) = text[i..].chars().next() else {
+                    break;
+                };
+                let k = crate::fold::key_char(c);
+                if k != Some(c) {
+                    keys.push_str(&text[from..i]);
+                    if let Some(k) = k {
+                        keys.push(k);
+                    }
+                    from = i + c.len_utf8();
+                }
+                i += c.len_utf8();
+            }
         }
     }
-    if let Some(from) = plain {
-        keys.push_str(&text[from..]);
-    }
+    keys.push_str(&text[from..]);
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
