@@ -106,7 +106,12 @@ pub fn lines_of_text(text: &str) -> Doc<'_> {
     while start < text.len() {
         number = number.saturating_add(1);
         cells.clear();
-        let (split, end) = split_line(text, start, &mut cells);
+        // a line that begins with a bar is most likely a row of a `|` table: split at once
+        let (split, end) = match text.as_bytes()[start] {
+            b'|' => split_bars(text, start, &mut cells),
+            _ => None,
+        }
+        .unwrap_or_else(|| split_line(text, start, &mut cells));
         let raw = &text[start..end];
         start = end + 1;
         let may_be_page_number = match cells.first() {
@@ -261,6 +266,31 @@ fn split_line<'a>(
     (Split::Spaces, end)
 }
 
+/// [`split_line`] for a line that begins with a bar: on tabs if it has one, on bars if it
+/// has another; `None` for a line to be split as any other.
+#[inline(never)]
+fn split_bars<'a>(
+    text: &'a str,
+    start: usize,
+    cells: &mut Vec<(usize, &'a str)>,
+) -> Option<(Split, usize)> {
+    let b = text.as_bytes();
+    let end = line_end(b, start);
+    let line = &b[start..end];
+    let sep = if line.contains(&b'\t') {
+        b'\t'
+    } else if line.iter().filter(|&&x| x == b'|').nth(1).is_some() {
+        b'|'
+    } else {
+        return None;
+    };
+    let raw = &text[start..end];
+    Some((
+        split_cells(raw.strip_suffix('\r').unwrap_or(raw), sep, cells),
+        end,
+    ))
+}
+
 /// The end of the line holding byte `i`: its `\n`, or the end of the text.
 fn line_end(b: &[u8], i: usize) -> usize {
     b[i..]
@@ -337,9 +367,17 @@ fn split_on<'a>(raw: &'a str, sep: u8, cells: &mut Vec<(usize, &'a str)>) {
     while from <= b.len() {
         let end = fold::next_marked(b, from, |w| fold::eq_mask(w, sep));
         let piece = raw.get(from..end).unwrap_or("");
-        if has_solid_ends(piece.as_bytes()) {
+        let b = piece.as_bytes();
+        if has_solid_ends(b) {
             // the usual cell (a figure, a label): nothing to trim
             cells.push((col, piece));
+        } else if b.len() > 2
+            && b[0] == b' '
+            && b[b.len() - 1] == b' '
+            && has_solid_ends(&b[1..b.len() - 1])
+        {
+            // the usual cell between bars, `| 12 |`
+            cells.push((col + 1, &piece[1..piece.len() - 1]));
         } else {
             let lead = piece.chars().take_while(|&c| is_space(c)).count();
             cells.push((col + lead, trim(piece)));
@@ -530,6 +568,28 @@ fn is_page_number(cell: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_that_begin_with_a_bar_split_as_any_other_line() {
+        for line in [
+            "| 自然人 | 12 | 3 |",
+            "|（一）予以公开|0|1|　2　|",
+            "|a|b",
+            "|\t1\t2",
+            "| 12",
+            "|",
+            "||",
+            "| a |\r",
+            "|  两个空格  |  3 |",
+            "| 1 | 2 |\n| 3 |",
+        ] {
+            let (mut fast, mut plain) = (Vec::new(), Vec::new());
+            if let Some(split) = split_bars(line, 0, &mut fast) {
+                assert_eq!(split, split_line(line, 0, &mut plain), "{line:?}");
+                assert_eq!(fast, plain, "{line:?}");
+            }
+        }
+    }
 
     fn kinds(line: &Line) -> String {
         line.tokens
