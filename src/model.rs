@@ -49,7 +49,7 @@ impl Sheet {
         let slot = key.slot();
         let cell = Cell {
             key,
-            raw: Raw::from(raw),
+            raw: Raw::default(),
             value: parsed.value,
             unit: parsed.unit,
             problem: parsed.problem,
@@ -64,15 +64,30 @@ impl Sheet {
                 }
                 match self.by_slot[slot] {
                     NONE => self.by_slot[slot] = at,
-                    old => return self.cells[old as usize] = cell,
+                    old => {
+                        return self.cells[old as usize] = Cell {
+                            raw: Raw::from(raw),
+                            ..cell
+                        }
+                    }
                 }
             }
             None => match self.others.iter().find(|(k, _)| *k == key) {
-                Some(&(_, old)) => return self.cells[old] = cell,
+                Some(&(_, old)) => {
+                    return self.cells[old] = Cell {
+                        raw: Raw::from(raw),
+                        ..cell
+                    }
+                }
                 None => self.others.push((key, self.cells.len())),
             },
         }
+        // the text is copied into the cell where it lies: copied into a new cell that is then
+        // moved, its bytes would be stored narrow and loaded wide, and the load stalls
         self.cells.push(cell);
+        if let Some(c) = self.cells.last_mut() {
+            c.raw.assign(raw);
+        }
     }
 
     pub fn get(&self, key: CellKey) -> Option<&Cell> {
@@ -149,6 +164,19 @@ impl Raw {
     }
 }
 
+impl Raw {
+    /// Sets the text, in place where it fits.
+    pub fn assign(&mut self, s: &str) {
+        match &mut self.0 {
+            RawRepr::Inline { len, bytes } if s.len() <= RAW_INLINE => {
+                bytes[..s.len()].copy_from_slice(s.as_bytes());
+                *len = s.len() as u8;
+            }
+            _ => *self = Raw::from(s),
+        }
+    }
+}
+
 impl From<&str> for Raw {
     fn from(s: &str) -> Self {
         if s.len() <= RAW_INLINE {
@@ -177,7 +205,10 @@ impl From<String> for Raw {
 
 impl Default for Raw {
     fn default() -> Self {
-        Raw::from("")
+        Raw(RawRepr::Inline {
+            len: 0,
+            bytes: [0; RAW_INLINE],
+        })
     }
 }
 
