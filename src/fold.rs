@@ -228,6 +228,21 @@ pub fn find_bytes(h: &[u8], n: &[u8]) -> Option<usize> {
     (base..=last).find(|&i| at(i))
 }
 
+/// The byte offset of the last `needle` in `hay`, as `str::rfind` gives it: a plain scan
+/// backwards on the first two bytes (for the short labels it looks in, the standard library's
+/// set-up costs more than the search).
+pub fn rfind(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let last = h.len().checked_sub(n.len())?;
+    match n {
+        [] => Some(h.len()),
+        [a] => h.iter().rposition(|x| x == a),
+        [a, b, ..] => (0..=last)
+            .rev()
+            .find(|&i| h[i + 1] == *b && h[i] == *a && &h[i..i + n.len()] == n),
+    }
+}
+
 /// Eight bytes of text as one word, the first byte lowest: the word-wide byte tests below mark
 /// a byte by setting its high bit, so `trailing_zeros() / 8` is the first marked byte.
 pub fn word(b: &[u8]) -> u64 {
@@ -372,6 +387,7 @@ mod tests {
             ("aaaaaaaaaaaaaaaaab", "ab"),
         ] {
             assert_eq!(find(hay, needle), hay.find(needle), "{hay} / {needle}");
+            assert_eq!(rfind(hay, needle), hay.rfind(needle), "{hay} / {needle}");
         }
     }
 

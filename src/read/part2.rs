@@ -6,6 +6,7 @@ use super::outline::line_key_into;
 use super::stream::{trim_padding, Stream};
 use super::tokens::Line;
 use super::value::parse;
+use crate::fold::{find, rfind};
 use crate::format::part2::{Block, Variant, BLOCKS};
 use crate::format::{CellKey, FormatId};
 use crate::model::{Finding, Rule, Severity, Sheet};
@@ -126,7 +127,7 @@ fn choose_variant(
         let matched = v
             .columns
             .iter()
-            .filter(|c| c.keys.iter().any(|k| stream.keys.contains(k)))
+            .filter(|c| c.keys.iter().any(|k| find(&stream.keys, k).is_some()))
             .count();
         // the share of the variant's columns the header names, not the count
         let header = matched * 100 / v.columns.len().max(1);
@@ -172,7 +173,7 @@ fn read_block(
             .filter_map(|r| {
                 r.keys
                     .iter()
-                    .filter_map(|k| label.rfind(k))
+                    .filter_map(|k| rfind(label, k))
                     .max()
                     .map(|p| (p, r))
             })
@@ -280,7 +281,7 @@ fn extra_label(label: &str, variant: &Variant) -> String {
         .flat_map(|c| {
             c.keys
                 .iter()
-                .filter_map(|k| label.rfind(k).map(|p| p + k.len()))
+                .filter_map(|k| rfind(label, k).map(|p| p + k.len()))
         })
         .max()
         .unwrap_or(0);
