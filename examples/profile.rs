@@ -1,5 +1,5 @@
 //! Runs a phase on a file many times, for profilers:
-//! `cargo run --release --example profile -- FILE [N] [lines|prose|figures|part3|rules|read|json|check]`.
+//! `cargo run --release --example profile -- FILE [N] [lines|outline|prose|figures|part3|rules|read|json|check]`.
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let text = std::fs::read_to_string(&args[1]).expect("a file");
@@ -11,6 +11,13 @@ fn main() {
                 std::hint::black_box(gouji::read::tokens::lines_of_text(std::hint::black_box(
                     &text,
                 )));
+            }
+            Some("outline") => {
+                let doc = gouji::read::tokens::lines_of_text(&text);
+                let lines = doc.lines();
+                for _ in 0..10 {
+                    std::hint::black_box(gouji::read::outline::outline(&lines));
+                }
             }
             Some("prose") => {
                 let doc = gouji::read::tokens::lines_of_text(&text);

@@ -191,6 +191,44 @@ pub fn key_char(c: char) -> Option<char> {
     })
 }
 
+/// Appends `text` folded for label matching, copying runs of unchanged characters whole.
+pub fn push_key(keys: &mut String, text: &str) {
+    let b = text.as_bytes();
+    let (mut from, mut i) = (0, 0); // unchanged text pending from `from`
+    while i < b.len() {
+        // the common case, told by the first byte: a unified ideograph or an ASCII letter or
+        // digit, which fold as themselves (`fold::tests` checks every one)
+        match b[i] {
+            0xE4..=0xE9 => i += 3,
+            x if x.is_ascii_alphanumeric() => i += 1,
+            _ => {
+                let Some(c) = text[i..].chars().next() else {
+                    break;
+                };
+                let k = key_char(c);
+                if k != Some(c) {
+                    keys.push_str(&text[from..i]);
+                    if let Some(k) = k {
+                        keys.push(k);
+                    }
+                    from = i + c.len_utf8();
+                }
+                i += c.len_utf8();
+            }
+        }
+    }
+    keys.push_str(&text[from..]);
+}
+
+/// The number of characters in `s` (its bytes that do not continue a character), counted
+/// eight bytes at a time.
+pub fn char_count(s: &str) -> usize {
+    let words = s.as_bytes().chunks_exact(8);
+    let rest = words.remainder();
+    words.map(|w| chars_starting(word(w))).sum::<usize>()
+        + rest.iter().filter(|&&x| x & 0xC0 != 0x80).count()
+}
+
 /// The byte offset of the first `needle` in `hay`. A plain scan on the first two bytes: for
 /// the short needles and haystacks of label matching it beats the standard library's two-way
 /// search, whose set-up dominates there. A match is always at a character boundary.

@@ -74,12 +74,11 @@ pub fn line_key_into(line: &Line, cap: usize, s: &mut String) -> bool {
     s.clear();
     let mut n = 0;
     for t in line.tokens {
-        for c in t.text.chars().filter_map(key_char) {
-            n += 1;
-            if n > cap {
-                return false;
-            }
-            s.push(c);
+        let from = s.len();
+        crate::fold::push_key(s, t.text);
+        n += crate::fold::char_count(&s[from..]);
+        if n > cap {
+            return false;
         }
     }
     true
@@ -129,7 +128,7 @@ fn heading_part(line: &Line, key: &mut String) -> Option<u8> {
     let named = |p: usize| {
         PART_KEYS[p].iter().any(|k| {
             if dotted {
-                rest.contains(k)
+                crate::fold::find(rest, k).is_some()
             } else {
                 rest.starts_with(k)
             }

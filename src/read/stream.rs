@@ -41,7 +41,7 @@ impl<'t, 'a> Stream<'t, 'a> {
                 match t.kind {
                     TokenKind::Text => {
                         open = false;
-                        push_key(&mut s.keys, t.text);
+                        crate::fold::push_key(&mut s.keys, t.text);
                     }
                     TokenKind::Value => {
                         if !open {
@@ -157,35 +157,6 @@ impl<'r, 't, 'a> IntoIterator for &'r Run<'t, 'a> {
     fn into_iter(self) -> Self::IntoIter {
         self.iter()
     }
-}
-
-/// Appends `text` folded for label matching, copying runs of unchanged characters whole.
-fn push_key(keys: &mut String, text: &str) {
-    let b = text.as_bytes();
-    let (mut from, mut i) = (0, 0); // unchanged text pending from `from`
-    while i < b.len() {
-        // the common case, told by the first byte: a unified ideograph or an ASCII letter or
-        // digit, which fold as themselves (`fold::tests` checks every one)
-        match b[i] {
-            0xE4..=0xE9 => i += 3,
-            x if x.is_ascii_alphanumeric() => i += 1,
-            _ => {
-                let Some(c) = text[i..].chars().next() else {
-                    break;
-                };
-                let k = crate::fold::key_char(c);
-                if k != Some(c) {
-                    keys.push_str(&text[from..i]);
-                    if let Some(k) = k {
-                        keys.push(k);
-                    }
-                    from = i + c.len_utf8();
-                }
-                i += c.len_utf8();
-            }
-        }
-    }
-    keys.push_str(&text[from..]);
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {

@@ -382,7 +382,7 @@ fn split_on<'a>(raw: &'a str, sep: u8, cells: &mut Vec<(usize, &'a str)>) {
             let lead = piece.chars().take_while(|&c| is_space(c)).count();
             cells.push((col + lead, trim(piece)));
         }
-        col += chars_in(piece) + 1;
+        col += fold::char_count(piece) + 1;
         from = end + 1;
     }
 }
@@ -401,16 +401,6 @@ fn has_solid_ends(b: &[u8]) -> bool {
         _ => false,
     };
     first && last
-}
-
-/// The number of characters in `s`: its bytes that do not continue a character.
-fn chars_in(s: &str) -> usize {
-    let words = s.as_bytes().chunks_exact(8);
-    let rest = words.remainder();
-    words
-        .map(|w| fold::chars_starting(fold::word(w)))
-        .sum::<usize>()
-        + rest.iter().filter(|&&x| x & 0xC0 != 0x80).count()
 }
 
 /// `| a | b |` has an empty piece before the first and after the last bar.
