@@ -443,39 +443,46 @@ fn json_str(out: &mut Vec<u8>, s: &str) {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
+#[inline]
 fn json_int(out: &mut Vec<u8>, v: i64) {
     let mut n = v.unsigned_abs();
     if v < 0 {
         out.push(b'-');
     }
-    let len = n.checked_ilog10().map_or(1, |d| d as usize + 1);
-    if len <= 8 {
-        // the digits gathered in a register and stored at once (bytes stored one by one
-        // and then copied as a whole stall the copy)
+    if n < 100_000_000 {
+        // up to eight digits, gathered in a register from the last (each step shifts those
+        // gathered up one place and puts the next before them), stored at once
         const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
             2021222324252627282930313233343536373839404142434445464748495051525354555657585960\
             6162636465666768697071727374757677787980818283848586878889909192939495969798\
             99";
-        let mut word = 0u64;
-        let mut at = len;
-        while at >= 2 {
-            // two digits a step
-            let pair = 2 * (n % 100) as usize;
-            at -= 2;
-            word |= u64::from(u16::from_le_bytes([PAIRS[pair], PAIRS[pair + 1]])) << (8 * at);
+        let pair = |p: u64| {
+            let p = 2 * p as usize;
+            u64::from(u16::from_le_bytes([PAIRS[p], PAIRS[p + 1]]))
+        };
+        let (mut word, mut len) = (0u64, 0);
+        while n >= 100 {
+            word = (word << 16) | pair(n % 100);
             n /= 100;
+            len += 2;
         }
-        if at == 1 {
-            word |= u64::from(b'0' + n as u8);
+        if n >= 10 {
+            word = (word << 16) | pair(n);
+            len += 2;
+        } else {
+            word = (word << 8) | u64::from(b'0' + n as u8);
+            len += 1;
         }
         return put_cut(out, &word.to_le_bytes(), len);
     }
     let mut buf = [0u8; 20];
-    for at in (0..len).rev() {
+    let mut at = buf.len();
+    while n > 0 {
+        at -= 1;
         buf[at] = b'0' + (n % 10) as u8;
         n /= 10;
     }
-    out.extend_from_slice(&buf[..len]);
+    out.extend_from_slice(&buf[at..]);
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
