@@ -46,7 +46,34 @@ impl Sheet {
     }
 
     pub fn insert(&mut self, key: CellKey, raw: &str, parsed: Parsed, pos: Option<Pos>) {
-        let slot = key.slot();
+        self.insert_at(key, key.slot(), raw, parsed, pos);
+    }
+
+    /// [`Sheet::insert`] for a caller that knows the key's number ([`CellKey::slot`]).
+    pub fn insert_numbered(
+        &mut self,
+        key: CellKey,
+        slot: u16,
+        raw: &str,
+        parsed: Parsed,
+        pos: Option<Pos>,
+    ) {
+        debug_assert_eq!(
+            key.slot(),
+            Some(usize::from(slot)).filter(|_| slot != NO_SLOT)
+        );
+        let slot = (slot != NO_SLOT).then_some(usize::from(slot));
+        self.insert_at(key, slot, raw, parsed, pos);
+    }
+
+    fn insert_at(
+        &mut self,
+        key: CellKey,
+        slot: Option<usize>,
+        raw: &str,
+        parsed: Parsed,
+        pos: Option<Pos>,
+    ) {
         let cell = Cell {
             key,
             raw: Raw::default(),
@@ -104,6 +131,14 @@ impl Sheet {
                 .map(|&i| i as usize),
             None => self.others.iter().find(|(k, _)| *k == key).map(|&(_, i)| i),
         }
+    }
+
+    /// The position in `cells()` of the cell numbered `slot` ([`CellKey::slot`]).
+    pub fn index_of_slot(&self, slot: u16) -> Option<usize> {
+        self.by_slot
+            .get(usize::from(slot))
+            .filter(|&&i| i != NONE)
+            .map(|&i| i as usize)
     }
 
     pub fn cells(&self) -> &[Cell] {

@@ -1,6 +1,7 @@
 //! Part 三 — 收到和处理政府信息公开申请情况 (FORMATS.md §3).
 
 use super::{CellKey, Column, FormatId, ValueKind};
+use std::sync::OnceLock;
 
 pub const COLUMNS: [Column; 7] = [
     col("natural", "自然人", "natural persons", &["自然人"]),
@@ -391,6 +392,27 @@ pub fn rows(split_other: bool) -> Vec<&'static Row> {
     v
 }
 
+/// The cell numbers ([`CellKey::slot`]) of `rows(split_other)` and then [`SUBTOTALS`], by the
+/// seven columns and the 小计 column: looked up once, for code that walks the whole table.
+pub fn grid_slots(split_other: bool) -> &'static [[u16; 8]] {
+    static GRIDS: [OnceLock<Vec<[u16; 8]>>; 2] = [OnceLock::new(), OnceLock::new()];
+    GRIDS[usize::from(split_other)].get_or_init(|| {
+        let columns: Vec<&Column> = COLUMNS.iter().chain([&ORG_SUBTOTAL]).collect();
+        rows(split_other)
+            .into_iter()
+            .chain(SUBTOTALS.iter())
+            .map(|r| {
+                let mut slots = [crate::model::NO_SLOT; 8];
+                for (s, c) in slots.iter_mut().zip(&columns) {
+                    let slot = CellKey::new(r.id, c.id).slot();
+                    *s = slot.and_then(|x| u16::try_from(x).ok()).unwrap_or(*s);
+                }
+                slots
+            })
+            .collect()
+    })
+}
+
 /// The variant of part 三 that a format prints.
 pub fn splits_other(format: FormatId) -> bool {
     format == FormatId::F2021
@@ -416,4 +438,30 @@ pub fn all_cells() -> impl Iterator<Item = CellKey> {
                 .chain(std::iter::once(&ORG_SUBTOTAL))
                 .map(move |c| CellKey::new(r.id, c.id))
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grid_slots_number_every_cell_of_the_table() {
+        for split in [false, true] {
+            let grid = grid_slots(split);
+            let rows: Vec<&Row> = rows(split).into_iter().chain(SUBTOTALS.iter()).collect();
+            assert_eq!(grid.len(), rows.len());
+            for (r, slots) in rows.iter().zip(grid) {
+                for (c, &slot) in COLUMNS.iter().chain([&ORG_SUBTOTAL]).zip(slots) {
+                    let id = crate::format::id_of_slot(usize::from(slot));
+                    assert_eq!(
+                        id,
+                        Some(CellKey::new(r.id, c.id).id().as_str()),
+                        "{}.{}",
+                        r.id,
+                        c.id
+                    );
+                }
+            }
+        }
+    }
 }

@@ -16,8 +16,9 @@ use std::collections::VecDeque;
 
 const WIDTH: usize = COLUMNS.len();
 
-/// The columns of the table as printed: the official seven, or eight with a 小计 column.
-type Cols = Vec<&'static Column>;
+/// The columns of the table as printed: the official seven, or eight with a 小计 column;
+/// each with its place in `part3::grid_slots` (the 小计 last).
+type Cols = Vec<(&'static Column, usize)>;
 
 pub struct Read {
     /// The variant read: F2021 when （六） has its three sub-rows.
@@ -32,13 +33,13 @@ pub fn row_cells(row: &Row) -> Vec<CellKey> {
 /// The printed columns: a 小计 column (of 法人或其他组织) in the header makes eight, placed
 /// where the header has it (after 自然人, or after 其他).
 fn printed_columns(header: &str) -> Cols {
-    let mut cols: Cols = COLUMNS.iter().collect();
+    let mut cols: Cols = COLUMNS.iter().zip(0..).collect();
     if let Some(sub) = header.find("小计") {
         let at = match header.find("商业") {
             Some(b) if sub < b => 1,
             _ => 6,
         };
-        cols.insert(at, &ORG_SUBTOTAL);
+        cols.insert(at, (&ORG_SUBTOTAL, COLUMNS.len()));
     }
     cols
 }
@@ -79,12 +80,14 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
     }
 
     // 2. optional subtotal rows under a group label, just before the group's first row
-    let mut labelled: Vec<(usize, &'static Row)> = rows
+    // (where the label starts, the row, the row's place in `part3::grid_slots`)
+    let mut labelled: Vec<(usize, &'static Row, usize)> = rows
         .iter()
         .zip(&starts)
-        .filter_map(|(r, s)| s.map(|s| (s, *r)))
+        .enumerate()
+        .filter_map(|(i, (r, s))| s.map(|s| (s, *r, i)))
         .collect();
-    for sub in &SUBTOTALS {
+    for (k, sub) in SUBTOTALS.iter().enumerate() {
         let part3::Role::Subtotal(group) = sub.role else {
             continue;
         };
@@ -101,7 +104,7 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
         if let Some((s, _)) = stream.find_any(lo, sub.keys, hi) {
             let has_values = stream.groups.iter().any(|g| g.anchor >= s && g.anchor < hi);
             if has_values {
-                labelled.push((s, sub));
+                labelled.push((s, sub, rows.len() + k));
             }
         }
     }
@@ -136,36 +139,37 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
 
     // 4. each row takes its run; rows whose label was not recognised take surplus runs in order
     let mut surplus: VecDeque<&[&Token]> = VecDeque::new();
-    let ordered: Vec<(&'static Row, Option<usize>)> = {
-        let mut v: Vec<(&'static Row, Option<usize>)> = Vec::new();
+    let grid = part3::grid_slots(split);
+    let ordered: Vec<(&'static Row, Option<usize>, &[u16; 8])> = {
+        let mut v: Vec<(&'static Row, Option<usize>, &[u16; 8])> = Vec::new();
         let mut li = 0;
-        for (row, start) in rows.iter().zip(&starts) {
+        for (i, (row, start)) in rows.iter().zip(&starts).enumerate() {
             // subtotal rows sit just before their group's first row
             while li < labelled.len() && matches!(labelled[li].1.role, part3::Role::Subtotal(_)) {
                 if start.is_none_or(|s| labelled[li].0 < s) {
-                    v.push((labelled[li].1, Some(li)));
+                    v.push((labelled[li].1, Some(li), &grid[labelled[li].2]));
                     li += 1;
                 } else {
                     break;
                 }
             }
             if start.is_some() {
-                v.push((*row, Some(li)));
+                v.push((*row, Some(li), &grid[i]));
                 li += 1;
             } else {
-                v.push((*row, None));
+                v.push((*row, None, &grid[i]));
             }
         }
         v
     };
-    for (row, li) in ordered {
+    for (row, li, slots) in ordered {
         match li {
             Some(li) => {
                 report_surplus(&mut surplus, row, findings);
                 // the first complete run is the row's; any further ones are surplus
                 let mut full = runs[li].iter().filter_map(|g| fit(&g.tokens, width));
                 if let Some(first) = full.next() {
-                    insert(sheet, row, first, &cols);
+                    insert(sheet, (row, slots), first, &cols);
                     surplus.extend(full);
                 } else if !runs[li].is_empty() {
                     let all: Vec<&Token> = runs[li]
@@ -173,7 +177,7 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
                         .flat_map(|g| g.tokens.iter().copied())
                         .collect();
                     match fit(&all, width) {
-                        Some(t) => insert(sheet, row, t, &cols),
+                        Some(t) => insert(sheet, (row, slots), t, &cols),
                         None => match align(
                             runs[li],
                             columns.get_or_insert_with(|| {
@@ -185,12 +189,12 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
                             }),
                             width,
                         ) {
-                            Some(cells) => insert_aligned(sheet, row, &cells, &cols),
+                            Some(cells) => insert_aligned(sheet, (row, slots), &cells, &cols),
                             None => findings.push(unreadable(row, &all, width)),
                         },
                     }
                 } else {
-                    let seg_end = labelled.get(li + 1).map_or(stream.keys.len(), |&(s, _)| s);
+                    let seg_end = labelled.get(li + 1).map_or(stream.keys.len(), |&(s, _, _)| s);
                     let seg = &stream.keys[labelled[li].0..seg_end];
                     findings.push(no_figures(row, seg, width));
                 }
@@ -200,7 +204,7 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
             }
             None => match surplus.pop_front() {
                 Some(t) => {
-                    insert(sheet, row, t, &cols);
+                    insert(sheet, (row, slots), t, &cols);
                     findings.push(by_position(row));
                 }
                 None => findings.push(missing(row)),
@@ -226,10 +230,14 @@ fn fit<'r, 't, 'a>(tokens: &'r [&'t Token<'a>], width: usize) -> Option<&'r [&'t
     (t.len() == width).then_some(t)
 }
 
-fn insert(sheet: &mut Sheet, row: &Row, tokens: &[&Token], cols: &[&Column]) {
-    for (c, t) in cols.iter().zip(tokens) {
-        sheet.insert(
+/// A row and its cells' numbers (`part3::grid_slots`), by the seven columns and the 小计.
+type Numbered<'r> = (&'r Row, &'r [u16; 8]);
+
+fn insert(sheet: &mut Sheet, (row, slots): Numbered, tokens: &[&Token], cols: &Cols) {
+    for (&(c, ci), t) in cols.iter().zip(tokens) {
+        sheet.insert_numbered(
             CellKey::new(row.id, c.id),
+            slots[ci],
             t.text,
             parse(t.text, c.kind),
             Some(t.pos),
@@ -239,11 +247,17 @@ fn insert(sheet: &mut Sheet, row: &Row, tokens: &[&Token], cols: &[&Column]) {
 
 /// Inserts an aligned row; the cells nothing was printed in are blank, placed where the
 /// column's figures end in the nearest complete row.
-fn insert_aligned(sheet: &mut Sheet, row: &Row, cells: &[(Option<&Token>, Pos)], cols: &[&Column]) {
-    for (c, (t, pos)) in cols.iter().zip(cells) {
+fn insert_aligned(
+    sheet: &mut Sheet,
+    (row, slots): Numbered,
+    cells: &[(Option<&Token>, Pos)],
+    cols: &Cols,
+) {
+    for (&(c, ci), (t, pos)) in cols.iter().zip(cells) {
         let raw = t.map_or("", |t| t.text);
-        sheet.insert(
+        sheet.insert_numbered(
             CellKey::new(row.id, c.id),
+            slots[ci],
             raw,
             parse(raw, c.kind),
             Some(*pos),
@@ -259,8 +273,14 @@ fn read_figures_only(stream: &Stream, sheet: &mut Sheet) -> Option<Read> {
         _ => return None,
     };
     let values: Vec<&Token> = stream.values().collect();
-    for (row, chunk) in part3::rows(split).into_iter().zip(values.chunks(WIDTH)) {
-        insert(sheet, row, chunk, &COLUMNS.iter().collect::<Vec<_>>());
+    let cols: Cols = COLUMNS.iter().zip(0..).collect();
+    let grid = part3::grid_slots(split);
+    for ((row, slots), chunk) in part3::rows(split)
+        .into_iter()
+        .zip(grid)
+        .zip(values.chunks(WIDTH))
+    {
+        insert(sheet, (row, slots), chunk, &cols);
     }
     Some(Read {
         variant: if split {

@@ -114,6 +114,8 @@ impl Relations {
 struct Grid<'s> {
     sheet: &'s crate::model::Sheet,
     rows: Vec<&'static part3::Row>,
+    /// The cells' numbers, by the same rows and columns ([`part3::grid_slots`]).
+    slots: &'static [[u16; P3_WIDTH]],
     /// `UNSEEN` until looked up; `ABSENT` where the cell was not read.
     at: Vec<[u32; P3_WIDTH]>,
 }
@@ -132,7 +134,11 @@ impl Grid<'_> {
         let key = CellKey::new(self.rows[r].id, Self::column(c).id);
         let at = &mut self.at[r][c];
         if *at == UNSEEN {
-            *at = position(self.sheet, key);
+            *at = self
+                .sheet
+                .index_of_slot(self.slots[r][c])
+                .and_then(|i| u32::try_from(i).ok())
+                .unwrap_or(ABSENT);
         }
         (key, *at)
     }
@@ -166,6 +172,7 @@ pub fn relations(report: &Report) -> Relations {
             sheet,
             at: vec![[UNSEEN; P3_WIDTH]; all.len()],
             rows: all,
+            slots: part3::grid_slots(part3::splits_other(variant)),
         };
         // the subtotal rows read: (their index in the grid, their group)
         let subtotals: Vec<(usize, part3::Group)> = (n..grid.rows.len())
