@@ -397,6 +397,17 @@ pub fn fold_compact<'b>(raw: &'b str, buf: &'b mut [u8; 64]) -> Option<&'b str> 
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        #[test]
+        fn find_and_rfind_agree_with_the_standard_library(
+            hay in "[一二三公开(（)a1]{0,40}",
+            needle in "[一二三公开(（)a1]{0,4}",
+        ) {
+            proptest::prop_assert_eq!(find(&hay, &needle), hay.find(needle.as_str()));
+            proptest::prop_assert_eq!(rfind(&hay, &needle), hay.rfind(needle.as_str()));
+        }
+    }
+
     #[test]
     fn find_matches_the_standard_library() {
         for (hay, needle) in [
