@@ -82,7 +82,7 @@ impl<'t, 'a> Stream<'t, 'a> {
         // labels are usually near: look a short way first, then to the end
         let near = floor_char_boundary(&self.keys, (from + 768).min(end));
         // the earliest match of any key: later keys need only be looked for before the best
-        let found = |to: usize| {
+        let found = |from: usize, to: usize| {
             let hay = self.keys.as_bytes().get(from..to)?;
             let mut best: Option<(usize, usize)> = None;
             for k in keys {
@@ -97,7 +97,10 @@ impl<'t, 'a> Stream<'t, 'a> {
             }
             best.map(|(s, e)| (from + s, from + e))
         };
-        found(near).or_else(|| if near < end { found(end) } else { None })
+        // none near: the rest, from where a match could cross the first stretch's end
+        let longest = keys.iter().map(|k| k.len()).max().unwrap_or(0);
+        let rest = floor_char_boundary(&self.keys, near.saturating_sub(longest).max(from));
+        found(from, near).or_else(|| if near < end { found(rest, end) } else { None })
     }
 }
 
