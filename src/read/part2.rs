@@ -71,9 +71,10 @@ pub fn read(
         .enumerate()
         .filter_map(|(i, l)| caption(l, &mut key).map(|b| (i, b)))
         .collect();
+    let mut stream = Stream::build(&[]);
     for (k, &(i, block)) in captions.iter().enumerate() {
         let end = captions.get(k + 1).map_or(lines.len(), |&(j, _)| j);
-        let stream = Stream::build(&lines[i + 1..end]);
+        stream.rebuild(&lines[i + 1..end]);
         if stream.value_count() > 0 {
             let variant = choose_variant(block, &stream, hint);
             read_block(block, variant, &stream, sheet, findings);
@@ -156,11 +157,8 @@ fn read_block(
 ) {
     let width = variant.columns.len();
     // complete space-aligned rows: where the columns are, for a row printed with a blank cell
-    let columns: Vec<Columns> = stream
-        .groups
-        .iter()
-        .filter_map(|g| columns_of(g, width))
-        .collect();
+    // (worked out only if a row needs them)
+    let mut columns: Option<Vec<Columns>> = None;
     let mut seen: Vec<&str> = Vec::new();
     let mut label_from = 0;
     for g in &stream.groups {
@@ -184,7 +182,14 @@ fn read_block(
             Some(row) if !seen.contains(&row.id) => {
                 seen.push(row.id);
                 if tokens.len() < width {
-                    if let Some(cells) = align(std::slice::from_ref(g), &columns, width) {
+                    let columns = columns.get_or_insert_with(|| {
+                        stream
+                            .groups
+                            .iter()
+                            .filter_map(|g| columns_of(g, width))
+                            .collect()
+                    });
+                    if let Some(cells) = align(std::slice::from_ref(g), columns, width) {
                         for (c, (t, pos)) in variant.columns.iter().zip(cells) {
                             let raw = t.map_or("", |t| t.text);
                             sheet.insert(

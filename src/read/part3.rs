@@ -194,7 +194,9 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
                         },
                     }
                 } else {
-                    let seg_end = labelled.get(li + 1).map_or(stream.keys.len(), |&(s, _, _)| s);
+                    let seg_end = labelled
+                        .get(li + 1)
+                        .map_or(stream.keys.len(), |&(s, _, _)| s);
                     let seg = &stream.keys[labelled[li].0..seg_end];
                     findings.push(no_figures(row, seg, width));
                 }

@@ -24,6 +24,16 @@ pub struct Stream<'t, 'a> {
 
 impl<'t, 'a> Stream<'t, 'a> {
     pub fn build(lines: &[Line<'t, 'a>]) -> Self {
+        let mut s = Stream {
+            keys: String::new(),
+            groups: Vec::new(),
+        };
+        s.rebuild(lines);
+        s
+    }
+
+    /// [`Stream::build`] into this stream's buffers (for a reader that builds several).
+    pub fn rebuild(&mut self, lines: &[Line<'t, 'a>]) {
         // room for all the label text and a run per line: no growing on the way
         let text: usize = lines
             .iter()
@@ -31,10 +41,11 @@ impl<'t, 'a> Stream<'t, 'a> {
             .filter(|t| t.kind == TokenKind::Text)
             .map(|t| t.text.len())
             .sum();
-        let mut s = Stream {
-            keys: String::with_capacity(text),
-            groups: Vec::with_capacity(lines.len()),
-        };
+        let s = self;
+        s.keys.clear();
+        s.keys.reserve(text);
+        s.groups.clear();
+        s.groups.reserve(lines.len());
         let mut open = false;
         for line in lines {
             for t in line.tokens {
@@ -64,7 +75,6 @@ impl<'t, 'a> Stream<'t, 'a> {
                 open = false;
             }
         }
-        s
     }
 
     /// All value tokens, in order.
