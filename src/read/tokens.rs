@@ -475,6 +475,13 @@ pub fn looks_like_value(text: &str) -> bool {
     if !b.is_empty() && b.len() <= 18 && b.iter().all(u8::is_ascii_digit) {
         return true;
     }
+    // a numbered label (`1.属于国家秘密`): a figure holds at most two ideographs (its unit),
+    // and folding drops none
+    if b.first().is_some_and(u8::is_ascii_digit)
+        && b.iter().filter(|x| (0xE4..=0xE9).contains(*x)).nth(2).is_some()
+    {
+        return false;
+    }
     // most tokens are prose or labels: reject on the first character before folding the rest
     let Some(first) = text
         .chars()
@@ -638,5 +645,8 @@ mod tests {
         assert!(looks_like_value("３,１１９"));
         assert!(looks_like_value("—"));
         assert!(looks_like_value("约20"));
+        assert!(looks_like_value("12 万 元"));
+        assert!(looks_like_value("1,234亿元"));
+        assert!(!looks_like_value("3项工作"));
     }
 }
