@@ -293,10 +293,7 @@ fn split_bars<'a>(
 
 /// The end of the line holding byte `i`: its `\n`, or the end of the text.
 fn line_end(b: &[u8], i: usize) -> usize {
-    b[i..]
-        .iter()
-        .position(|&x| x == b'\n')
-        .map_or(b.len(), |n| i + n)
+    fold::next_marked(b, i, |w| fold::eq_mask(w, b'\n'))
 }
 
 /// Splits a line of cells on tabs or bars instead, keeping empty cells.
