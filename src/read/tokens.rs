@@ -475,7 +475,10 @@ pub fn looks_like_value(text: &str) -> bool {
     // a numbered label (`1.属于国家秘密`): a figure holds at most two ideographs (its unit),
     // and folding drops none
     if b.first().is_some_and(u8::is_ascii_digit)
-        && b.iter().filter(|x| (0xE4..=0xE9).contains(*x)).nth(2).is_some()
+        && b.iter()
+            .filter(|x| (0xE4..=0xE9).contains(*x))
+            .nth(2)
+            .is_some()
     {
         return false;
     }

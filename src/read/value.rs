@@ -55,16 +55,25 @@ pub struct Parsed {
 const MAX_COUNT: i64 = 1_000_000_000_000;
 
 /// Parses a cell's raw text as a value of the given kind.
+#[inline]
 pub fn parse(raw: &str, kind: ValueKind) -> Parsed {
+    // the common case, up to 18 plain digits (an i64 holds them), inline in the reader
+    let b = raw.as_bytes();
+    if !b.is_empty() && b.len() <= 18 && b.iter().all(u8::is_ascii_digit) {
+        let v = b.iter().fold(0i64, |v, &d| v * 10 + i64::from(d - b'0'));
+        let too_large = matches!(kind, ValueKind::Count | ValueKind::Signed) && v > MAX_COUNT;
+        return Parsed {
+            value: Value::Int(v),
+            unit: None,
+            problem: too_large.then_some(Problem::TooLarge),
+        };
+    }
+    parse_folded(raw, kind)
+}
+
+fn parse_folded(raw: &str, kind: ValueKind) -> Parsed {
     let mut buf = [0u8; 64];
-    // the common case, plain digits, folds to itself
-    let plain = !raw.is_empty() && raw.len() <= 18 && raw.bytes().all(|b| b.is_ascii_digit());
-    let folded = if plain {
-        Some(raw)
-    } else {
-        fold_compact(raw, &mut buf)
-    };
-    let Some(s) = folded else {
+    let Some(s) = fold_compact(raw, &mut buf) else {
         return text();
     };
     if is_blank_marker(s) {
@@ -181,6 +190,31 @@ fn parse_number(s: &str) -> Option<Number> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_digits_read_as_the_general_path_reads_them() {
+        for raw in [
+            "0",
+            "7",
+            "1000000000000",
+            "1000000000001",
+            "999999999999999999",
+        ] {
+            for kind in [
+                ValueKind::Count,
+                ValueKind::Signed,
+                ValueKind::Money,
+                ValueKind::Amount,
+            ] {
+                assert_eq!(parse(raw, kind), parse_folded(raw, kind), "{raw} {kind:?}");
+            }
+        }
+        assert_eq!(
+            parse("1000000000001", ValueKind::Count).problem,
+            Some(Problem::TooLarge)
+        );
+        assert_eq!(parse("1000000000000", ValueKind::Count).problem, None);
+    }
 
     fn p(raw: &str, kind: ValueKind) -> (Value, Option<Problem>) {
         let r = parse(raw, kind);
