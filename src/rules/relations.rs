@@ -33,12 +33,11 @@ enum What {
     Review(usize),
 }
 
-/// The relations of a report, their cells in one list (one allocation, not two per relation).
+/// The relations of a report, their cells in one list (one allocation, not two per relation):
+/// each cell by its position in the sheet's cells (`ABSENT` where it was not read), so the
+/// checks compare and read positions; keys are looked at only to word a finding.
 #[derive(Debug, Default)]
 pub struct Relations {
-    keys: Vec<CellKey>,
-    /// Where each of `keys` is in the sheet's cells (`ABSENT` where it was not read): the
-    /// checks below compare and look up positions, not keys.
     at: Vec<u32>,
     pub list: Vec<Relation>,
 }
@@ -46,49 +45,26 @@ pub struct Relations {
 const ABSENT: u32 = u32::MAX;
 
 impl Relations {
-    /// Adds `Σ lhs = Σ rhs`, each cell with its sheet position.
+    /// Adds `Σ lhs = Σ rhs`, each cell by its sheet position.
     fn push(
         &mut self,
         rule: Rule,
-        lhs: impl IntoIterator<Item = (CellKey, u32)>,
-        rhs: impl IntoIterator<Item = (CellKey, u32)>,
+        lhs: impl IntoIterator<Item = u32>,
+        rhs: impl IntoIterator<Item = u32>,
         what: What,
     ) {
-        let at = |keys: &Vec<CellKey>| u32::try_from(keys.len()).unwrap_or(u32::MAX);
-        let l0 = at(&self.keys);
-        for (k, p) in lhs {
-            self.keys.push(k);
-            self.at.push(p);
-        }
-        let l1 = at(&self.keys);
-        for (k, p) in rhs {
-            self.keys.push(k);
-            self.at.push(p);
-        }
-        let r1 = at(&self.keys);
+        let at = |at: &Vec<u32>| u32::try_from(at.len()).unwrap_or(u32::MAX);
+        let l0 = at(&self.at);
+        self.at.extend(lhs);
+        let l1 = at(&self.at);
+        self.at.extend(rhs);
+        let r1 = at(&self.at);
         self.list.push(Relation {
             rule,
             lhs: (l0, l1),
             rhs: (l1, r1),
             what,
         });
-    }
-
-    fn span(&self, (a, b): (u32, u32)) -> &[CellKey] {
-        &self.keys[a as usize..b as usize]
-    }
-
-    pub fn lhs(&self, r: &Relation) -> &[CellKey] {
-        self.span(r.lhs)
-    }
-
-    pub fn rhs(&self, r: &Relation) -> &[CellKey] {
-        self.span(r.rhs)
-    }
-
-    /// A relation's cells: lhs then rhs (adjacent in the list).
-    pub fn cells(&self, r: &Relation) -> &[CellKey] {
-        self.span((r.lhs.0, r.rhs.1))
     }
 
     fn positions(&self, (a, b): (u32, u32)) -> &[u32] {
@@ -100,8 +76,9 @@ impl Relations {
         self.positions((r.lhs.0, r.rhs.1))
     }
 
-    fn coef(&self, r: &Relation, key: CellKey) -> i64 {
-        if self.lhs(r).contains(&key) {
+    /// +1 for a cell on the lhs, −1 on the rhs.
+    fn coef(&self, r: &Relation, p: u32) -> i64 {
+        if self.positions(r.lhs).contains(&p) {
             1
         } else {
             -1
@@ -130,8 +107,7 @@ impl Grid<'_> {
         P3_COLS.get(c).unwrap_or(&ORG_SUBTOTAL)
     }
 
-    fn cell(&mut self, r: usize, c: usize) -> (CellKey, u32) {
-        let key = CellKey::new(self.rows[r].id, Self::column(c).id);
+    fn cell(&mut self, r: usize, c: usize) -> u32 {
         let at = &mut self.at[r][c];
         if *at == UNSEEN {
             *at = self
@@ -140,11 +116,11 @@ impl Grid<'_> {
                 .and_then(|i| u32::try_from(i).ok())
                 .unwrap_or(ABSENT);
         }
-        (key, *at)
+        *at
     }
 
     fn present(&mut self, r: usize, c: usize) -> bool {
-        self.cell(r, c).1 != ABSENT
+        self.cell(r, c) != ABSENT
     }
 }
 
@@ -160,7 +136,6 @@ pub fn relations(report: &Report) -> Relations {
     let sheet = &report.sheet;
     // room for every relation of a report: ~70 relations over ~600 cells
     let mut out = Relations {
-        keys: Vec::with_capacity(640),
         at: Vec::with_capacity(640),
         list: Vec::with_capacity(80),
     };
@@ -227,10 +202,7 @@ pub fn relations(report: &Report) -> Relations {
         }
     }
     for (gi, g) in part4::GROUPS.iter().enumerate() {
-        let at = |c: &Column| {
-            let key = CellKey::new(g.id, c.id);
-            (key, position(sheet, key))
-        };
+        let at = |c: &Column| position(sheet, CellKey::new(g.id, c.id));
         out.push(
             Rule::P4Sum,
             [at(&P4_COLS[part4::TOTAL_COL])],
@@ -308,7 +280,8 @@ pub fn check(report: &Report) -> Vec<Finding> {
             .collect();
         let mut suspects = Vec::new();
         let first = &rels[members[0]];
-        for (&k, &p) in all.cells(first).iter().zip(all.cells_at(first)) {
+        for &p in all.cells_at(first) {
+            let k = cells[p as usize].key;
             if suspects.iter().any(|s: &Suspect| s.cell == k) {
                 continue;
             }
@@ -319,7 +292,7 @@ pub fn check(report: &Report) -> Vec<Finding> {
             let Some(old) = value(p) else { continue };
             let fixes: Vec<i64> = members
                 .iter()
-                .map(|&m| old - residuals[m].unwrap_or(0) * all.coef(&rels[m], k))
+                .map(|&m| old - residuals[m].unwrap_or(0) * all.coef(&rels[m], p))
                 .collect();
             let fix = fixes[0];
             if fix >= 0 && fixes.iter().all(|&f| f == fix) {
@@ -345,7 +318,13 @@ fn finding(
     suspects: Vec<Suspect>,
 ) -> Finding {
     let sheet = &report.sheet;
-    let (lhs, rhs) = (all.lhs(rel), all.rhs(rel));
+    let keys = |span| -> Vec<CellKey> {
+        all.positions(span)
+            .iter()
+            .map(|&p| sheet.cells()[p as usize].key)
+            .collect()
+    };
+    let (lhs, rhs) = (keys(rel.lhs), keys(rel.rhs));
     let v = |k: CellKey| sheet.get(k).and_then(|c| c.value.arith()).unwrap_or(0);
     let expected: i64 = rhs.iter().map(|&k| v(k)).sum();
     let actual = expected + residual;
@@ -450,7 +429,7 @@ fn finding(
     };
     let pos_cell = suspects.first().map_or(lhs[0], |s| s.cell);
     let mut f = Finding::new(rel.rule, Severity::Error, zh, en)
-        .with_cells(all.cells(rel).to_vec())
+        .with_cells(keys((rel.lhs.0, rel.rhs.1)))
         .at(sheet.get(pos_cell).and_then(|c| c.pos));
     f.expected = Some(expected);
     f.actual = Some(actual);
