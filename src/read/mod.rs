@@ -205,7 +205,8 @@ fn missing_tables(o: &Outline, r: &mut Report, findings: &mut Vec<Finding>) {
 /// The majority layout of the lines that hold figures.
 fn text_layout(lines: &[Line]) -> &'static str {
     let (mut tabs, mut pipes, mut spaces) = (0, 0, 0);
-    for l in lines.iter().filter(|l| l.values() > 0) {
+    let has_values = |l: &&Line| l.tokens.iter().any(|t| t.kind == tokens::TokenKind::Value);
+    for l in lines.iter().filter(has_values) {
         match l.split {
             Split::Tabs => tabs += 1,
             Split::Pipes => pipes += 1,
