@@ -108,6 +108,11 @@ pub fn lines_of_text(text: &str) -> Doc<'_> {
         cells.clear();
         // a line that begins with a bar is most likely a row of a `|` table: split at once
         let (split, end) = match text.as_bytes()[start] {
+            // an empty line (every other line of a web page's copy): no cells
+            b'\n' => {
+                start += 1;
+                continue;
+            }
             b'|' => split_bars(text, start, &mut cells),
             _ => None,
         }
