@@ -664,7 +664,7 @@ fn part3_table(h: &mut Html, r: &CheckResult, lang: Lang, format: FormatId) {
         .count();
     let mut first_result = true;
     let mut group_open: Option<Group> = None;
-    for row in &rows {
+    for row in rows {
         // a subtotal row, where the report has one, before its group
         if let Some(g) = row.group {
             if group_open != Some(g) {

@@ -228,7 +228,7 @@ pub fn write(format: FormatId, layout: Layout, figs: &[(CellKey, String)]) -> St
     row(&mut s, layout, &cols[1..]);
     let rows = part3::rows(part3::splits_other(format));
     let mut group = None;
-    for r in &rows {
+    for r in rows {
         if r.group.is_some() && r.group != group {
             if let Some(g) = r.group {
                 row(&mut s, layout, &[g.zh()]);

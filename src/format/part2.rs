@@ -300,3 +300,16 @@ pub fn cells() -> impl Iterator<Item = CellKey> {
             .flat_map(move |r| v.columns.iter().map(move |c| CellKey::new(r.id, c.id)))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_variant_has_few_rows() {
+        // the reader marks the rows it has read in a 64-bit mask
+        for block in &super::BLOCKS {
+            for v in block.variants {
+                assert!(v.rows.len() <= 64, "{}", block.zh);
+            }
+        }
+    }
+}

@@ -377,19 +377,23 @@ pub const SUBTOTALS: [Row; 4] = [
 ];
 
 /// The rows of a part 三 variant, in official order. `split_other`: F2021's three （六） rows.
-pub fn rows(split_other: bool) -> Vec<&'static Row> {
-    let mut v: Vec<&'static Row> = vec![&NEW, &CARRIED_IN, &GRANTED, &PARTIAL];
-    v.extend(WITHHELD.iter());
-    v.extend(UNAVAILABLE.iter());
-    v.extend(REJECTED.iter());
-    if split_other {
-        v.extend(OTHER_SPLIT.iter());
-    } else {
-        v.push(&OTHER_SINGLE);
-    }
-    v.push(&TOTAL);
-    v.push(&CARRIED_OUT);
-    v
+/// Listed once.
+pub fn rows(split_other: bool) -> &'static [&'static Row] {
+    static ROWS: [OnceLock<Vec<&'static Row>>; 2] = [OnceLock::new(), OnceLock::new()];
+    ROWS[usize::from(split_other)].get_or_init(|| {
+        let mut v: Vec<&'static Row> = vec![&NEW, &CARRIED_IN, &GRANTED, &PARTIAL];
+        v.extend(WITHHELD.iter());
+        v.extend(UNAVAILABLE.iter());
+        v.extend(REJECTED.iter());
+        if split_other {
+            v.extend(OTHER_SPLIT.iter());
+        } else {
+            v.push(&OTHER_SINGLE);
+        }
+        v.push(&TOTAL);
+        v.push(&CARRIED_OUT);
+        v
+    })
 }
 
 /// The cell numbers ([`CellKey::slot`]) of `rows(split_other)` and then [`SUBTOTALS`], by the
@@ -399,7 +403,8 @@ pub fn grid_slots(split_other: bool) -> &'static [[u16; 8]] {
     GRIDS[usize::from(split_other)].get_or_init(|| {
         let columns: Vec<&Column> = COLUMNS.iter().chain([&ORG_SUBTOTAL]).collect();
         rows(split_other)
-            .into_iter()
+            .iter()
+            .copied()
             .chain(SUBTOTALS.iter())
             .map(|r| {
                 let mut slots = [crate::model::NO_SLOT; 8];
@@ -420,7 +425,8 @@ pub fn splits_other(format: FormatId) -> bool {
 
 pub fn find_row(id: &str) -> Option<&'static Row> {
     rows(true)
-        .into_iter()
+        .iter()
+        .copied()
         .chain(std::iter::once(&OTHER_SINGLE))
         .chain(SUBTOTALS.iter())
         .find(|r| r.id == id)
@@ -429,7 +435,8 @@ pub fn find_row(id: &str) -> Option<&'static Row> {
 /// Every part 三 cell of both variants, subtotal rows included.
 pub fn all_cells() -> impl Iterator<Item = CellKey> {
     rows(true)
-        .into_iter()
+        .iter()
+        .copied()
         .chain(std::iter::once(&OTHER_SINGLE))
         .chain(SUBTOTALS[..3].iter())
         .flat_map(|r| {
@@ -448,7 +455,11 @@ mod tests {
     fn grid_slots_number_every_cell_of_the_table() {
         for split in [false, true] {
             let grid = grid_slots(split);
-            let rows: Vec<&Row> = rows(split).into_iter().chain(SUBTOTALS.iter()).collect();
+            let rows: Vec<&Row> = rows(split)
+                .iter()
+                .copied()
+                .chain(SUBTOTALS.iter())
+                .collect();
             assert_eq!(grid.len(), rows.len());
             for (r, slots) in rows.iter().zip(grid) {
                 for (c, &slot) in COLUMNS.iter().chain([&ORG_SUBTOTAL]).zip(slots) {

@@ -129,7 +129,7 @@ fn read_figures_p3_p4(lines: &[Line], r: &mut Report) -> bool {
     let split = n == 175 + 15;
     let p3 = crate::format::part3::rows(split);
     let (v3, v4) = values.split_at(n - 15);
-    for (row, chunk) in p3.into_iter().zip(v3.chunks(7)) {
+    for (row, chunk) in p3.iter().zip(v3.chunks(7)) {
         for (c, t) in crate::format::part3::COLUMNS.iter().zip(chunk) {
             r.sheet.insert(
                 crate::format::CellKey::new(row.id, c.id),

@@ -142,8 +142,11 @@ fn heading_part(line: &Line, key: &mut String) -> Option<u8> {
 }
 
 pub fn outline(lines: &[Line]) -> Outline {
-    let mut o = Outline::default();
-    let mut key = String::new();
+    let mut o = Outline {
+        headings: Vec::with_capacity(8),
+        ..Outline::default()
+    };
+    let mut key = String::with_capacity(256);
     for (i, line) in lines.iter().enumerate() {
         if let Some(p) = heading_part(line, &mut key) {
             // a part heading cannot repeat a part already seen
@@ -187,7 +190,8 @@ pub fn outline(lines: &[Line]) -> Outline {
                 .any(|l| line_key(l, 400).is_some_and(|k| k.contains("维持")))
         });
     }
-    let mut bounds: Vec<usize> = o.headings.iter().map(|&(i, _)| i).collect();
+    let mut bounds: Vec<usize> = Vec::with_capacity(o.headings.len() + starts.len());
+    bounds.extend(o.headings.iter().map(|&(i, _)| i));
     bounds.extend(starts.iter().flatten());
     bounds.sort_unstable();
     for (k, s) in starts.iter().enumerate() {
@@ -467,12 +471,16 @@ pub fn meta(lines: &[Line], outline: &Outline, prose: &Prose) -> Meta {
 
 /// A line's text folded, without white space (PDF titles are spaced out).
 fn plain(line: &Line) -> String {
-    line.tokens
-        .iter()
-        .flat_map(|t| t.text.chars())
-        .filter_map(fold_char)
-        .filter(|c| !c.is_whitespace())
-        .collect()
+    // folding never lengthens text: one allocation
+    let mut s = String::with_capacity(line.tokens.iter().map(|t| t.text.len()).sum());
+    s.extend(
+        line.tokens
+            .iter()
+            .flat_map(|t| t.text.chars())
+            .filter_map(fold_char)
+            .filter(|c| !c.is_whitespace()),
+    );
+    s
 }
 
 /// A four-digit year 2000–2099 (or 1990s) ending right before byte `at`.

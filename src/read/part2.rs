@@ -114,16 +114,14 @@ fn choose_variant(
     hint: Option<FormatId>,
 ) -> &'static Variant {
     // row widths without trailing empty cells (a one-column block padded under a wider header)
-    let widths: Vec<usize> = stream
-        .groups
-        .iter()
-        .map(|g| {
+    let widths = || {
+        stream.groups.iter().map(|g| {
             g.tokens
                 .iter()
                 .rposition(|t| !t.text.is_empty())
                 .map_or(0, |i| i + 1)
         })
-        .collect();
+    };
     let score = |v: &Variant| {
         let matched = v
             .columns
@@ -132,7 +130,7 @@ fn choose_variant(
             .count();
         // the share of the variant's columns the header names, not the count
         let header = matched * 100 / v.columns.len().max(1);
-        let width = widths.iter().filter(|&&w| w == v.columns.len()).count();
+        let width = widths().filter(|&w| w == v.columns.len()).count();
         let hinted = usize::from(Some(v.format) == hint);
         (
             header,
@@ -159,7 +157,8 @@ fn read_block(
     // complete space-aligned rows: where the columns are, for a row printed with a blank cell
     // (worked out only if a row needs them)
     let mut columns: Option<Vec<Columns>> = None;
-    let mut seen: Vec<&str> = Vec::new();
+    // the rows read, by their place in the variant (a block has a few)
+    let mut seen = 0u64;
     let mut label_from = 0;
     for g in &stream.groups {
         let label = &stream.keys[label_from..g.anchor];
@@ -168,19 +167,20 @@ fn read_block(
         let row = variant
             .rows
             .iter()
-            .filter_map(|r| {
+            .enumerate()
+            .filter_map(|(i, r)| {
                 r.keys
                     .iter()
                     .filter_map(|k| rfind(label, k))
                     .max()
-                    .map(|p| (p, r))
+                    .map(|p| (p, i, r))
             })
-            .max_by_key(|&(p, _)| p)
-            .map(|(_, r)| r);
+            .max_by_key(|&(p, _, _)| p)
+            .map(|(_, i, r)| (1u64 << i.min(63), r));
         let tokens = trim_padding(&g.tokens, width);
         match row {
-            Some(row) if !seen.contains(&row.id) => {
-                seen.push(row.id);
+            Some((bit, row)) if seen & bit == 0 => {
+                seen |= bit;
                 if tokens.len() < width {
                     let columns = columns.get_or_insert_with(|| {
                         stream
@@ -263,8 +263,8 @@ fn read_block(
             }
         }
     }
-    for row in variant.rows {
-        if !seen.contains(&row.id) {
+    for (i, row) in variant.rows.iter().enumerate() {
+        if seen & (1u64 << i.min(63)) == 0 {
             findings.push(
                 Finding::new(
                     Rule::TableMissing,

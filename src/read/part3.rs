@@ -55,7 +55,7 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
     // 1. each row's label, in order
     let mut starts: Vec<Option<usize>> = Vec::with_capacity(rows.len());
     let mut cursor = 0;
-    for row in &rows {
+    for row in rows {
         match stream.find_any(cursor, row.keys, usize::MAX) {
             Some((s, e)) => {
                 starts.push(Some(s));
@@ -141,7 +141,8 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
     let mut surplus: VecDeque<&[&Token]> = VecDeque::new();
     let grid = part3::grid_slots(split);
     let ordered: Vec<(&'static Row, Option<usize>, &[u16; 8])> = {
-        let mut v: Vec<(&'static Row, Option<usize>, &[u16; 8])> = Vec::new();
+        let mut v: Vec<(&'static Row, Option<usize>, &[u16; 8])> =
+            Vec::with_capacity(rows.len() + SUBTOTALS.len());
         let mut li = 0;
         for (i, (row, start)) in rows.iter().zip(&starts).enumerate() {
             // subtotal rows sit just before their group's first row
@@ -278,7 +279,8 @@ fn read_figures_only(stream: &Stream, sheet: &mut Sheet) -> Option<Read> {
     let cols: Cols = COLUMNS.iter().zip(0..).collect();
     let grid = part3::grid_slots(split);
     for ((row, slots), chunk) in part3::rows(split)
-        .into_iter()
+        .iter()
+        .copied()
         .zip(grid)
         .zip(values.chunks(WIDTH))
     {
