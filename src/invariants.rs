@@ -4,6 +4,20 @@
 use crate::format::CellKey;
 use crate::result::{At, CheckResult};
 
+/// The command line's JSON of a text, written without building the result, is the JSON of
+/// the result [`crate::check`] gives, byte for byte.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn assert_check_json(text: &str, options: &crate::Options) {
+    let mut direct = Vec::new();
+    let summary = crate::check_json(text, options, &mut direct).expect("JSON written");
+    let r = crate::check(text, options);
+    assert!(
+        direct == serde_json::to_vec(&r).expect("JSON written"),
+        "check_json differs from the result's JSON"
+    );
+    assert_eq!(summary, r.summary, "check_json's summary");
+}
+
 /// A result is consistent with itself and with the contract of RESULT.md.
 pub fn assert_result(r: &CheckResult) {
     #[cfg(not(target_arch = "wasm32"))]

@@ -128,8 +128,17 @@ pub fn render_html(result: &CheckResult) -> String {
     render::html(result)
 }
 
-fn finish(mut report: Report, options: &Options) -> CheckResult {
-    let findings = rules::check(&report, options.format);
+/// What the rules found, and what the result says of the report as a whole.
+struct Assessed {
+    findings: Vec<model::Finding>,
+    summary: Summary,
+    year: Option<i32>,
+    format: String,
+    tables: Tables,
+}
+
+fn assess(report: &Report, options: &Options) -> Assessed {
+    let findings = rules::check(report, options.format);
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let summary = Summary {
         errors: count(Severity::Error),
@@ -137,23 +146,72 @@ fn finish(mut report: Report, options: &Options) -> CheckResult {
         infos: count(Severity::Info),
         cells_read: report.sheet.len(),
     };
-    let year = rules::report::report_year(&report);
-    CheckResult {
-        schema: SCHEMA,
-        format: format_of(&report, year),
-        year,
-        title: report.meta.title.take(),
-        input: report.input.to_owned(),
-        cells: cells_out(std::mem::take(&mut report.sheet)),
-        findings: findings.iter().map(FindingOut::from).collect(),
+    let year = rules::report::report_year(report);
+    Assessed {
+        format: format_of(report, year),
+        findings,
         summary,
+        year,
         tables: Tables {
             p2: format_name(report.variants.p2),
             p3: format_name(report.variants.p3),
             p4: report.variants.p4,
         },
+    }
+}
+
+fn finish(mut report: Report, options: &Options) -> CheckResult {
+    let a = assess(&report, options);
+    CheckResult {
+        schema: SCHEMA,
+        format: a.format,
+        year: a.year,
+        title: report.meta.title.take(),
+        input: report.input.to_owned(),
+        cells: cells_out(std::mem::take(&mut report.sheet)),
+        findings: a.findings.iter().map(FindingOut::from).collect(),
+        summary: a.summary,
+        tables: a.tables,
         version: VERSION.to_owned(),
     }
+}
+
+/// [`check`] written as one line of JSON into `out`, byte for byte `serde_json` of its
+/// result, without building the result (the command line's batches): returns its summary.
+/// Invariant (asserted by `invariants::assert_check_json`): equal to `check`'s JSON.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn check_json(text: &str, options: &Options, out: &mut Vec<u8>) -> serde_json::Result<Summary> {
+    use result::{CellJson, Head, Tail};
+    let report = read::read_text(text, options.format);
+    let a = assess(&report, options);
+    let head = Head {
+        schema: SCHEMA,
+        format: &a.format,
+        year: a.year,
+        title: report.meta.title.as_deref(),
+        input: report.input,
+    };
+    let cells = report.sheet.cells().iter().map(|c| {
+        let slot = usize::from(c.slot);
+        let id = format::id_of_slot(slot).map_or_else(|| c.key.id().into(), Into::into);
+        let cell = CellJson {
+            value: result::num(c.value),
+            raw: &c.raw,
+            blank: c.value == read::value::Value::Blank,
+            at: c.pos.map(result::At::from),
+            unit: c.unit,
+        };
+        (id, (c.slot != model::NO_SLOT).then_some(slot), cell)
+    });
+    let findings: Vec<FindingOut> = a.findings.iter().map(FindingOut::from).collect();
+    let tail = Tail {
+        findings: &findings,
+        summary: &a.summary,
+        tables: &a.tables,
+        version: VERSION,
+    };
+    result::write_result(out, head, cells, tail)?;
+    Ok(a.summary)
 }
 
 /// The cells as the contract has them; the raw texts move, not copied.

@@ -14,7 +14,7 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use gouji::result::CheckResult;
+    use gouji::result::{CheckResult, Summary};
     use gouji::{FormatId, Options};
     use std::borrow::Cow;
     use std::io::{self, BufWriter, Read, Write};
@@ -102,12 +102,8 @@ Exit status: 0 no errors, 1 errors found, 2 unusable input or I/O error.
         let (mut bytes, mut json) = (Vec::new(), Vec::new());
         for name in files {
             let code = match read_input(name, &mut bytes) {
-                Ok(text) => {
-                    let result = gouji::check(&text, &options);
-                    let code = exit_code(&result);
-                    emit(&mut out, &mut json, name, &result, output).map_err(|e| e.to_string())?;
-                    code
-                }
+                Ok(text) => emit(&mut out, &mut json, name, &text, &options, output)
+                    .map_err(|e| e.to_string())?,
                 Err(msg) => {
                     out.write_all(&json).map_err(|e| e.to_string())?;
                     json.clear();
@@ -208,38 +204,50 @@ Exit status: 0 no errors, 1 errors found, 2 unusable input or I/O error.
     }
 
     /// 2: nothing of a report could be read; 1: errors found; 0: none.
-    fn exit_code(r: &CheckResult) -> u8 {
-        if r.summary.cells_read == 0 {
+    fn exit_code(summary: &Summary) -> u8 {
+        if summary.cells_read == 0 {
             2
-        } else if r.summary.errors > 0 {
+        } else if summary.errors > 0 {
             1
         } else {
             0
         }
     }
 
+    /// Checks one text and writes its result; returns its exit code.
     fn emit(
         out: &mut impl Write,
         json: &mut Vec<u8>,
         name: &str,
-        r: &CheckResult,
+        text: &str,
+        options: &Options,
         output: Output,
-    ) -> io::Result<()> {
-        match output {
+    ) -> io::Result<u8> {
+        let summary = match output {
             Output::Json => {
-                // results gather in a vector and go out a few at a time: one write per report
-                // costs as much as writing its JSON
-                r.write_json(json)?;
+                // written straight from the check, without building the result; results
+                // gather in `json` and go out a few at a time (one write per report costs as
+                // much as writing its JSON)
+                let summary = gouji::check_json(text, options, json)?;
                 json.push(b'\n');
                 if json.len() >= JSON_BATCH {
                     out.write_all(json)?;
                     json.clear();
                 }
-                Ok(())
+                summary
             }
-            Output::Html => writeln!(out, "{}", gouji::render_html(r)),
-            Output::Human => human(out, name, r),
-        }
+            Output::Html => {
+                let r = gouji::check(text, options);
+                writeln!(out, "{}", gouji::render_html(&r))?;
+                r.summary
+            }
+            Output::Human => {
+                let r = gouji::check(text, options);
+                human(out, name, &r)?;
+                r.summary
+            }
+        };
+        Ok(exit_code(&summary))
     }
 
     fn human(out: &mut impl Write, name: &str, r: &CheckResult) -> io::Result<()> {

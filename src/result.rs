@@ -217,14 +217,19 @@ pub struct Summary {
     pub cells_read: usize,
 }
 
+/// A value as the contract has it: a number, or none (blank or text).
+pub fn num(v: Value) -> Option<Num> {
+    match v {
+        Value::Int(v) => Some(Num::Int(v)),
+        Value::Dec(v) => Some(Num::Dec(v)),
+        Value::Blank | Value::Text => None,
+    }
+}
+
 impl From<Cell> for CellOut {
     fn from(c: Cell) -> Self {
         CellOut {
-            value: match c.value {
-                Value::Int(v) => Some(Num::Int(v)),
-                Value::Dec(v) => Some(Num::Dec(v)),
-                Value::Blank | Value::Text => None,
-            },
+            value: num(c.value),
             blank: c.value == Value::Blank,
             raw: c.raw,
             at: c.pos.map(At::from),
@@ -266,74 +271,143 @@ pub fn format_name(f: Option<FormatId>) -> Option<String> {
 #[cfg(not(target_arch = "wasm32"))]
 impl CheckResult {
     pub fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
-        use serde_json::to_writer as put;
-        out.extend_from_slice(b"{\"schema\":");
-        put(&mut *out, &self.schema)?;
-        out.extend_from_slice(b",\"format\":");
-        json_str(out, &self.format);
-        out.extend_from_slice(b",\"year\":");
-        put(&mut *out, &self.year)?;
-        out.extend_from_slice(b",\"title\":");
-        put(&mut *out, &self.title)?;
-        out.extend_from_slice(b",\"input\":");
-        json_str(out, &self.input);
-        out.extend_from_slice(b",\"cells\":{");
-        // room for the usual cell: no growing on the way
-        out.reserve(self.cells.0.len() * 96);
-        for (i, (id, c)) in self.cells.0.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            match crate::format::slot_of_id(id).and_then(|s| entry_starts().get(s)) {
-                Some((start, len)) if *len > 0 => put_cut(out, start, usize::from(*len)),
-                _ => {
-                    json_str(out, id);
-                    out.extend_from_slice(b":{\"value\":");
-                }
-            }
-            match c.value {
-                None => out.extend_from_slice(b"null"),
-                Some(Num::Int(v)) => json_int(out, v),
-                Some(Num::Dec(v)) => put(&mut *out, &v)?,
-            }
-            out.extend_from_slice(b",\"raw\":");
-            json_raw(out, &c.raw);
-            if c.blank {
-                out.extend_from_slice(b",\"blank\":true");
-            }
-            let at = match c.at {
-                Some(At::Text { line, col }) => {
-                    Some((&b",\"at\":{\"line\":"[..], line, &b",\"col\":"[..], col))
-                }
-                Some(At::Grid { row, cell }) => {
-                    Some((&b",\"at\":{\"row\":"[..], row, &b",\"cell\":"[..], cell))
-                }
-                None => None,
+        let head = Head {
+            schema: self.schema,
+            format: &self.format,
+            year: self.year,
+            title: self.title.as_deref(),
+            input: &self.input,
+        };
+        let cells = self.cells.0.iter().map(|(id, c)| {
+            let cell = CellJson {
+                value: c.value,
+                raw: &c.raw,
+                blank: c.blank,
+                at: c.at,
+                unit: c.unit.as_deref(),
             };
-            if let Some((first, a, second, b)) = at {
-                out.extend_from_slice(first);
-                json_int(out, i64::from(a));
-                out.extend_from_slice(second);
-                json_int(out, i64::from(b));
-                out.push(b'}');
+            (
+                Cow::Borrowed(id.as_ref()),
+                crate::format::slot_of_id(id),
+                cell,
+            )
+        });
+        let tail = Tail {
+            findings: &self.findings,
+            summary: &self.summary,
+            tables: &self.tables,
+            version: &self.version,
+        };
+        write_result(out, head, cells, tail)
+    }
+}
+
+/// The fields before the cells, as [`write_result`] writes them.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) struct Head<'a> {
+    pub schema: u32,
+    pub format: &'a str,
+    pub year: Option<i32>,
+    pub title: Option<&'a str>,
+    pub input: &'a str,
+}
+
+/// A cell's fields, as [`write_result`] writes them (borrowed from a [`CellOut`] or a sheet's
+/// cell).
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) struct CellJson<'c> {
+    pub value: Option<Num>,
+    pub raw: &'c Raw,
+    pub blank: bool,
+    pub at: Option<At>,
+    pub unit: Option<&'c str>,
+}
+
+/// The fields after the cells.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) struct Tail<'a> {
+    pub findings: &'a [FindingOut],
+    pub summary: &'a Summary,
+    pub tables: &'a Tables,
+    pub version: &'a str,
+}
+
+/// Writes a result, its cells given as (id, the id's cell number if known, fields): the one
+/// writer of both [`CheckResult::write_json`] and [`crate::check_json`].
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn write_result<'c>(
+    out: &mut Vec<u8>,
+    head: Head,
+    cells: impl ExactSizeIterator<Item = (Cow<'c, str>, Option<usize>, CellJson<'c>)>,
+    tail: Tail,
+) -> serde_json::Result<()> {
+    use serde_json::to_writer as put;
+    out.extend_from_slice(b"{\"schema\":");
+    put(&mut *out, &head.schema)?;
+    out.extend_from_slice(b",\"format\":");
+    json_str(out, head.format);
+    out.extend_from_slice(b",\"year\":");
+    put(&mut *out, &head.year)?;
+    out.extend_from_slice(b",\"title\":");
+    put(&mut *out, &head.title)?;
+    out.extend_from_slice(b",\"input\":");
+    json_str(out, head.input);
+    out.extend_from_slice(b",\"cells\":{");
+    // room for the usual cell: no growing on the way
+    out.reserve(cells.len() * 96);
+    for (i, (id, slot, c)) in cells.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        match slot.and_then(|s| entry_starts().get(s)) {
+            Some((start, len)) if *len > 0 => put_cut(out, start, usize::from(*len)),
+            _ => {
+                json_str(out, &id);
+                out.extend_from_slice(b":{\"value\":");
             }
-            if let Some(unit) = &c.unit {
-                out.extend_from_slice(b",\"unit\":");
-                json_str(out, unit);
+        }
+        match c.value {
+            None => out.extend_from_slice(b"null"),
+            Some(Num::Int(v)) => json_int(out, v),
+            Some(Num::Dec(v)) => put(&mut *out, &v)?,
+        }
+        out.extend_from_slice(b",\"raw\":");
+        json_raw(out, c.raw);
+        if c.blank {
+            out.extend_from_slice(b",\"blank\":true");
+        }
+        let at = match c.at {
+            Some(At::Text { line, col }) => {
+                Some((&b",\"at\":{\"line\":"[..], line, &b",\"col\":"[..], col))
             }
+            Some(At::Grid { row, cell }) => {
+                Some((&b",\"at\":{\"row\":"[..], row, &b",\"cell\":"[..], cell))
+            }
+            None => None,
+        };
+        if let Some((first, a, second, b)) = at {
+            out.extend_from_slice(first);
+            json_int(out, i64::from(a));
+            out.extend_from_slice(second);
+            json_int(out, i64::from(b));
             out.push(b'}');
         }
-        out.extend_from_slice(b"},\"findings\":");
-        put(&mut *out, &self.findings)?;
-        out.extend_from_slice(b",\"summary\":");
-        put(&mut *out, &self.summary)?;
-        out.extend_from_slice(b",\"tables\":");
-        put(&mut *out, &self.tables)?;
-        out.extend_from_slice(b",\"version\":");
-        json_str(out, &self.version);
+        if let Some(unit) = c.unit {
+            out.extend_from_slice(b",\"unit\":");
+            json_str(out, unit);
+        }
         out.push(b'}');
-        Ok(())
     }
+    out.extend_from_slice(b"},\"findings\":");
+    put(&mut *out, tail.findings)?;
+    out.extend_from_slice(b",\"summary\":");
+    put(&mut *out, tail.summary)?;
+    out.extend_from_slice(b",\"tables\":");
+    put(&mut *out, tail.tables)?;
+    out.extend_from_slice(b",\"version\":");
+    json_str(out, tail.version);
+    out.push(b'}');
+    Ok(())
 }
 
 /// Appends the first `len` bytes of `bytes`: a fixed-size copy (a few moves, where a short

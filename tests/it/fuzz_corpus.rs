@@ -35,6 +35,7 @@ fn fuzz_inputs_keep_the_invariants() {
         let text = String::from_utf8_lossy(&bytes);
         let r = gouji::check(&text, &gouji::Options::default());
         assert_result(&r);
+        gouji::invariants::assert_check_json(&text, &gouji::Options::default());
         assert_inert_html(&gouji::render_html(&r));
         let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
         assert_result(&gouji::check_grid(&rows, &gouji::Options::default()));

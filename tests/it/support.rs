@@ -14,7 +14,10 @@ pub fn fixture(rel: &str) -> String {
     std::fs::read_to_string(fixture_path(rel)).unwrap_or_else(|e| panic!("fixture {rel}: {e}"))
 }
 
+/// Checks `text`; every check of the tests also asserts that the command line's JSON of it is
+/// the result's.
 pub fn run(text: &str) -> CheckResult {
+    gouji::invariants::assert_check_json(text, &Options::default());
     check(text, &Options::default())
 }
 
