@@ -355,11 +355,12 @@ pub(crate) fn write_result<'c>(
     out.extend_from_slice(b",\"cells\":{");
     // room for the usual cell: no growing on the way
     out.reserve(cells.len() * 96);
+    let starts = entry_starts();
     for (i, (id, slot, c)) in cells.enumerate() {
         if i > 0 {
             out.push(b',');
         }
-        match slot.and_then(|s| entry_starts().get(s)) {
+        match slot.and_then(|s| starts.get(s)) {
             Some((start, len)) if *len > 0 => put_cut(out, start, usize::from(*len)),
             _ => {
                 json_str(out, &id);
