@@ -100,8 +100,8 @@ pub fn lines_of_text(text: &str) -> Doc<'_> {
         tokens: Vec::with_capacity(text.len() / 16),
         spans: Vec::with_capacity(text.len() / 32),
     };
-    let mut scratch = Vec::new();
-    let mut cells: Vec<(usize, &str)> = Vec::new(); // (char column, text)
+    let mut scratch = Vec::with_capacity(16);
+    let mut cells: Vec<(usize, &str)> = Vec::with_capacity(16); // (char column, text)
     let (mut start, mut number) = (0, 0u32);
     while start < text.len() {
         number = number.saturating_add(1);
