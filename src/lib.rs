@@ -199,7 +199,7 @@ pub fn check_json(text: &str, options: &Options, out: &mut Vec<u8>) -> serde_jso
             raw: &c.raw,
             blank: c.value == read::value::Value::Blank,
             at: c.pos.map(result::At::from),
-            unit: c.unit,
+            unit: c.unit.map(read::tokens::Unit::as_str),
         };
         (id, (c.slot != model::NO_SLOT).then_some(slot), cell)
     });

@@ -233,7 +233,7 @@ impl From<Cell> for CellOut {
             blank: c.value == Value::Blank,
             raw: c.raw,
             at: c.pos.map(At::from),
-            unit: c.unit.map(str::to_owned),
+            unit: c.unit.map(|u| u.as_str().to_owned()),
         }
     }
 }

@@ -3,7 +3,7 @@
 //! Invariant: a value is never guessed. Blank markers stay blank (distinct from 0), text stays
 //! text, and every departure from a clean figure is recorded as a [`Problem`].
 
-use super::tokens::{is_blank_marker, strip_unit};
+use super::tokens::{is_blank_marker, strip_unit, Unit};
 use crate::fold::fold_compact;
 use crate::format::ValueKind;
 
@@ -40,7 +40,7 @@ pub enum Problem {
     /// A fraction where a whole count is required.
     Fraction,
     /// A count with a unit suffix (`12件`): accepted, noted.
-    UnitSuffix(&'static str),
+    UnitSuffix(Unit),
     /// A count too large to be real.
     TooLarge,
 }
@@ -48,7 +48,7 @@ pub enum Problem {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Parsed {
     pub value: Value,
-    pub unit: Option<&'static str>,
+    pub unit: Option<Unit>,
     pub problem: Option<Problem>,
 }
 
@@ -102,7 +102,7 @@ fn parse_folded(raw: &str, kind: ValueKind) -> Parsed {
             Value::Int(v) if v.abs() > MAX_COUNT => Some(Problem::TooLarge),
             Value::Int(v) if v < 0 && kind == ValueKind::Count => Some(Problem::Negative),
             _ => match unit {
-                Some(u @ ("件" | "条" | "个" | "项" | "次" | "起")) => {
+                Some(u) if matches!(u.as_str(), "件" | "条" | "个" | "项" | "次" | "起") => {
                     Some(Problem::UnitSuffix(u))
                 }
                 Some(_) => Some(Problem::NotANumber),
@@ -113,14 +113,14 @@ fn parse_folded(raw: &str, kind: ValueKind) -> Parsed {
             if negative {
                 Some(Problem::Negative)
             } else {
-                match unit {
+                match unit.map(Unit::as_str) {
                     None | Some("元" | "万元" | "亿元") => None,
                     Some(_) => Some(Problem::NotANumber),
                 }
             }
         }
     };
-    let unit = unit.filter(|u| u.ends_with('元'));
+    let unit = unit.filter(|u| u.as_str().ends_with('元'));
     Parsed {
         value,
         unit,
@@ -239,7 +239,10 @@ mod tests {
         );
         assert_eq!(
             p("12件", ValueKind::Count),
-            (Value::Int(12), Some(Problem::UnitSuffix("件")))
+            (
+                Value::Int(12),
+                Some(Problem::UnitSuffix(strip_unit("件").1.unwrap()))
+            )
         );
         assert_eq!(
             p("-3", ValueKind::Count),
@@ -262,7 +265,7 @@ mod tests {
         assert_eq!(p("＋3", ValueKind::Signed), (Value::Int(3), None));
         let m = parse("172195991.7元", ValueKind::Money);
         assert_eq!(
-            (m.value, m.unit, m.problem),
+            (m.value, m.unit.map(Unit::as_str), m.problem),
             (Value::Dec(172195991.7), Some("元"), None)
         );
         let m = parse("7730.28", ValueKind::Amount);
