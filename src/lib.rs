@@ -181,7 +181,7 @@ fn finish(mut report: Report, options: &Options) -> CheckResult {
 /// Invariant (asserted by `invariants::assert_check_json`): equal to `check`'s JSON.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn check_json(text: &str, options: &Options, out: &mut Vec<u8>) -> serde_json::Result<Summary> {
-    use result::{CellJson, Head, Tail};
+    use result::{CellJson, CellName, Head, Tail};
     let report = read::read_text(text, options.format);
     let a = assess(&report, options);
     let head = Head {
@@ -191,9 +191,20 @@ pub fn check_json(text: &str, options: &Options, out: &mut Vec<u8>) -> serde_jso
         title: report.meta.title.as_deref(),
         input: report.input,
     };
+    // the ids of cells outside the format tables (none in practice), written out
+    let ids: Vec<String> = report
+        .sheet
+        .cells()
+        .iter()
+        .filter(|c| c.slot == model::NO_SLOT)
+        .map(|c| c.key.id())
+        .collect();
+    let mut other = ids.iter();
     let cells = report.sheet.cells().iter().map(|c| {
-        let slot = usize::from(c.slot);
-        let id = format::id_of_slot(slot).map_or_else(|| c.key.id().into(), Into::into);
+        let name = match c.slot {
+            model::NO_SLOT => CellName::Id(other.next().map_or("", String::as_str)),
+            slot => CellName::Slot(usize::from(slot)),
+        };
         let cell = CellJson {
             value: result::num(c.value),
             raw: &c.raw,
@@ -201,7 +212,7 @@ pub fn check_json(text: &str, options: &Options, out: &mut Vec<u8>) -> serde_jso
             at: c.pos.map(result::At::from),
             unit: c.unit.map(read::tokens::Unit::as_str),
         };
-        (id, (c.slot != model::NO_SLOT).then_some(slot), cell)
+        (name, cell)
     });
     let findings: Vec<FindingOut> = a.findings.iter().map(FindingOut::from).collect();
     let tail = Tail {

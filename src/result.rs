@@ -286,11 +286,8 @@ impl CheckResult {
                 at: c.at,
                 unit: c.unit.as_deref(),
             };
-            (
-                Cow::Borrowed(id.as_ref()),
-                crate::format::slot_of_id(id),
-                cell,
-            )
+            let name = crate::format::slot_of_id(id).map_or(CellName::Id(id), CellName::Slot);
+            (name, cell)
         });
         let tail = Tail {
             findings: &self.findings,
@@ -323,6 +320,14 @@ pub(crate) struct CellJson<'c> {
     pub unit: Option<&'c str>,
 }
 
+/// How a cell is named in the JSON: by its number among the formats' cells (its id then
+/// comes from a table), or by its id.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) enum CellName<'c> {
+    Slot(usize),
+    Id(&'c str),
+}
+
 /// The fields after the cells.
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) struct Tail<'a> {
@@ -332,13 +337,13 @@ pub(crate) struct Tail<'a> {
     pub version: &'a str,
 }
 
-/// Writes a result, its cells given as (id, the id's cell number if known, fields): the one
-/// writer of both [`CheckResult::write_json`] and [`crate::check_json`].
+/// Writes a result, its cells given as (name, fields): the one writer of both
+/// [`CheckResult::write_json`] and [`crate::check_json`].
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn write_result<'c>(
     out: &mut Vec<u8>,
     head: Head,
-    cells: impl ExactSizeIterator<Item = (Cow<'c, str>, Option<usize>, CellJson<'c>)>,
+    cells: impl ExactSizeIterator<Item = (CellName<'c>, CellJson<'c>)>,
     tail: Tail,
 ) -> serde_json::Result<()> {
     use serde_json::to_writer as put;
@@ -356,16 +361,23 @@ pub(crate) fn write_result<'c>(
     // room for the usual cell: no growing on the way
     out.reserve(cells.len() * 96);
     let starts = entry_starts();
-    for (i, (id, slot, c)) in cells.enumerate() {
+    for (i, (name, c)) in cells.enumerate() {
         if i > 0 {
             out.push(b',');
         }
-        match slot.and_then(|s| starts.get(s)) {
-            Some((start, len)) if *len > 0 => put_cut(out, start, usize::from(*len)),
-            _ => {
-                json_str(out, &id);
-                out.extend_from_slice(b":{\"value\":");
-            }
+        let id = match name {
+            CellName::Slot(s) => match starts.get(s) {
+                Some((start, len)) if *len > 0 => {
+                    put_cut(out, start, usize::from(*len));
+                    None
+                }
+                _ => crate::format::id_of_slot(s),
+            },
+            CellName::Id(id) => Some(id),
+        };
+        if let Some(id) = id {
+            json_str(out, id);
+            out.extend_from_slice(b":{\"value\":");
         }
         match c.value {
             None => out.extend_from_slice(b"null"),
