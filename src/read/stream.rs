@@ -48,6 +48,7 @@ impl<'t, 'a> Stream<'t, 'a> {
         s.groups.reserve(lines.len());
         let mut open = false;
         for line in lines {
+            let mut values = 0;
             for t in line.tokens {
                 match t.kind {
                     TokenKind::Text => {
@@ -55,6 +56,7 @@ impl<'t, 'a> Stream<'t, 'a> {
                         crate::fold::push_key(&mut s.keys, t.text);
                     }
                     TokenKind::Value => {
+                        values += 1;
                         if !open {
                             s.groups.push(Group {
                                 anchor: s.keys.len(),
@@ -70,7 +72,6 @@ impl<'t, 'a> Stream<'t, 'a> {
                 }
             }
             // a line holding a row of figures ends its run; one figure per line does not
-            let values = line.values();
             if values >= 2 || (values >= 1 && line.split.keeps_blanks()) {
                 open = false;
             }
