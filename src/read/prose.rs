@@ -189,13 +189,12 @@ fn sentence(prose: &Prose, start: usize, end: usize, out: &mut Vec<Figure>) {
             let applications = *mentions_applications.get_or_insert_with(|| has(s, "申请"));
             if let Some(claim) = classify(before, after, subject, applications) {
                 let phrase_end = digits_end + after.chars().next().map_or(0, char::len_utf8);
-                let phrase = &s[clause_start..phrase_end];
-                let skip = phrase.chars().count().saturating_sub(40);
                 out.push(Figure {
                     claim,
                     value,
                     pos: prose.pos_at_byte(start + i),
-                    phrase: phrase.chars().skip(skip).collect(),
+                    // its last 40 characters, in one allocation
+                    phrase: last_chars(&s[clause_start..phrase_end], 40).to_owned(),
                 });
             }
         }
