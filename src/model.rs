@@ -83,38 +83,42 @@ impl Sheet {
             pos,
             slot: slot.and_then(|s| u16::try_from(s).ok()).unwrap_or(NO_SLOT),
         };
-        let at = u32::try_from(self.cells.len()).unwrap_or(NONE);
-        match slot {
+        let at = self.cells.len();
+        // where the key was read before, if it was: read again, the cell is replaced
+        let old = match slot {
             Some(slot) => {
                 if self.by_slot.len() <= slot {
                     self.by_slot.resize(crate::format::slots(), NONE);
                 }
                 match self.by_slot[slot] {
-                    NONE => self.by_slot[slot] = at,
-                    old => {
-                        return self.cells[old as usize] = Cell {
-                            raw: Raw::from(raw),
-                            ..cell
-                        }
+                    NONE => {
+                        self.by_slot[slot] = u32::try_from(at).unwrap_or(NONE);
+                        None
                     }
+                    old => Some(old as usize),
                 }
             }
             None => match self.others.iter().find(|(k, _)| *k == key) {
-                Some(&(_, old)) => {
-                    return self.cells[old] = Cell {
-                        raw: Raw::from(raw),
-                        ..cell
-                    }
+                Some(&(_, old)) => Some(old),
+                None => {
+                    self.others.push((key, at));
+                    None
                 }
-                None => self.others.push((key, self.cells.len())),
             },
-        }
+        };
         // the text is copied into the cell where it lies: copied into a new cell that is then
         // moved, its bytes would be stored narrow and loaded wide, and the load stalls
-        self.cells.push(cell);
-        if let Some(c) = self.cells.last_mut() {
-            c.raw.assign(raw);
-        }
+        let i = match old {
+            Some(old) => {
+                self.cells[old] = cell;
+                old
+            }
+            None => {
+                self.cells.push(cell);
+                at
+            }
+        };
+        self.cells[i].raw.assign(raw);
     }
 
     pub fn get(&self, key: CellKey) -> Option<&Cell> {
@@ -459,6 +463,33 @@ mod tests {
             "{}",
             std::mem::size_of::<Cell>()
         );
+    }
+
+    #[test]
+    fn a_cell_read_again_replaces_the_first_reading() {
+        use crate::format::CellKey;
+        use crate::read::value::{parse, Value};
+        let key = CellKey::new(
+            crate::format::part3::NEW.id,
+            crate::format::part3::COLUMNS[0].id,
+        );
+        let long = "一个超过二十二个字节的很长的文字";
+        let mut sheet = super::Sheet::with_room();
+        sheet.insert(
+            key,
+            long,
+            parse(long, crate::format::ValueKind::Count),
+            None,
+        );
+        sheet.insert(
+            key,
+            "12",
+            parse("12", crate::format::ValueKind::Count),
+            None,
+        );
+        assert_eq!(sheet.len(), 1);
+        let cell = sheet.get(key).expect("the cell");
+        assert_eq!((cell.raw.as_str(), cell.value), ("12", Value::Int(12)));
     }
 
     #[test]
