@@ -71,7 +71,7 @@ impl Relations {
         &self.at[a as usize..b as usize]
     }
 
-    /// The sheet positions of a relation's cells, as [`Relations::cells`].
+    /// The sheet positions of all a relation's cells: lhs then rhs (adjacent in the list).
     fn cells_at(&self, r: &Relation) -> &[u32] {
         self.positions((r.lhs.0, r.rhs.1))
     }
