@@ -379,13 +379,24 @@ pub(crate) fn write_result<'c>(
             json_str(out, id);
             out.extend_from_slice(b":{\"value\":");
         }
-        match c.value {
-            None => out.extend_from_slice(b"null"),
-            Some(Num::Int(v)) => json_int(out, v),
-            Some(Num::Dec(v)) => put(&mut *out, &v)?,
+        match (c.value, c.raw.padded()) {
+            // the usual cell: its text is its number written plainly, so both are that text
+            (Some(Num::Int(_)), Some((bytes, len))) if is_plain_int(&bytes[..len]) => {
+                put_cut::<{ crate::model::RAW_INLINE }>(out, bytes, len);
+                out.extend_from_slice(b",\"raw\":\"");
+                put_cut::<{ crate::model::RAW_INLINE }>(out, bytes, len);
+                out.push(b'"');
+            }
+            (value, _) => {
+                match value {
+                    None => out.extend_from_slice(b"null"),
+                    Some(Num::Int(v)) => json_int(out, v),
+                    Some(Num::Dec(v)) => put(&mut *out, &v)?,
+                }
+                out.extend_from_slice(b",\"raw\":");
+                json_raw(out, c.raw);
+            }
         }
-        out.extend_from_slice(b",\"raw\":");
-        json_raw(out, c.raw);
         if c.blank {
             out.extend_from_slice(b",\"blank\":true");
         }
@@ -476,6 +487,17 @@ fn json_raw(out: &mut Vec<u8>, raw: &Raw) {
             out.push(b'"');
         }
         _ => json_str(out, raw),
+    }
+}
+
+/// Digits as an integer is written: no sign, no leading zero, at most 18 (so the number they
+/// were read as is exactly them).
+#[cfg(not(target_arch = "wasm32"))]
+fn is_plain_int(b: &[u8]) -> bool {
+    match b {
+        [b'0'] => true,
+        [b'1'..=b'9', ..] if b.len() <= 18 => b.iter().all(u8::is_ascii_digit),
+        _ => false,
     }
 }
 
@@ -585,6 +607,25 @@ mod tests {
             out.clear();
             super::json_int(&mut out, v);
             prop_assert_eq!(&out, &serde_json::to_vec(&v).unwrap());
+        }
+    }
+
+    #[test]
+    fn plain_integers_are_those_written_as_their_number() {
+        for (text, plain) in [
+            ("0", true),
+            ("7", true),
+            ("2766", true),
+            ("123456789012345678", true),
+            ("1234567890123456789", false),
+            ("00", false),
+            ("012", false),
+            ("-1", false),
+            ("+1", false),
+            ("1,000", false),
+            ("", false),
+        ] {
+            assert_eq!(super::is_plain_int(text.as_bytes()), plain, "{text:?}");
         }
     }
 
