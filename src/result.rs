@@ -411,9 +411,9 @@ pub(crate) fn write_result<'c>(
         };
         if let Some((first, a, second, b)) = at {
             out.extend_from_slice(first);
-            json_int(out, i64::from(a));
+            json_u32(out, a);
             out.extend_from_slice(second);
-            json_int(out, i64::from(b));
+            json_u32(out, b);
             out.push(b'}');
         }
         if let Some(unit) = c.unit {
@@ -551,6 +551,33 @@ fn json_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
+/// Two ASCII digits for each number below 100.
+#[cfg(not(target_arch = "wasm32"))]
+const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+    2021222324252627282930313233343536373839404142434445464748495051525354555657585960\
+    6162636465666768697071727374757677787980818283848586878889909192939495969798\
+    99";
+
+#[cfg(not(target_arch = "wasm32"))]
+fn pair(p: u32) -> u32 {
+    let p = 2 * p as usize % PAIRS.len();
+    u32::from(u16::from_le_bytes([PAIRS[p], PAIRS[p + 1]]))
+}
+
+/// [`json_int`] for a line or column: below 10,000 (nearly all) inline, in one short store.
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(always)]
+fn json_u32(out: &mut Vec<u8>, n: u32) {
+    let (word, len) = match n {
+        0..=9 => (u32::from(b'0') + n, 1),
+        10..=99 => (pair(n), 2),
+        100..=999 => (u32::from(b'0') + n / 100 | pair(n % 100) << 8, 3),
+        1000..=9999 => (pair(n / 100) | pair(n % 100) << 16, 4),
+        _ => return json_int(out, i64::from(n)),
+    };
+    put_cut(out, &word.to_le_bytes(), len);
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 #[inline]
 fn json_int(out: &mut Vec<u8>, v: i64) {
@@ -561,14 +588,7 @@ fn json_int(out: &mut Vec<u8>, v: i64) {
     if n < 100_000_000 {
         // up to eight digits, gathered in a register from the last (each step shifts those
         // gathered up one place and puts the next before them), stored at once
-        const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
-            2021222324252627282930313233343536373839404142434445464748495051525354555657585960\
-            6162636465666768697071727374757677787980818283848586878889909192939495969798\
-            99";
-        let pair = |p: u64| {
-            let p = 2 * p as usize;
-            u64::from(u16::from_le_bytes([PAIRS[p], PAIRS[p + 1]]))
-        };
+        let pair = |p: u64| u64::from(pair(p as u32));
         let (mut word, mut len) = (0u64, 0);
         while n >= 100 {
             word = (word << 16) | pair(n % 100);
@@ -607,6 +627,10 @@ mod tests {
             out.clear();
             super::json_int(&mut out, v);
             prop_assert_eq!(&out, &serde_json::to_vec(&v).unwrap());
+            out.clear();
+            let small = v as u32;
+            super::json_u32(&mut out, small);
+            prop_assert_eq!(&out, &serde_json::to_vec(&small).unwrap());
         }
     }
 
@@ -663,6 +687,11 @@ mod tests {
             let mut out = Vec::new();
             super::json_int(&mut out, v);
             assert_eq!(out, serde_json::to_vec(&v).unwrap(), "{v}");
+        }
+        for n in (0..20_000).chain([99_999, 100_000, u32::MAX]) {
+            let mut out = Vec::new();
+            super::json_u32(&mut out, n);
+            assert_eq!(out, serde_json::to_vec(&n).unwrap(), "{n}");
         }
     }
 }
