@@ -571,8 +571,8 @@ fn json_u32(out: &mut Vec<u8>, n: u32) {
     let (word, len) = match n {
         0..=9 => (u32::from(b'0') + n, 1),
         10..=99 => (pair(n), 2),
-        100..=999 => (u32::from(b'0') + n / 100 | pair(n % 100) << 8, 3),
-        1000..=9999 => (pair(n / 100) | pair(n % 100) << 16, 4),
+        100..=999 => ((u32::from(b'0') + n / 100) | (pair(n % 100) << 8), 3),
+        1000..=9999 => (pair(n / 100) | (pair(n % 100) << 16), 4),
         _ => return json_int(out, i64::from(n)),
     };
     put_cut(out, &word.to_le_bytes(), len);
