@@ -50,6 +50,7 @@ impl Sheet {
     }
 
     /// [`Sheet::insert`] for a caller that knows the key's number ([`CellKey::slot`]).
+    #[inline(always)]
     pub fn insert_numbered(
         &mut self,
         key: CellKey,
@@ -66,6 +67,7 @@ impl Sheet {
         self.insert_at(key, slot, raw, parsed, pos);
     }
 
+    #[inline(always)]
     fn insert_at(
         &mut self,
         key: CellKey,
