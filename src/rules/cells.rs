@@ -53,8 +53,11 @@ pub fn check(sheet: &Sheet) -> Vec<Finding> {
         );
     }
     // blank cells, one finding per row
-    let mut i = 0;
     let cells = sheet.cells();
+    if !cells.iter().any(|c| matches!(c.value, Value::Blank)) {
+        return out;
+    }
+    let mut i = 0;
     while i < cells.len() {
         let row = cells[i].key.row;
         let end = i + cells[i..].iter().take_while(|c| c.key.row == row).count();
