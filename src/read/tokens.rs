@@ -568,6 +568,13 @@ fn is_page_number(cell: &str) -> bool {
     if !matches!(first, Some('-' | '—' | '–' | '第')) {
         return false;
     }
+    // a page number has a digit, ASCII or full-width (the only ones folding makes digits):
+    // a caption such as 第二十条 has none, and is not folded to be sure
+    let b = cell.as_bytes();
+    let full_width_digit = |w: &[u8]| w[0] == 0xEF && w[1] == 0xBC && (0x90..=0x99).contains(&w[2]);
+    if !b.iter().any(u8::is_ascii_digit) && !b.windows(3).any(full_width_digit) {
+        return false;
+    }
     // a page number is short: what does not fit the buffer is not one
     let mut buf = [0u8; 64];
     let Some(s) = fold_compact(cell, &mut buf) else {
@@ -588,6 +595,33 @@ fn is_page_number(cell: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_numbers_are_told_from_captions_and_dashes() {
+        for page in [
+            "-3-",
+            "— 3 —",
+            "- 12 -",
+            "第3页",
+            "第 3 页 共 5 页",
+            "－３－",
+            "第３页",
+        ] {
+            assert!(is_page_number(page), "{page}");
+        }
+        for other in [
+            "第二十条第（一）项",
+            "第（一）项",
+            "-",
+            "——",
+            "第页",
+            "-3",
+            "第3条",
+            "—",
+        ] {
+            assert!(!is_page_number(other), "{other}");
+        }
+    }
 
     #[test]
     fn lines_that_begin_with_a_bar_split_as_any_other_line() {
