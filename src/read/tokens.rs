@@ -75,13 +75,11 @@ impl<'a> Doc<'a> {
             .collect()
     }
 
-    fn push(&mut self, scratch: &mut Vec<Token<'a>>, split: Split, number: u32) {
-        if scratch.is_empty() {
-            return;
+    /// Ends a line whose tokens were pushed from `start` on (a line with none has no span).
+    fn end_line(&mut self, start: usize, split: Split, number: u32) {
+        if self.tokens.len() > start {
+            self.spans.push((start, self.tokens.len(), split, number));
         }
-        let start = self.tokens.len();
-        self.tokens.append(scratch);
-        self.spans.push((start, self.tokens.len(), split, number));
     }
 }
 
@@ -100,7 +98,6 @@ pub fn lines_of_text(text: &str) -> Doc<'_> {
         tokens: Vec::with_capacity(text.len() / 16),
         spans: Vec::with_capacity(text.len() / 32),
     };
-    let mut scratch = Vec::with_capacity(16);
     let mut cells: Vec<(usize, &str)> = Vec::with_capacity(16); // (char column, text)
     let (mut start, mut number) = (0, 0u32);
     while start < text.len() {
@@ -113,7 +110,7 @@ pub fn lines_of_text(text: &str) -> Doc<'_> {
                 start += 1;
                 continue;
             }
-            b'|' => split_bars(text, start, &mut cells),
+            b'|' => split_bars(text, start),
             _ => None,
         }
         .unwrap_or_else(|| split_line(text, start, &mut cells));
@@ -121,39 +118,32 @@ pub fn lines_of_text(text: &str) -> Doc<'_> {
         start = end + 1;
         let may_be_page_number = match cells.first() {
             // a page number's first character is a dash or 第, perhaps after an invisible one
-            Some((_, c)) if split == Split::Spaces => {
-                matches!(c.as_bytes().first(), Some(b'-' | 0xC2 | 0xE2 | 0xE7 | 0xEF))
-            }
-            Some(_) => true,
-            None => false,
+            Some((_, c)) => matches!(c.as_bytes().first(), Some(b'-' | 0xC2 | 0xE2 | 0xE7 | 0xEF)),
+            None => split != Split::Spaces,
         };
         if may_be_page_number && is_page_number(raw.strip_suffix('\r').unwrap_or(raw)) {
             continue;
         }
-        if split == Split::Spaces {
+        let start = doc.tokens.len();
+        match split {
             // the usual line: each piece is a label or a value, written straight to the doc
-            let start = doc.tokens.len();
-            doc.tokens.extend(cells.drain(..).map(|(col, text)| Token {
+            Split::Spaces => doc.tokens.extend(cells.drain(..).map(|(col, text)| Token {
                 text,
                 pos: Pos::Text {
                     line: number,
                     col: u32::try_from(col + 1).unwrap_or(u32::MAX),
                 },
                 kind: kind_of(text),
-            }));
-            if doc.tokens.len() > start {
-                doc.spans.push((start, doc.tokens.len(), split, number));
-            }
-            continue;
+            })),
+            // cells between tabs or bars, classified as they are split off
+            _ => split_row(
+                raw.strip_suffix('\r').unwrap_or(raw),
+                split,
+                number,
+                &mut doc.tokens,
+            ),
         }
-        classify(
-            cells.drain(..).map(|(col, t)| {
-                let col = u32::try_from(col + 1).unwrap_or(u32::MAX);
-                (t, Pos::Text { line: number, col })
-            }),
-            &mut scratch,
-        );
-        doc.push(&mut scratch, split, number);
+        doc.end_line(start, split, number);
     }
     doc
 }
@@ -161,21 +151,23 @@ pub fn lines_of_text(text: &str) -> Doc<'_> {
 /// A grid's rows as lines of tokens.
 pub fn lines_of_grid<S: AsRef<str>>(rows: &[Vec<S>]) -> Doc<'_> {
     let mut doc = Doc::default();
-    let mut scratch = Vec::new();
     for (r, row) in rows.iter().enumerate() {
         let r = u32::try_from(r).unwrap_or(u32::MAX);
-        classify(
-            row.iter().enumerate().map(|(c, s)| {
-                let c = u32::try_from(c).unwrap_or(u32::MAX);
-                (trim(s.as_ref()), Pos::Grid { row: r, cell: c })
-            }),
-            &mut scratch,
-        );
-        // a grid row whose only cell is a page number is dropped too
-        if scratch.len() == 1 && is_page_number(scratch[0].text) {
-            scratch.clear();
+        let mut line = Classify::new(&doc.tokens);
+        for (c, s) in row.iter().enumerate() {
+            let c = u32::try_from(c).unwrap_or(u32::MAX);
+            line.push(
+                &mut doc.tokens,
+                trim(s.as_ref()),
+                Pos::Grid { row: r, cell: c },
+            );
         }
-        doc.push(&mut scratch, Split::Grid, r);
+        let start = line.finish(&mut doc.tokens);
+        // a grid row whose only cell is a page number is dropped too
+        if doc.tokens.len() == start + 1 && is_page_number(doc.tokens[start].text) {
+            doc.tokens.truncate(start);
+        }
+        doc.end_line(start, Split::Grid, r);
     }
     doc
 }
@@ -199,14 +191,10 @@ fn split_line<'a>(
 ) -> (Split, usize) {
     let b = text.as_bytes();
     let (mut i, mut col, mut bars) = (start, 0, 0);
-    // a line with a tab is split on tabs: the rest of it is found first
+    // a line with a tab is split on tabs (by the caller): only its end is found here
     let tabs = |i: usize, cells: &mut Vec<(usize, &'a str)>| {
-        let end = line_end(b, i);
-        let raw = &text[start..end];
-        (
-            split_cells(raw.strip_suffix('\r').unwrap_or(raw), b'\t', cells),
-            end,
-        )
+        cells.clear();
+        (Split::Tabs, line_end(b, i))
     };
     while i < b.len() {
         // white space: runs of ASCII spaces (PDF alignment) in a tight loop
@@ -262,55 +250,32 @@ fn split_line<'a>(
     }
     let end = i.min(b.len());
     if bars >= 2 {
-        let raw = &text[start..end];
-        return (
-            split_cells(raw.strip_suffix('\r').unwrap_or(raw), b'|', cells),
-            end,
-        );
+        cells.clear();
+        return (Split::Pipes, end);
     }
     (Split::Spaces, end)
 }
 
-/// [`split_line`] for a line that begins with a bar: on tabs if it has one, on bars if it
-/// has another; `None` for a line to be split as any other.
+/// [`split_line`] for a line that begins with a bar: a row of tabs if it has one, of bars if
+/// it has another (split by the caller); `None` for a line to be split as any other.
 #[inline(never)]
-fn split_bars<'a>(
-    text: &'a str,
-    start: usize,
-    cells: &mut Vec<(usize, &'a str)>,
-) -> Option<(Split, usize)> {
+fn split_bars(text: &str, start: usize) -> Option<(Split, usize)> {
     let b = text.as_bytes();
     let end = line_end(b, start);
     let line = &b[start..end];
-    let sep = if line.contains(&b'\t') {
-        b'\t'
+    let split = if line.contains(&b'\t') {
+        Split::Tabs
     } else if line.iter().filter(|&&x| x == b'|').nth(1).is_some() {
-        b'|'
+        Split::Pipes
     } else {
         return None;
     };
-    let raw = &text[start..end];
-    Some((
-        split_cells(raw.strip_suffix('\r').unwrap_or(raw), sep, cells),
-        end,
-    ))
+    Some((split, end))
 }
 
 /// The end of the line holding byte `i`: its `\n`, or the end of the text.
 fn line_end(b: &[u8], i: usize) -> usize {
     fold::next_marked(b, i, |w| fold::eq_mask(w, b'\n'))
-}
-
-/// Splits a line of cells on tabs or bars instead, keeping empty cells.
-fn split_cells<'a>(raw: &'a str, sep: u8, cells: &mut Vec<(usize, &'a str)>) -> Split {
-    cells.clear();
-    split_on(raw, sep, cells);
-    if sep == b'|' {
-        trim_pipe_edges(cells);
-        Split::Pipes
-    } else {
-        Split::Tabs
-    }
 }
 
 /// The length of the UTF-8 character at `i` and whether it is white space (as [`is_space`]).
@@ -360,8 +325,12 @@ fn space_at_rare(b: &[u8], i: usize) -> (usize, bool) {
     }
 }
 
-/// Splits on a separator, keeping empty cells, trimming each cell.
-fn split_on<'a>(raw: &'a str, sep: u8, cells: &mut Vec<(usize, &'a str)>) {
+/// Splits a row of cells on tabs or bars, keeping empty cells, trimming each, and classifies
+/// them into `out` as they come (see [`Classify`]). `| a | b |` has an empty piece before the
+/// first bar and after the last: those are no cells.
+fn split_row<'a>(raw: &'a str, split: Split, line: u32, out: &mut Vec<Token<'a>>) {
+    let sep = if split == Split::Pipes { b'|' } else { b'\t' };
+    let mut row = Classify::new(out);
     let mut col = 0usize;
     // `sep` is ASCII: every piece is whole characters, sliced without a check of its own
     let b = raw.as_bytes();
@@ -369,24 +338,29 @@ fn split_on<'a>(raw: &'a str, sep: u8, cells: &mut Vec<(usize, &'a str)>) {
     while from <= b.len() {
         let end = fold::next_marked(b, from, |w| fold::eq_mask(w, sep));
         let piece = raw.get(from..end).unwrap_or("");
-        let b = piece.as_bytes();
-        if has_solid_ends(b) {
+        let pb = piece.as_bytes();
+        let (at, text) = if has_solid_ends(pb) {
             // the usual cell (a figure, a label): nothing to trim
-            cells.push((col, piece));
-        } else if b.len() > 2
-            && b[0] == b' '
-            && b[b.len() - 1] == b' '
-            && has_solid_ends(&b[1..b.len() - 1])
+            (col, piece)
+        } else if pb.len() > 2
+            && pb[0] == b' '
+            && pb[pb.len() - 1] == b' '
+            && has_solid_ends(&pb[1..pb.len() - 1])
         {
             // the usual cell between bars, `| 12 |`
-            cells.push((col + 1, &piece[1..piece.len() - 1]));
+            (col + 1, &piece[1..piece.len() - 1])
         } else {
             let lead = piece.chars().take_while(|&c| is_space(c)).count();
-            cells.push((col + lead, trim(piece)));
+            (col + lead, trim(piece))
+        };
+        if !(sep == b'|' && end == b.len() && text.is_empty()) {
+            let col = u32::try_from(at + 1).unwrap_or(u32::MAX);
+            row.push(out, text, Pos::Text { line, col });
         }
         col += fold::char_count(piece) + 1;
         from = end + 1;
     }
+    row.finish(out);
 }
 
 /// Whether `b` starts and ends with a character that is surely not white space: printable
@@ -405,50 +379,71 @@ fn has_solid_ends(b: &[u8]) -> bool {
     first && last
 }
 
-/// `| a | b |` has an empty piece before the first and after the last bar.
-fn trim_pipe_edges(cells: &mut Vec<(usize, &str)>) {
-    if cells.last().is_some_and(|c| c.1.is_empty()) {
-        cells.pop();
-    }
-    if cells.first().is_some_and(|c| c.1.is_empty()) {
-        cells.remove(0);
-    }
+/// Decides which cells of a tab, `|` or grid row are label text and which are values, as they
+/// are pushed onto the doc's tokens: every cell after the first value is a value too (so `二十`
+/// or an empty cell keeps its place in the row). Space-separated lines need none of this: each
+/// piece is what [`kind_of`] says.
+struct Classify {
+    /// Where the row's tokens begin.
+    start: usize,
+    in_values: bool,
+    has_text: bool,
+    has_empty: bool,
 }
 
-/// Decides which cells of a tab, `|` or grid row are label text and which are values: every
-/// cell after the first value is a value too (so `二十` or an empty cell keeps its place in the
-/// row). Space-separated lines need none of this: each piece is what [`kind_of`] says.
-fn classify<'a>(cells: impl Iterator<Item = (&'a str, Pos)>, out: &mut Vec<Token<'a>>) {
-    out.clear();
-    let mut in_values = false;
-    for (text, pos) in cells {
+impl Classify {
+    fn new(out: &[Token]) -> Self {
+        Classify {
+            start: out.len(),
+            in_values: false,
+            has_text: false,
+            has_empty: false,
+        }
+    }
+
+    fn push<'a>(&mut self, out: &mut Vec<Token<'a>>, text: &'a str, pos: Pos) {
         let kind = if text.is_empty() {
-            if in_values || out.iter().any(|t| t.kind == TokenKind::Text) {
+            if self.in_values || self.has_text {
+                self.has_empty = true;
                 TokenKind::Value
             } else {
-                continue; // leading empty cells: merged or spacer cells
+                return; // leading empty cells: merged or spacer cells
             }
-        } else if in_values {
+        } else if self.in_values {
             TokenKind::Value
         } else {
             kind_of(text)
         };
-        in_values |= kind == TokenKind::Value && !text.is_empty();
+        self.in_values |= kind == TokenKind::Value && !text.is_empty();
+        self.has_text |= kind == TokenKind::Text;
         out.push(Token { text, pos, kind });
     }
-    if in_values {
-        // empty cells before the last label cell are spacers, not values
-        if let Some(last_text) = out.iter().rposition(|t| t.kind == TokenKind::Text) {
-            let mut i = 0;
-            out.retain(|t| {
-                let keep = !(i < last_text && t.text.is_empty());
-                i += 1;
-                keep
-            });
+
+    /// Drops the empty cells that are no values; returns where the row's tokens begin.
+    fn finish(self, out: &mut Vec<Token>) -> usize {
+        let start = self.start;
+        if !self.has_empty {
+            return start;
         }
-    } else {
-        // a row of labels and empty cells (a header, a group label) holds no values
-        out.retain(|t| t.kind == TokenKind::Text);
+        let last_text = out[start..].iter().rposition(|t| t.kind == TokenKind::Text);
+        if self.in_values && last_text.is_none() {
+            return start;
+        }
+        let keep = |i: usize, t: &Token| match last_text {
+            // empty cells before the last label cell are spacers, not values
+            Some(last_text) if self.in_values => !(i < last_text && t.text.is_empty()),
+            // a row of labels and empty cells (a header, a group label) holds no values
+            _ => t.kind == TokenKind::Text,
+        };
+        let mut kept = start;
+        for i in start..out.len() {
+            if keep(i - start, &out[i]) {
+                out.swap(kept, i);
+                kept += 1;
+            }
+        }
+        out.truncate(kept);
+        start
     }
 }
 
@@ -637,12 +632,31 @@ mod tests {
             "|  两个空格  |  3 |",
             "| 1 | 2 |\n| 3 |",
         ] {
-            let (mut fast, mut plain) = (Vec::new(), Vec::new());
-            if let Some(split) = split_bars(line, 0, &mut fast) {
+            let mut plain = Vec::new();
+            if let Some(split) = split_bars(line, 0) {
                 assert_eq!(split, split_line(line, 0, &mut plain), "{line:?}");
-                assert_eq!(fast, plain, "{line:?}");
             }
         }
+    }
+
+    #[test]
+    fn rows_of_tabs_and_bars_keep_their_blank_cells_and_drop_spacers() {
+        let doc = lines_of_text(
+            "| 自然人 | 12 |  | 3 |\n\t\t（一）予以公开\t\t0\t1\n申请人情况\t\t自然人\t\t\n||\n",
+        );
+        let lines = doc.lines();
+        fn texts<'a>(l: &Line<'_, 'a>) -> Vec<&'a str> {
+            l.tokens.iter().map(|t| t.text).collect()
+        }
+        assert_eq!(lines.len(), 3);
+        assert_eq!(kinds(&lines[0]), "tvvv");
+        assert_eq!(texts(&lines[0]), ["自然人", "12", "", "3"]);
+        assert_eq!(lines[0].tokens[0].pos, Pos::Text { line: 1, col: 3 });
+        assert_eq!(lines[0].tokens[3].pos, Pos::Text { line: 1, col: 17 });
+        assert_eq!(kinds(&lines[1]), "tvvv");
+        assert_eq!(texts(&lines[1]), ["（一）予以公开", "", "0", "1"]);
+        assert_eq!(kinds(&lines[2]), "tt");
+        assert_eq!(texts(&lines[2]), ["申请人情况", "自然人"]);
     }
 
     fn kinds(line: &Line) -> String {
