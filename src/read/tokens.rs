@@ -111,6 +111,28 @@ pub fn lines_of_text(text: &str) -> Doc<'_> {
                 continue;
             }
             b'|' => split_bars(text, start),
+            // a figure alone on its line (a web page's copy of a table): one value token
+            b'0'..=b'9' => {
+                if let Some((figure, end)) = figure_line(text, start) {
+                    doc.spans.push((
+                        doc.tokens.len(),
+                        doc.tokens.len() + 1,
+                        Split::Spaces,
+                        number,
+                    ));
+                    doc.tokens.push(Token {
+                        text: figure,
+                        pos: Pos::Text {
+                            line: number,
+                            col: 1,
+                        },
+                        kind: TokenKind::Value,
+                    });
+                    start = end + 1;
+                    continue;
+                }
+                None
+            }
             _ => None,
         }
         .unwrap_or_else(|| split_line(text, start, &mut cells));
@@ -254,6 +276,21 @@ fn split_line<'a>(
         return (Split::Pipes, end);
     }
     (Split::Spaces, end)
+}
+
+/// A line of plain digits (at most 18: [`looks_like_value`] takes them as they are) from byte
+/// `start`, perhaps ending in `\r`: the digits and where the line ends. `None` for any other
+/// line, split as usual.
+fn figure_line(text: &str, start: usize) -> Option<(&str, usize)> {
+    let b = text.as_bytes();
+    let digits = b[start..].iter().take_while(|x| x.is_ascii_digit()).count();
+    let at = start + digits;
+    let end = match b.get(at) {
+        None | Some(b'\n') => at,
+        Some(b'\r') if matches!(b.get(at + 1), None | Some(b'\n')) => at + 1,
+        _ => return None,
+    };
+    (digits <= 18).then(|| (&text[start..at], end))
 }
 
 /// [`split_line`] for a line that begins with a bar: a row of tabs if it has one, of bars if
@@ -637,6 +674,34 @@ mod tests {
                 assert_eq!(split, split_line(line, 0, &mut plain), "{line:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_figure_alone_on_its_line_is_one_value() {
+        assert_eq!(figure_line("2766\nx", 0), Some(("2766", 4)));
+        assert_eq!(figure_line("x\n2766\r\n", 2), Some(("2766", 7)));
+        assert_eq!(figure_line("0", 0), Some(("0", 1)));
+        for other in [
+            "2766 \n",
+            "12件\n",
+            "1.属于国家秘密",
+            "1234567890123456789\n",
+            "1\r2",
+        ] {
+            assert_eq!(figure_line(other, 0), None, "{other:?}");
+        }
+        // as the general path reads it
+        let doc = lines_of_text("自然人\n\n2766\r\n12 \n1234567890123456789\n");
+        let lines = doc.lines();
+        assert_eq!(lines.len(), 4);
+        for (l, text) in lines[1..].iter().zip(["2766", "12"]) {
+            assert_eq!(l.tokens.len(), 1);
+            assert_eq!(l.tokens[0].text, text);
+            assert_eq!(l.tokens[0].kind, TokenKind::Value);
+            assert_eq!(l.split, Split::Spaces);
+        }
+        assert_eq!(lines[1].tokens[0].pos, Pos::Text { line: 3, col: 1 });
+        assert_eq!(lines[3].tokens[0].text, "1234567890123456789");
     }
 
     #[test]
