@@ -396,6 +396,18 @@ pub fn rows(split_other: bool) -> &'static [&'static Row] {
     })
 }
 
+/// How many rows, from the first, both formats share (those before （六）其他处理).
+pub fn shared_rows() -> usize {
+    static SHARED: OnceLock<usize> = OnceLock::new();
+    *SHARED.get_or_init(|| {
+        rows(true)
+            .iter()
+            .zip(rows(false))
+            .take_while(|(a, b)| std::ptr::eq(**a, **b))
+            .count()
+    })
+}
+
 /// The cell numbers ([`CellKey::slot`]) of `rows(split_other)` and then [`SUBTOTALS`], by the
 /// seven columns and the 小计 column: looked up once, for code that walks the whole table.
 pub fn grid_slots(split_other: bool) -> &'static [[u16; 8]] {

@@ -47,23 +47,37 @@ fn printed_columns(header: &str) -> Cols {
 /// Reads the part 三 rows of `lines` into `sheet`. `None` when nothing of the table is there.
 pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> Option<Read> {
     let stream = Stream::build(lines);
-    let split = OTHER_SPLIT[..2]
-        .iter()
-        .any(|r| stream.find_any(0, r.keys, usize::MAX).is_some());
-    let rows = part3::rows(split);
 
-    // 1. each row's label, in order
-    let mut starts: Vec<Option<usize>> = Vec::with_capacity(rows.len());
+    // 1. each row's label, in order: first the rows both formats share, then whether （六） is
+    // split (its rows' labels anywhere), then the rest of the rows
+    let mut starts: Vec<Option<usize>> = Vec::with_capacity(part3::rows(true).len());
     let mut cursor = 0;
-    for row in rows {
-        match stream.find_any(cursor, row.keys, usize::MAX) {
-            Some((s, e)) => {
-                starts.push(Some(s));
-                cursor = e;
+    let mut find_rows = |rows: &[&Row]| {
+        for row in rows {
+            match stream.find_any(cursor, row.keys, usize::MAX) {
+                Some((s, e)) => {
+                    starts.push(Some(s));
+                    cursor = e;
+                }
+                None => starts.push(None),
             }
-            None => starts.push(None),
         }
-    }
+        cursor
+    };
+    let shared = part3::shared_rows();
+    let after_shared = find_rows(&part3::rows(true)[..shared]);
+    let split_rows = &OTHER_SPLIT[..2];
+    let found = |from: usize, before: usize| {
+        split_rows
+            .iter()
+            .any(|r| stream.find_any(from, r.keys, before).is_some())
+    };
+    // where they stand, after the shared rows, first; then before (a match may cross over)
+    let longest = split_rows.iter().flat_map(|r| r.keys).map(|k| k.len()).max();
+    let split = found(after_shared, usize::MAX)
+        || (after_shared > 0 && found(0, after_shared + longest.unwrap_or(0)));
+    let rows = part3::rows(split);
+    find_rows(&rows[shared..]);
     if starts.iter().all(Option::is_none) {
         return read_figures_only(&stream, sheet);
     }
