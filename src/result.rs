@@ -365,6 +365,9 @@ pub(crate) fn write_result<'c>(
         if i > 0 {
             out.push(b',');
         }
+        if usual_cell(out, &name, &c, starts) {
+            continue;
+        }
         let id = match name {
             CellName::Slot(s) => match starts.get(s) {
                 Some((start, len)) if *len > 0 => {
@@ -432,6 +435,58 @@ pub(crate) fn write_result<'c>(
     json_str(out, tail.version);
     out.push(b'}');
     Ok(())
+}
+
+/// Writes the usual cell whole, if `c` is one: named from the table, its text its integer
+/// written plainly, a line and column below 10,000, neither blank nor with a unit. Room is
+/// made for it once and each piece copied at a fixed size into it (no growth checks, the
+/// length not stored piece by piece); `false`, and nothing written, for any other cell.
+#[cfg(not(target_arch = "wasm32"))]
+fn usual_cell(
+    out: &mut Vec<u8>,
+    name: &CellName,
+    c: &CellJson,
+    starts: &[([u8; ENTRY_START], u8)],
+) -> bool {
+    const RAW: usize = crate::model::RAW_INLINE;
+    let (
+        CellName::Slot(s),
+        Some(Num::Int(_)),
+        Some((raw, raw_len)),
+        Some(At::Text { line, col }),
+        false,
+        None,
+    ) = (name, c.value, c.raw.padded(), c.at, c.blank, c.unit)
+    else {
+        return false;
+    };
+    let Some((start, start_len)) = starts.get(*s).filter(|(_, len)| *len > 0) else {
+        return false;
+    };
+    if line > 9999 || col > 9999 || !is_plain_int(&raw[..raw_len]) {
+        return false;
+    }
+    let at = out.len();
+    out.resize(at + ENTRY_START + 2 * RAW + 40, 0);
+    let w = &mut out[at..];
+    let mut i = 0;
+    let mut put = |bytes: &[u8], len: usize| {
+        w[i..i + bytes.len()].copy_from_slice(bytes);
+        i += len;
+    };
+    put(start, usize::from(*start_len));
+    put(raw, raw_len);
+    put(b",\"raw\":\"", 8);
+    put(raw, raw_len);
+    put(b"\",\"at\":{\"line\":", 15);
+    let (word, len) = digits(line);
+    put(&word.to_le_bytes(), len);
+    put(b",\"col\":", 7);
+    let (word, len) = digits(col);
+    put(&word.to_le_bytes(), len);
+    put(b"}}", 2);
+    out.truncate(at + i);
+    true
 }
 
 /// Appends the first `len` bytes of `bytes`: a fixed-size copy (a few moves, where a short
@@ -568,14 +623,23 @@ fn pair(p: u32) -> u32 {
 #[cfg(not(target_arch = "wasm32"))]
 #[inline(always)]
 fn json_u32(out: &mut Vec<u8>, n: u32) {
-    let (word, len) = match n {
+    if n > 9999 {
+        return json_int(out, i64::from(n));
+    }
+    let (word, len) = digits(n);
+    put_cut(out, &word.to_le_bytes(), len);
+}
+
+/// The digits of `n` (below 10,000) in a word, the first lowest, and how many there are.
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(always)]
+fn digits(n: u32) -> (u32, usize) {
+    match n {
         0..=9 => (u32::from(b'0') + n, 1),
         10..=99 => (pair(n), 2),
         100..=999 => ((u32::from(b'0') + n / 100) | (pair(n % 100) << 8), 3),
-        1000..=9999 => (pair(n / 100) | (pair(n % 100) << 16), 4),
-        _ => return json_int(out, i64::from(n)),
-    };
-    put_cut(out, &word.to_le_bytes(), len);
+        _ => (pair(n / 100 % 100) | (pair(n % 100) << 16), 4),
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -631,6 +695,24 @@ mod tests {
             let small = v as u32;
             super::json_u32(&mut out, small);
             prop_assert_eq!(&out, &serde_json::to_vec(&small).unwrap());
+        }
+    }
+
+    #[test]
+    fn cells_far_down_or_unusual_are_written_as_serde_json_writes_them() {
+        let options = crate::Options::default();
+        let report = crate::synth::report(2); // tab-separated rows
+                                              // lines past 9,999; figures with units, blanks, decimals, signs
+        let far = format!("{}{report}", "\n".repeat(12_000));
+        let unusual = report
+            .replacen("\t0\t", "\t0件\t", 1)
+            .replacen("\t0\t", "\t—\t", 1)
+            .replacen("\t0\t", "\t+1\t", 1)
+            .replacen("\t0\t", "\t007\t", 1);
+        assert_eq!(unusual.matches("\t0件\t").count(), 1, "{report}");
+        assert_eq!(unusual.matches("\t007\t").count(), 1);
+        for text in [report.as_str(), &far, &unusual] {
+            crate::invariants::assert_check_json(text, &options);
         }
     }
 

@@ -73,7 +73,11 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
             .any(|r| stream.find_any(from, r.keys, before).is_some())
     };
     // where they stand, after the shared rows, first; then before (a match may cross over)
-    let longest = split_rows.iter().flat_map(|r| r.keys).map(|k| k.len()).max();
+    let longest = split_rows
+        .iter()
+        .flat_map(|r| r.keys)
+        .map(|k| k.len())
+        .max();
     let split = found(after_shared, usize::MAX)
         || (after_shared > 0 && found(0, after_shared + longest.unwrap_or(0)));
     let rows = part3::rows(split);
