@@ -207,13 +207,41 @@ impl Raw {
 
 impl Raw {
     /// Sets the text, in place where it fits.
+    #[inline]
     pub fn assign(&mut self, s: &str) {
         match &mut self.0 {
             RawRepr::Inline { len, bytes } if s.len() <= RAW_INLINE => {
-                bytes[..s.len()].copy_from_slice(s.as_bytes());
+                copy_short(bytes, s.as_bytes());
                 *len = s.len() as u8;
             }
             _ => *self = Raw::from(s),
+        }
+    }
+}
+
+/// Copies `src` (at most `N` bytes) to the start of `dst` by two fixed-size copies that
+/// overlap: a short copy of varying size is otherwise a call to `memcpy`.
+#[inline(always)]
+fn copy_short<const N: usize>(dst: &mut [u8; N], src: &[u8]) {
+    let n = src.len();
+    match n {
+        0 => {}
+        1..=3 => {
+            dst[0] = src[0];
+            dst[n / 2] = src[n / 2];
+            dst[n - 1] = src[n - 1];
+        }
+        4..=7 => {
+            dst[..4].copy_from_slice(&src[..4]);
+            dst[n - 4..n].copy_from_slice(&src[n - 4..]);
+        }
+        8..=15 => {
+            dst[..8].copy_from_slice(&src[..8]);
+            dst[n - 8..n].copy_from_slice(&src[n - 8..]);
+        }
+        _ => {
+            dst[..16].copy_from_slice(&src[..16]);
+            dst[n - 16..n].copy_from_slice(&src[n - 16..]);
         }
     }
 }
@@ -222,7 +250,7 @@ impl From<&str> for Raw {
     fn from(s: &str) -> Self {
         if s.len() <= RAW_INLINE {
             let mut bytes = [0; RAW_INLINE];
-            bytes[..s.len()].copy_from_slice(s.as_bytes());
+            copy_short(&mut bytes, s.as_bytes());
             // fits in a u8: RAW_INLINE < 256
             Raw(RawRepr::Inline {
                 len: s.len() as u8,
@@ -454,7 +482,18 @@ pub struct Variants {
 
 #[cfg(test)]
 mod tests {
-    use super::{Cell, Raw};
+    use super::{copy_short, Cell, Raw, RAW_INLINE};
+
+    #[test]
+    fn short_copies_write_exactly_the_source() {
+        for n in 0..=RAW_INLINE {
+            let src: Vec<u8> = (1..=n as u8).collect();
+            let mut dst = [0xAA; RAW_INLINE];
+            copy_short(&mut dst, &src);
+            assert_eq!(&dst[..n], &src[..], "{n}");
+            assert!(dst[n..].iter().all(|&b| b == 0xAA), "{n}");
+        }
+    }
 
     #[test]
     fn a_cell_stays_within_96_bytes() {
