@@ -519,7 +519,17 @@ pub fn looks_like_value(text: &str) -> bool {
     {
         return false;
     }
-    // most tokens are prose or labels: reject on the first character before folding the rest
+    // most tokens are labels starting with an ideograph: only four of those may begin a figure
+    // (无, 空, 约, 近), told by their bytes
+    if let [a @ 0xE4..=0xE9, b, c, ..] = b {
+        if !matches!(
+            [*a, *b, *c],
+            [0xE6, 0x97, 0xA0] | [0xE7, 0xA9, 0xBA] | [0xE7, 0xBA, 0xA6] | [0xE8, 0xBF, 0x91]
+        ) {
+            return false;
+        }
+    }
+    // most other tokens are prose or labels too: reject on the first character before folding
     let Some(first) = text
         .chars()
         .find_map(|c| fold_char(c).filter(|c| !c.is_whitespace()))
@@ -784,5 +794,15 @@ mod tests {
         assert!(looks_like_value("12 万 元"));
         assert!(looks_like_value("1,234亿元"));
         assert!(!looks_like_value("3项工作"));
+    }
+
+    #[test]
+    fn of_ideographs_only_four_may_begin_a_value() {
+        for value in ["无", "空", "约20", "近20", "近 20件"] {
+            assert!(looks_like_value(value), "{value}");
+        }
+        for label in ["二十", "属于国家秘密", "件", "元", "一", "万元", "亿元", "约", "近"] {
+            assert!(!looks_like_value(label), "{label}");
+        }
     }
 }
