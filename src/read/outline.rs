@@ -373,8 +373,8 @@ pub fn meta(lines: &[Line], outline: &Outline, prose: &Prose) -> Meta {
         let Some(k) = line_key(&lines[i], 60) else {
             continue;
         };
-        if !(k.contains("报告") && (k.contains("年度") || k.contains("工作"))) || k.contains('。')
-        {
+        let has = |w: &str| fold::find(&k, w).is_some();
+        if !(has("报告") && (has("年度") || has("工作"))) || k.contains('。') {
             continue;
         }
         let mut title = plain(&lines[i]);

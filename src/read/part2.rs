@@ -50,7 +50,7 @@ fn caption(line: &Line, key: &mut String) -> Option<&'static Block> {
     if !line_key_into(line, 40, key) {
         return None;
     }
-    let rest = &key[key.find("第二十条")? + "第二十条".len()..];
+    let rest = &key[find(key, "第二十条")? + "第二十条".len()..];
     let rest = rest.strip_prefix('第').unwrap_or(rest);
     let rest = rest.strip_prefix('(')?;
     let numeral = rest.chars().next()?;

@@ -34,8 +34,8 @@ pub fn row_cells(row: &Row) -> Vec<CellKey> {
 /// where the header has it (after 自然人, or after 其他).
 fn printed_columns(header: &str) -> Cols {
     let mut cols: Cols = COLUMNS.iter().zip(0..).collect();
-    if let Some(sub) = header.find("小计") {
-        let at = match header.find("商业") {
+    if let Some(sub) = crate::fold::find(header, "小计") {
+        let at = match crate::fold::find(header, "商业") {
             Some(b) if sub < b => 1,
             _ => 6,
         };

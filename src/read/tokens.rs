@@ -801,7 +801,17 @@ mod tests {
         for value in ["无", "空", "约20", "近20", "近 20件"] {
             assert!(looks_like_value(value), "{value}");
         }
-        for label in ["二十", "属于国家秘密", "件", "元", "一", "万元", "亿元", "约", "近"] {
+        for label in [
+            "二十",
+            "属于国家秘密",
+            "件",
+            "元",
+            "一",
+            "万元",
+            "亿元",
+            "约",
+            "近",
+        ] {
             assert!(!looks_like_value(label), "{label}");
         }
     }
