@@ -12,7 +12,7 @@ fn note(size: usize) {
         let bt = std::backtrace::Backtrace::force_capture().to_string();
         let frames: Vec<&str> = bt
             .lines()
-            .filter(|l| l.contains("gouji::") && !l.contains("zz_sites"))
+            .filter(|l| l.contains("gouji::") && !l.contains("alloc_sites"))
             .map(|l| l.trim())
             .take(2)
             .collect();
