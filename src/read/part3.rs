@@ -5,7 +5,7 @@
 use super::columns::{align, columns_of, Columns};
 use super::stream::{trim_padding, Group, Stream};
 use super::tokens::{Line, Pos, Token};
-use super::value::parse;
+use super::value::{parse, parse_folded, parse_plain};
 use crate::format::part3::{
     self, Group as RowGroup, Row, COLUMNS, ORG_SUBTOTAL, OTHER_SPLIT, SUBTOTALS,
 };
@@ -256,13 +256,15 @@ type Numbered<'r> = (&'r Row, &'r [u16; 8]);
 
 fn insert(sheet: &mut Sheet, (row, slots): Numbered, tokens: &[&Token], cols: &Cols) {
     for (&(c, ci), t) in cols.iter().zip(tokens) {
-        sheet.insert_numbered(
-            CellKey::new(row.id, c.id),
-            slots[ci],
-            t.text,
-            parse(t.text, c.kind),
-            Some(t.pos),
-        );
+        let key = CellKey::new(row.id, c.id);
+        let pos = Some(t.pos);
+        // plain digits and the rest stored apart (see `value::parse_plain`)
+        match parse_plain(t.text, c.kind) {
+            Some(p) => sheet.insert_numbered(key, slots[ci], t.text, p, pos),
+            None => {
+                sheet.insert_numbered(key, slots[ci], t.text, parse_folded(t.text, c.kind), pos)
+            }
+        }
     }
 }
 

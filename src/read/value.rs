@@ -57,21 +57,30 @@ const MAX_COUNT: i64 = 1_000_000_000_000;
 /// Parses a cell's raw text as a value of the given kind.
 #[inline]
 pub fn parse(raw: &str, kind: ValueKind) -> Parsed {
-    // the common case, up to 18 plain digits (an i64 holds them), inline in the reader
-    let b = raw.as_bytes();
-    if !b.is_empty() && b.len() <= 18 && b.iter().all(u8::is_ascii_digit) {
-        let v = b.iter().fold(0i64, |v, &d| v * 10 + i64::from(d - b'0'));
-        let too_large = matches!(kind, ValueKind::Count | ValueKind::Signed) && v > MAX_COUNT;
-        return Parsed {
-            value: Value::Int(v),
-            unit: None,
-            problem: too_large.then_some(Problem::TooLarge),
-        };
-    }
-    parse_folded(raw, kind)
+    parse_plain(raw, kind).unwrap_or_else(|| parse_folded(raw, kind))
 }
 
-fn parse_folded(raw: &str, kind: ValueKind) -> Parsed {
+/// [`parse`] for the common case, up to 18 plain digits (an i64 holds them), inline in the
+/// reader; `None` for any other text. (A reader that stores what this gives apart from what
+/// [`parse_folded`] gives keeps the value in registers: merged first, it is stored narrow and
+/// loaded whole, and the load stalls.)
+#[inline(always)]
+pub fn parse_plain(raw: &str, kind: ValueKind) -> Option<Parsed> {
+    let b = raw.as_bytes();
+    if b.is_empty() || b.len() > 18 || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let v = b.iter().fold(0i64, |v, &d| v * 10 + i64::from(d - b'0'));
+    let too_large = matches!(kind, ValueKind::Count | ValueKind::Signed) && v > MAX_COUNT;
+    Some(Parsed {
+        value: Value::Int(v),
+        unit: None,
+        problem: too_large.then_some(Problem::TooLarge),
+    })
+}
+
+/// [`parse`] for any text but plain digits.
+pub fn parse_folded(raw: &str, kind: ValueKind) -> Parsed {
     let mut buf = [0u8; 64];
     let Some(s) = fold_compact(raw, &mut buf) else {
         return text();
