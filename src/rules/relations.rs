@@ -86,42 +86,13 @@ impl Relations {
     }
 }
 
-/// The sheet positions of part 三's cells by (row, column), each looked up once however many
-/// relations it is on (a cell is on two to four).
-struct Grid<'s> {
-    sheet: &'s crate::model::Sheet,
-    rows: Vec<&'static part3::Row>,
-    /// The cells' numbers, by the same rows and columns ([`part3::grid_slots`]).
-    slots: &'static [[u16; P3_WIDTH]],
-    /// `UNSEEN` until looked up; `ABSENT` where the cell was not read.
-    at: Vec<[u32; P3_WIDTH]>,
-}
-
 /// The seven columns and the 小计 some reports add.
 const P3_WIDTH: usize = P3_COLS.len() + 1;
 const ORG_COL: usize = P3_COLS.len();
-const UNSEEN: u32 = u32::MAX - 1;
 
-impl Grid<'_> {
-    fn column(c: usize) -> &'static Column {
-        P3_COLS.get(c).unwrap_or(&ORG_SUBTOTAL)
-    }
-
-    fn cell(&mut self, r: usize, c: usize) -> u32 {
-        let at = &mut self.at[r][c];
-        if *at == UNSEEN {
-            *at = self
-                .sheet
-                .index_of_slot(self.slots[r][c])
-                .and_then(|i| u32::try_from(i).ok())
-                .unwrap_or(ABSENT);
-        }
-        *at
-    }
-
-    fn present(&mut self, r: usize, c: usize) -> bool {
-        self.cell(r, c) != ABSENT
-    }
+/// The column at index `c` of a part 三 grid row: the seven, then the 小计.
+fn column(c: usize) -> &'static Column {
+    P3_COLS.get(c).unwrap_or(&ORG_SUBTOTAL)
 }
 
 fn position(sheet: &crate::model::Sheet, key: CellKey) -> u32 {
@@ -140,62 +111,68 @@ pub fn relations(report: &Report) -> Relations {
         list: Vec::with_capacity(80),
     };
     if let Some(variant) = report.variants.p3 {
-        let rows = part3::rows(part3::splits_other(variant));
+        let split = part3::splits_other(variant);
+        let rows = part3::rows(split);
         let n = rows.len();
-        let all: Vec<&'static part3::Row> = rows.iter().copied().chain(&part3::SUBTOTALS).collect();
-        let mut grid = Grid {
-            sheet,
-            at: vec![[UNSEEN; P3_WIDTH]; all.len()],
-            rows: all,
-            slots: part3::grid_slots(part3::splits_other(variant)),
+        // the rows, then the subtotal rows some reports add; each cell's sheet position (by
+        // its number, `part3::grid_slots`) looked up once, however many relations it is on
+        let row_of = |r: usize| match rows.get(r) {
+            Some(row) => *row,
+            None => &part3::SUBTOTALS[r - n],
         };
+        let grid: Vec<[u32; P3_WIDTH]> = part3::grid_slots(split)
+            .iter()
+            .map(|slots| {
+                slots.map(|s| {
+                    sheet
+                        .index_of_slot(s)
+                        .and_then(|i| u32::try_from(i).ok())
+                        .unwrap_or(ABSENT)
+                })
+            })
+            .collect();
         // the subtotal rows read: (their index in the grid, their group)
-        let subtotals: Vec<(usize, part3::Group)> = (n..grid.rows.len())
+        let subtotals: Vec<(usize, part3::Group)> = (n..n + part3::SUBTOTALS.len())
             .filter_map(|r| {
-                let Role::Subtotal(g) = grid.rows[r].role else {
+                let Role::Subtotal(g) = row_of(r).role else {
                     return None;
                 };
                 // the F2019 single （六） row shares the id of the F2021 subtotal
-                let fits = g != part3::Group::Other || part3::splits_other(variant);
-                (fits && grid.present(r, 0)).then_some((r, g))
+                let fits = g != part3::Group::Other || split;
+                (fits && grid[r][0] != ABSENT).then_some((r, g))
             })
             .collect();
         for r in (0..n).chain(subtotals.iter().map(|&(r, _)| r)) {
-            let row = grid.rows[r];
-            let total = grid.cell(r, TOTAL_COL);
-            let parts = (0..TOTAL_COL).map(|c| grid.cell(r, c));
-            out.push(Rule::P3Row, [total], parts, What::Row(row));
-            if grid.present(r, ORG_COL) {
-                let org = grid.cell(r, ORG_COL);
-                let parts = (1..TOTAL_COL).map(|c| grid.cell(r, c));
-                out.push(Rule::P3Row, [org], parts, What::OrgSubtotal(row));
+            let (row, cells) = (row_of(r), &grid[r]);
+            let parts = cells[..TOTAL_COL].iter().copied();
+            out.push(Rule::P3Row, [cells[TOTAL_COL]], parts, What::Row(row));
+            if cells[ORG_COL] != ABSENT {
+                let parts = cells[1..TOTAL_COL].iter().copied();
+                out.push(Rule::P3Row, [cells[ORG_COL]], parts, What::OrgSubtotal(row));
             }
         }
         let find = |role: Role| rows.iter().position(|r| r.role == role);
-        let with_subtotal = find(Role::Total).is_some_and(|t| grid.present(t, ORG_COL));
+        let (new, total, cout) = (find(Role::Intake), find(Role::Total), find(Role::Outflow));
+        let results: Vec<usize> = (0..n).filter(|&r| rows[r].role == Role::Result).collect();
+        let with_subtotal = total.is_some_and(|t| grid[t][ORG_COL] != ABSENT);
         let columns = (0..P3_COLS.len()).chain(with_subtotal.then_some(ORG_COL));
         for c in columns {
-            let col = Grid::column(c);
-            if let Some(total) = find(Role::Total) {
-                let head = grid.cell(total, c);
-                let results = (0..n)
-                    .filter(|&r| rows[r].role == Role::Result)
-                    .map(|r| grid.cell(r, c));
-                out.push(Rule::P3Sum, [head], results, What::Column(col));
+            let col = column(c);
+            if let Some(total) = total {
+                let results = results.iter().map(|&r| grid[r][c]);
+                out.push(Rule::P3Sum, [grid[total][c]], results, What::Column(col));
             }
             for &(sub, g) in &subtotals {
-                let (head, row) = (grid.cell(sub, c), grid.rows[sub]);
                 let members = (0..n)
                     .filter(|&r| rows[r].group == Some(g))
-                    .map(|r| grid.cell(r, c));
-                out.push(Rule::P3Sum, [head], members, What::Subtotal(row, col));
+                    .map(|r| grid[r][c]);
+                let what = What::Subtotal(row_of(sub), col);
+                out.push(Rule::P3Sum, [grid[sub][c]], members, what);
             }
-            if let (Some(new), Some(total), Some(cout)) =
-                (find(Role::Intake), find(Role::Total), find(Role::Outflow))
-            {
+            if let (Some(new), Some(total), Some(cout)) = (new, total, cout) {
                 if n > 1 {
-                    let lhs = [grid.cell(total, c), grid.cell(cout, c)];
-                    let rhs = [grid.cell(new, c), grid.cell(1, c)];
+                    let lhs = [grid[total][c], grid[cout][c]];
+                    let rhs = [grid[new][c], grid[1][c]];
                     out.push(Rule::P3Bal, lhs, rhs, What::Balance(col));
                 }
             }
