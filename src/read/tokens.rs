@@ -485,8 +485,12 @@ impl Classify {
 }
 
 /// A piece of text on its own: a value if it stands where a figure would, else label text.
+/// Plain digits (most values) are told here, inline; the rest by [`looks_like_value`].
+#[inline(always)]
 fn kind_of(text: &str) -> TokenKind {
-    if looks_like_value(text) {
+    let b = text.as_bytes();
+    let plain = !b.is_empty() && b.len() <= 18 && b.iter().all(u8::is_ascii_digit);
+    if plain || looks_like_value(text) {
         TokenKind::Value
     } else {
         TokenKind::Text
