@@ -76,7 +76,8 @@ impl Sheet {
         parsed: Parsed,
         pos: Option<Pos>,
     ) {
-        let cell = Cell {
+        // built where it is stored (pushed or put in place), not built and then moved
+        let cell = || Cell {
             key,
             raw: Raw::default(),
             value: parsed.value,
@@ -112,11 +113,11 @@ impl Sheet {
         // moved, its bytes would be stored narrow and loaded wide, and the load stalls
         let i = match old {
             Some(old) => {
-                self.cells[old] = cell;
+                self.cells[old] = cell();
                 old
             }
             None => {
-                self.cells.push(cell);
+                self.cells.push(cell());
                 at
             }
         };
