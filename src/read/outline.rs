@@ -141,6 +141,11 @@ fn heading_part(line: &Line, key: &mut String) -> Option<u8> {
     (0..6).find(|&p| named(p)).map(|p| p as u8 + 1)
 }
 
+/// Whether a line key holds `word` (a short search: `fold::find`, no set-up cost).
+fn has(key: &str, word: &str) -> bool {
+    fold::find(key, word).is_some()
+}
+
 pub fn outline(lines: &[Line]) -> Outline {
     let mut o = Outline {
         headings: Vec::with_capacity(8),
@@ -163,12 +168,12 @@ pub fn outline(lines: &[Line]) -> Outline {
     // tables pasted without their headings: find them by their content
     if starts[0].is_none() {
         starts[0] = find_line(lines, 0, |k| {
-            k.contains("第二十条") && k.chars().count() <= 40
+            has(k, "第二十条") && k.chars().count() <= 40
         });
     }
     if starts[1].is_none() {
         starts[1] = find_line(lines, 0, |k| {
-            k.contains("本年新收") || k.contains("勾稽关系") || k.starts_with("申请人情况")
+            has(k, "本年新收") || has(k, "勾稽关系") || k.starts_with("申请人情况")
         });
         // back up to the header rows just above the first row
         if let Some(s) = starts[1] {
@@ -182,12 +187,12 @@ pub fn outline(lines: &[Line]) -> Outline {
     if starts[2].is_none() {
         let from = starts[1].unwrap_or(0);
         starts[2] = find_line(lines, from, |k| {
-            k.contains("行政复议") && !k.contains('。') && k.chars().count() <= 120
+            has(k, "行政复议") && !k.contains('。') && k.chars().count() <= 120
         })
         .filter(|&s| {
             lines[s..lines.len().min(s + 12)]
                 .iter()
-                .any(|l| line_key(l, 400).is_some_and(|k| k.contains("维持")))
+                .any(|l| line_key(l, 400).is_some_and(|k| has(&k, "维持")))
         });
     }
     let mut bounds: Vec<usize> = Vec::with_capacity(o.headings.len() + starts.len());
