@@ -167,9 +167,7 @@ pub fn outline(lines: &[Line]) -> Outline {
     }
     // tables pasted without their headings: find them by their content
     if starts[0].is_none() {
-        starts[0] = find_line(lines, 0, |k| {
-            has(k, "第二十条") && k.chars().count() <= 40
-        });
+        starts[0] = find_line(lines, 0, |k| has(k, "第二十条") && k.chars().count() <= 40);
     }
     if starts[1].is_none() {
         starts[1] = find_line(lines, 0, |k| {
