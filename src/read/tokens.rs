@@ -114,12 +114,7 @@ pub fn lines_of_text(text: &str) -> Doc<'_> {
             // a figure alone on its line (a web page's copy of a table): one value token
             b'0'..=b'9' => {
                 if let Some((figure, end)) = figure_line(text, start) {
-                    doc.spans.push((
-                        doc.tokens.len(),
-                        doc.tokens.len() + 1,
-                        Split::Spaces,
-                        number,
-                    ));
+                    let first = doc.tokens.len();
                     doc.tokens.push(Token {
                         text: figure,
                         pos: Pos::Text {
@@ -128,6 +123,7 @@ pub fn lines_of_text(text: &str) -> Doc<'_> {
                         },
                         kind: TokenKind::Value,
                     });
+                    doc.end_line(first, Split::Spaces, number);
                     start = end + 1;
                     continue;
                 }
