@@ -5,8 +5,8 @@
 //! the run used (which the machine's other work and its disk do not inflate).
 //! Figures are printed, not asserted: speed is measured here, never in timed tests.
 
-use gouji::synth;
 use gouji::{check, render_html, Options};
+use gouji_testkit::synth;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -58,7 +58,15 @@ fn main() {
     }
     let exe = root.join("target/release/gouji");
     let built = Command::new(env!("CARGO"))
-        .args(["build", "--release", "--quiet", "--bin", "gouji"])
+        .args([
+            "build",
+            "--release",
+            "--quiet",
+            "-p",
+            "gouji-cli",
+            "--bin",
+            "gouji",
+        ])
         .current_dir(&root)
         .status();
     if !built.is_ok_and(|s| s.success()) || !exe.exists() {

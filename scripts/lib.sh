@@ -30,13 +30,14 @@ wasm_bindgen_version() {
   awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
 }
 
+# What the build of the page uses: the wasm32 target, Node.js and npm, the npm packages and the
+# wasm-bindgen CLI of the exact version in Cargo.lock.
 ensure_web_tools() {
   ensure_rust
   rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$' || rustup target add wasm32-unknown-unknown
   if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
     apt_install nodejs npm
   fi
-  command -v wasm-pack >/dev/null 2>&1 || { say "cargo install wasm-pack (a few minutes, once)"; cargo install wasm-pack; }
   ensure_npm_packages
   local want; want="$(wasm_bindgen_version)"
   if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$want" ]; then
@@ -54,7 +55,10 @@ ensure_npm_packages() {
   fi
 }
 
+# What only the tests use: wasm-pack (it runs the WebAssembly tests; the build does not need it)
+# and Chromium with its driver.
 ensure_browser_tools() {
   ensure_web_tools
+  command -v wasm-pack >/dev/null 2>&1 || { say "cargo install wasm-pack (a few minutes, once)"; cargo install wasm-pack; }
   apt_install chromium chromium-driver
 }

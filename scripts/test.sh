@@ -9,17 +9,20 @@ ensure_browser_tools
 
 say "cargo fmt --check"
 cargo fmt --all -- --check
-say "cargo clippy (native, all targets; wasm32, library and its tests), warnings are errors"
+say "cargo clippy (native: core, CLI, test kit, tools; wasm32: the core and the boundary), warnings are errors"
 cargo clippy --all-targets --quiet -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --lib --tests --quiet -- -D warnings
-say "cargo test (unit, integration, property, mutation, CLI tests)"
+cargo clippy -p gouji --target wasm32-unknown-unknown --lib --quiet -- -D warnings
+cargo clippy -p gouji-wasm --target wasm32-unknown-unknown --lib --tests --quiet -- -D warnings
+say "the core names no browser crate and no target (the crate graph is the layering)"
+bash scripts/check-layers.sh
+say "cargo test (core: unit, integration, property, mutation; CLI; doctests)"
 cargo test --quiet
 say "web build (size budget, no network references, single file)"
 bash scripts/build-web.sh
 say "wasm-pack test --node (the boundary without a DOM)"
-wasm-pack test --node -- --test web_node
+wasm-pack test --node crates/wasm --test web_node
 say "wasm-pack test --headless --chrome (HTML read with the browser's parser)"
-wasm-pack test --headless --chrome -- --test web_dom
+wasm-pack test --headless --chrome crates/wasm --test web_dom
 say "tsc --noEmit (the TypeScript declarations as a user sees them)"
 node_modules/.bin/tsc --noEmit --strict --target es2022 --module es2022 --moduleResolution bundler --lib es2022,dom tests/types/usage.ts
 say "end-to-end tests in headless Chromium (the page, the single file, the widget, the iframe, the npm package)"

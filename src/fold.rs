@@ -397,8 +397,6 @@ pub fn fold_compact<'b>(raw: &'b str, buf: &'b mut [u8; 64]) -> Option<&'b str> 
 mod tests {
     use super::*;
 
-    // proptest is a native dev-dependency
-    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         #[test]
         fn find_and_rfind_agree_with_the_standard_library(

@@ -8,17 +8,11 @@
 pub mod edit;
 pub mod fold;
 pub mod format;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod invariants;
 pub mod model;
 pub mod read;
 pub mod render;
 pub mod result;
 pub mod rules;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod synth;
-#[cfg(target_arch = "wasm32")]
-pub mod wasm;
 
 pub use format::FormatId;
 pub use result::CheckResult;
@@ -128,17 +122,25 @@ pub fn render_html(result: &CheckResult) -> String {
     render::html(result)
 }
 
-/// What the rules found, and what the result says of the report as a whole.
-struct Assessed {
-    findings: Vec<model::Finding>,
-    summary: Summary,
-    year: Option<i32>,
-    format: String,
-    tables: Tables,
+/// A check before its result is built: the report read and what the rules found. A writer
+/// that streams the result (the command line's `--json`) takes it from here; [`check`] builds
+/// it with [`Checked::into_result`].
+pub struct Checked {
+    pub report: Report,
+    pub findings: Vec<model::Finding>,
+    pub summary: Summary,
+    pub year: Option<i32>,
+    pub format: String,
+    pub tables: Tables,
 }
 
-fn assess(report: &Report, options: &Options) -> Assessed {
-    let findings = rules::check(report, options.format);
+/// Reads and checks pasted text, as [`check`] does, without building the result.
+pub fn check_text(text: &str, options: &Options) -> Checked {
+    assess(read::read_text(text, options.format), options)
+}
+
+fn assess(report: Report, options: &Options) -> Checked {
+    let findings = rules::check(&report, options.format);
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let summary = Summary {
         errors: count(Severity::Error),
@@ -146,9 +148,9 @@ fn assess(report: &Report, options: &Options) -> Assessed {
         infos: count(Severity::Info),
         cells_read: report.sheet.len(),
     };
-    let year = rules::report::report_year(report);
-    Assessed {
-        format: format_of(report, year),
+    let year = rules::report::report_year(&report);
+    Checked {
+        format: format_of(&report, year),
         findings,
         summary,
         year,
@@ -157,72 +159,30 @@ fn assess(report: &Report, options: &Options) -> Assessed {
             p3: format_name(report.variants.p3),
             p4: report.variants.p4,
         },
+        report,
     }
 }
 
-fn finish(mut report: Report, options: &Options) -> CheckResult {
-    let a = assess(&report, options);
-    CheckResult {
-        schema: SCHEMA,
-        format: a.format,
-        year: a.year,
-        title: report.meta.title.take(),
-        input: report.input.to_owned(),
-        cells: cells_out(std::mem::take(&mut report.sheet)),
-        findings: a.findings.iter().map(FindingOut::from).collect(),
-        summary: a.summary,
-        tables: a.tables,
-        version: VERSION.to_owned(),
+impl Checked {
+    /// The result object of RESULT.md.
+    pub fn into_result(mut self) -> CheckResult {
+        CheckResult {
+            schema: SCHEMA,
+            format: self.format,
+            year: self.year,
+            title: self.report.meta.title.take(),
+            input: self.report.input.to_owned(),
+            cells: cells_out(std::mem::take(&mut self.report.sheet)),
+            findings: self.findings.iter().map(FindingOut::from).collect(),
+            summary: self.summary,
+            tables: self.tables,
+            version: VERSION.to_owned(),
+        }
     }
 }
 
-/// [`check`] written as one line of JSON into `out`, byte for byte `serde_json` of its
-/// result, without building the result (the command line's batches): returns its summary.
-/// Invariant (asserted by `invariants::assert_check_json`): equal to `check`'s JSON.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn check_json(text: &str, options: &Options, out: &mut Vec<u8>) -> serde_json::Result<Summary> {
-    use result::{CellJson, CellName, Head, Tail};
-    let report = read::read_text(text, options.format);
-    let a = assess(&report, options);
-    let head = Head {
-        schema: SCHEMA,
-        format: &a.format,
-        year: a.year,
-        title: report.meta.title.as_deref(),
-        input: report.input,
-    };
-    // the ids of cells outside the format tables (none in practice), written out
-    let ids: Vec<String> = report
-        .sheet
-        .cells()
-        .iter()
-        .filter(|c| c.slot == model::NO_SLOT)
-        .map(|c| c.key.id())
-        .collect();
-    let mut other = ids.iter();
-    let cells = report.sheet.cells().iter().map(|c| {
-        let name = match c.slot {
-            model::NO_SLOT => CellName::Id(other.next().map_or("", String::as_str)),
-            slot => CellName::Slot(usize::from(slot)),
-        };
-        let cell = CellJson {
-            value: result::num(c.value),
-            raw: &c.raw,
-            blank: c.value == read::value::Value::Blank,
-            at: c.pos.map(result::At::from),
-            unit: c.unit.map(read::tokens::Unit::as_str),
-        };
-        (name, cell)
-    });
-    let findings: Vec<FindingOut> = a.findings.iter().map(FindingOut::from).collect();
-    let tail = Tail {
-        findings: &findings,
-        summary: &a.summary,
-        tables: &a.tables,
-        version: VERSION,
-    };
-    result::write_result(out, head, cells, tail)?;
-    Ok(a.summary)
+fn finish(report: Report, options: &Options) -> CheckResult {
+    assess(report, options).into_result()
 }
 
 /// The cells as the contract has them; the raw texts move, not copied.

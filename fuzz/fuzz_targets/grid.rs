@@ -6,5 +6,5 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let rows: Vec<Vec<&str>> = text.lines().take(5000).map(|l| l.split('\t').take(300).collect()).collect();
     let r = gouji::check_grid(&rows, &gouji::Options::default());
-    gouji::invariants::assert_result(&r);
+    gouji_testkit::invariants::assert_result(&r);
 });

@@ -5,5 +5,5 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let r = gouji::check(&text, &gouji::Options::default());
-    gouji::invariants::assert_result(&r);
+    gouji_testkit::invariants::assert_result(&r);
 });

@@ -1,7 +1,7 @@
 //! The fuzzers' seeds, minimised corpora and any input that once broke a target, run through
 //! check + render with every invariant asserted: a smoke run of the fuzzing in the test suite.
 
-use gouji::invariants::{assert_inert_html, assert_result};
+use gouji_testkit::invariants::{assert_inert_html, assert_result};
 use std::path::PathBuf;
 
 fn files(dir: &str) -> Vec<PathBuf> {
@@ -35,7 +35,7 @@ fn fuzz_inputs_keep_the_invariants() {
         let text = String::from_utf8_lossy(&bytes);
         let r = gouji::check(&text, &gouji::Options::default());
         assert_result(&r);
-        gouji::invariants::assert_check_json(&text, &gouji::Options::default());
+        gouji_testkit::invariants::assert_check_json(&text, &gouji::Options::default());
         assert_inert_html(&gouji::render_html(&r));
         let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
         assert_result(&gouji::check_grid(&rows, &gouji::Options::default()));

@@ -4,7 +4,7 @@
 //! tests/e2e/hostile.test.mjs.
 
 use super::support::{fixture, run};
-use gouji::invariants::{assert_inert_html, assert_result};
+use gouji_testkit::invariants::{assert_inert_html, assert_result};
 
 fn payloads() -> Vec<String> {
     let all = fixture("hostile/payloads.txt");

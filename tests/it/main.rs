@@ -1,8 +1,6 @@
 //! The integration tests, in one binary (the machine has two cores): data-driven over the
-//! fixtures in `tests/fixtures`, plus property tests and the command line.
-#![cfg(not(target_arch = "wasm32"))]
+//! fixtures in `tests/fixtures`, plus property tests. The command line's own tests are in crates/cli/tests.
 
-mod cli;
 mod fuzz_corpus;
 mod hostile;
 mod mutation;

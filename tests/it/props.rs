@@ -3,8 +3,8 @@
 
 use super::support::{fixture, has_suspect, run, SAMPLES};
 use gouji::format::{CellKey, FormatId};
-use gouji::synth::{figures, write, Layout};
 use gouji::{check_grid, render_html, Options};
+use gouji_testkit::synth::{figures, write, Layout};
 use proptest::prelude::*;
 
 fn format_of(n: u8) -> FormatId {
@@ -37,7 +37,7 @@ proptest! {
         let (format, layout) = (format_of(f), layout_of(l));
         let text = write(format, layout, &figures(seed, format));
         let r = run(&text);
-        gouji::invariants::assert_result(&r);
+        gouji_testkit::invariants::assert_result(&r);
         prop_assert_eq!(r.summary.errors, 0, "{:?}", r.findings);
         prop_assert_eq!(r.summary.warnings, 0, "{:?}", r.findings);
         prop_assert_eq!(r.summary.cells_read, expected_cells(format, layout));
@@ -78,16 +78,16 @@ proptest! {
     fn random_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..4000)) {
         let text = String::from_utf8_lossy(&bytes);
         let r = run(&text);
-        gouji::invariants::assert_result(&r);
-        gouji::invariants::assert_inert_html(&render_html(&r));
+        gouji_testkit::invariants::assert_result(&r);
+        gouji_testkit::invariants::assert_inert_html(&render_html(&r));
     }
 
     #[test]
     fn random_chinese_text_never_panics(chars in prop::collection::vec(prop::sample::select(ALPHABET.chars().collect::<Vec<_>>()), 0..3000)) {
         let text: String = chars.into_iter().collect();
         let r = run(&text);
-        gouji::invariants::assert_result(&r);
-        gouji::invariants::assert_inert_html(&render_html(&r));
+        gouji_testkit::invariants::assert_result(&r);
+        gouji_testkit::invariants::assert_inert_html(&render_html(&r));
     }
 
     #[test]
@@ -97,8 +97,8 @@ proptest! {
         let end = ends[cut.index(ends.len())];
         for part in [&text[..end], &text[end..]] {
             let r = run(part);
-            gouji::invariants::assert_result(&r);
-            gouji::invariants::assert_inert_html(&render_html(&r));
+            gouji_testkit::invariants::assert_result(&r);
+            gouji_testkit::invariants::assert_inert_html(&render_html(&r));
         }
     }
 }

@@ -9,8 +9,8 @@ use gouji::result::At;
 fn samples_give_their_expected_results() {
     for name in SAMPLES {
         let result = run(&fixture(&format!("samples/{name}.txt")));
-        gouji::invariants::assert_result(&result);
-        gouji::invariants::assert_inert_html(&gouji::render_html(&result));
+        gouji_testkit::invariants::assert_result(&result);
+        gouji_testkit::invariants::assert_inert_html(&gouji::render_html(&result));
         let expected = fixture(&format!("samples/{name}.expected"));
         let mut findings = Vec::new();
         let mut cells = 0;

@@ -17,7 +17,7 @@ pub fn fixture(rel: &str) -> String {
 /// Checks `text`; every check of the tests also asserts that the command line's JSON of it is
 /// the result's.
 pub fn run(text: &str) -> CheckResult {
-    gouji::invariants::assert_check_json(text, &Options::default());
+    gouji_testkit::invariants::assert_check_json(text, &Options::default());
     check(text, &Options::default())
 }
 

@@ -2,9 +2,9 @@
 //! figures for either format, written out in any of the layouts users paste.
 //!
 //! Invariant: `figures(seed, format)` satisfies every relation of the format (all counts ≥ 0),
-//! so a report written from it must check clean in every layout. Native builds only.
+//! so a report written from it must check clean in every layout.
 
-use crate::format::{part2, part3, part4, CellKey, FormatId};
+use gouji::format::{part2, part3, part4, CellKey, FormatId};
 
 /// The layouts users paste (see tests/fixtures/samples).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,7 +1,7 @@
-//! Writes a synthetic report: `cargo run --example synth -- SEED F2019|F2021 LAYOUT`,
+//! Writes a synthetic report: `cargo run --release -p gouji-tools --bin synth -- SEED F2019|F2021 LAYOUT`,
 //! or a batch of them: `-- --batch DIR N`.
-use gouji::synth::{figures, write, Layout};
 use gouji::FormatId;
+use gouji_testkit::synth::{figures, write, Layout};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -12,7 +12,7 @@ fn main() {
         std::fs::create_dir_all(dir).expect("a directory");
         for seed in 0..n {
             let path = dir.join(format!("{seed:05}.txt"));
-            std::fs::write(path, gouji::synth::report(seed)).expect("written");
+            std::fs::write(path, gouji_testkit::synth::report(seed)).expect("written");
         }
         return;
     }

@@ -1,4 +1,4 @@
-//! Times the phases of a check: `cargo run --release --example phases -- FILE`.
+//! Times the phases of a check: `cargo run --release -p gouji-tools --bin phases -- FILE`.
 use std::time::Instant;
 fn main() {
     let text = std::fs::read_to_string(std::env::args().nth(1).expect("a file")).unwrap();

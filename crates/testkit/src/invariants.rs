@@ -1,16 +1,15 @@
 //! What must hold of every result and every rendering, whatever the input: asserted by the
 //! tests, the property tests and the fuzz targets (panics with the reason when broken).
 
-use crate::format::CellKey;
-use crate::result::{At, CheckResult};
+use gouji::format::CellKey;
+use gouji::result::{At, CheckResult};
 
 /// The command line's JSON of a text, written without building the result, is the JSON of
-/// the result [`crate::check`] gives, byte for byte.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn assert_check_json(text: &str, options: &crate::Options) {
+/// the result [`gouji::check`] gives, byte for byte.
+pub fn assert_check_json(text: &str, options: &gouji::Options) {
     let mut direct = Vec::new();
-    let summary = crate::check_json(text, options, &mut direct).expect("JSON written");
-    let r = crate::check(text, options);
+    let summary = gouji_cli::json::check_json(text, options, &mut direct).expect("JSON written");
+    let r = gouji::check(text, options);
     assert!(
         direct == serde_json::to_vec(&r).expect("JSON written"),
         "check_json differs from the result's JSON"
@@ -20,15 +19,12 @@ pub fn assert_check_json(text: &str, options: &crate::Options) {
 
 /// A result is consistent with itself and with the contract of RESULT.md.
 pub fn assert_result(r: &CheckResult) {
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let mut fast = Vec::new();
-        r.write_json(&mut fast).expect("JSON written");
-        assert!(
-            fast == serde_json::to_vec(r).expect("JSON written"),
-            "write_json differs from serde_json"
-        );
-    }
+    let mut fast = Vec::new();
+    gouji_cli::json::write_json(r, &mut fast).expect("JSON written");
+    assert!(
+        fast == serde_json::to_vec(r).expect("JSON written"),
+        "write_json differs from serde_json"
+    );
     let count = |s: &str| r.findings.iter().filter(|f| f.severity == s).count();
     assert_eq!(r.summary.errors, count("error"), "summary.errors");
     assert_eq!(r.summary.warnings, count("warning"), "summary.warnings");
@@ -124,7 +120,7 @@ pub fn assert_inert_html(html: &str) {
         assert!(known_tag(name), "element <{name}>");
         // attributes: name="value" pairs, values escaped (no raw quotes or angle brackets inside)
         let mut attrs = &tag[name.len()..];
-        while let Some(eq) = crate::fold::find(attrs, "=\"") {
+        while let Some(eq) = gouji::fold::find(attrs, "=\"") {
             let attr = attrs[..eq].trim();
             assert!(known_attr(attr), "attribute {attr}");
             let value_end = at(&attrs[eq + 2..], b'"').expect("an attribute value is closed");

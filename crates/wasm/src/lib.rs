@@ -5,12 +5,12 @@
 //! nothing); its tables become grid rows with spans expanded by `read::grid`, its other text
 //! one row per block, and the grid goes to the core's grid entry point.
 
-use crate::read::grid::{expand, SpanCell};
-use crate::render::{self, Lang};
-use crate::result::{
+use gouji::read::grid::{expand, SpanCell};
+use gouji::render::{self, Lang};
+use gouji::result::{
     At, CellOut, Cells, CheckResult, FindingOut, Num, Summary, SuspectOut, Tables,
 };
-use crate::{FormatId, Options};
+use gouji::{FormatId, Options};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DomParser, Element, Node, SupportedType};
@@ -20,7 +20,7 @@ const SERIALIZER: serde_wasm_bindgen::Serializer =
     serde_wasm_bindgen::Serializer::json_compatible();
 
 #[wasm_bindgen(typescript_custom_section)]
-const TYPES: &str = include_str!("../www/gouji-types.d.ts");
+const TYPES: &str = include_str!("../../../www/gouji-types.d.ts");
 
 #[wasm_bindgen]
 extern "C" {
@@ -61,7 +61,7 @@ fn to_js(result: &CheckResult) -> Result<JsValue, JsError> {
 /// Checks pasted text; returns the result object of RESULT.md.
 #[wasm_bindgen(js_name = check, unchecked_return_type = "CheckResult")]
 pub fn check(text: &str, options: Option<CheckOptions>) -> Result<JsValue, JsError> {
-    to_js(&crate::check(text, &options_of(options)?))
+    to_js(&gouji::check(text, &options_of(options)?))
 }
 
 /// Checks a grid: an array of rows, each an array of cell strings (spans already expanded).
@@ -71,7 +71,7 @@ pub fn check_grid(
     options: Option<CheckOptions>,
 ) -> Result<JsValue, JsError> {
     let rows = grid_of_js(&rows)?;
-    to_js(&crate::check_grid(&rows, &options_of(options)?))
+    to_js(&gouji::check_grid(&rows, &options_of(options)?))
 }
 
 /// Reads HTML (a clipboard's `text/html`, a saved page) into grid rows: tables with spans
@@ -86,7 +86,7 @@ pub fn html_to_grid(html: &str) -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = checkHtml, unchecked_return_type = "CheckResult")]
 pub fn check_html(html: &str, options: Option<CheckOptions>) -> Result<JsValue, JsError> {
     let rows = grid_of_html(html)?;
-    let mut result = crate::check_grid(&rows, &options_of(options)?);
+    let mut result = gouji::check_grid(&rows, &options_of(options)?);
     result.input = "html".to_owned();
     to_js(&result)
 }
@@ -106,7 +106,7 @@ pub fn check_cells(
     } else {
         FormatId::F2021
     };
-    to_js(&crate::check_cells(&cells, format))
+    to_js(&gouji::check_cells(&cells, format))
 }
 
 fn result_of(value: JsValue) -> Result<CheckResult, JsError> {
@@ -149,13 +149,13 @@ pub fn tables_tsv(
 /// when the text there is not `old`.
 #[wasm_bindgen(js_name = setCellText)]
 pub fn set_cell_text(text: &str, line: u32, col: u32, old: &str, new: &str) -> Option<String> {
-    crate::edit::set_cell_text(text, line, col, old, new)
+    gouji::edit::set_cell_text(text, line, col, old, new)
 }
 
 /// The gouji version.
 #[wasm_bindgen]
 pub fn version() -> String {
-    crate::VERSION.to_owned()
+    gouji::VERSION.to_owned()
 }
 
 // ---- HTML to grid -------------------------------------------------------------------------
@@ -504,7 +504,7 @@ fn result_from_js(v: &JsValue) -> Result<CheckResult, JsError> {
     Ok(CheckResult {
         schema: num_field(v, "schema")
             .and_then(|x| u32::try_from(x).ok())
-            .unwrap_or(crate::result::SCHEMA),
+            .unwrap_or(gouji::result::SCHEMA),
         format: string_field(v, "format").unwrap_or_else(|| "unknown".to_owned()),
         year: num_field(v, "year").and_then(|y| i32::try_from(y).ok()),
         title: string_field(v, "title"),

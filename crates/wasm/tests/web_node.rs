@@ -3,25 +3,25 @@
 //! objects and nulls; render takes a result back.
 #![cfg(target_arch = "wasm32")]
 
-use gouji::wasm;
+use gouji_wasm as wasm;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 const SAMPLES: [(&str, &str, &str); 3] = [
     (
         "guidong-2020",
-        include_str!("fixtures/samples/guidong-2020.txt"),
-        include_str!("fixtures/samples/guidong-2020.json"),
+        include_str!("../../../tests/fixtures/samples/guidong-2020.txt"),
+        include_str!("../../../tests/fixtures/samples/guidong-2020.json"),
     ),
     (
         "hongze-2023",
-        include_str!("fixtures/samples/hongze-2023.txt"),
-        include_str!("fixtures/samples/hongze-2023.json"),
+        include_str!("../../../tests/fixtures/samples/hongze-2023.txt"),
+        include_str!("../../../tests/fixtures/samples/hongze-2023.json"),
     ),
     (
         "huaian-2024",
-        include_str!("fixtures/samples/huaian-2024.txt"),
-        include_str!("fixtures/samples/huaian-2024.json"),
+        include_str!("../../../tests/fixtures/samples/huaian-2024.txt"),
+        include_str!("../../../tests/fixtures/samples/huaian-2024.json"),
     ),
 ];
 

@@ -13,20 +13,20 @@ fn main() {
         let s0 = Instant::now();
         let r = gouji::check(&text, &gouji::Options::default());
         let s1 = Instant::now();
-        gouji::invariants::assert_result(&r);
+        gouji_testkit::invariants::assert_result(&r);
         let s2 = Instant::now();
         let html = gouji::render_html(&r);
         let s3 = Instant::now();
         html_bytes += html.len();
-        gouji::invariants::assert_inert_html(&html);
+        gouji_testkit::invariants::assert_inert_html(&html);
         let s4 = Instant::now();
         let clean = gouji::render::tables_html(&r, gouji::render::Lang::En);
-        gouji::invariants::assert_inert_html(&clean);
+        gouji_testkit::invariants::assert_inert_html(&clean);
         let s5 = Instant::now();
         let tsv = gouji::render::tables_tsv(&r);
         let s6 = Instant::now();
         let again = gouji::check(&tsv, &gouji::Options::default());
-        gouji::invariants::assert_result(&again);
+        gouji_testkit::invariants::assert_result(&again);
         let s7 = Instant::now();
         let d = [
             s1 - s0,

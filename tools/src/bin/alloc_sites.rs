@@ -1,7 +1,7 @@
 //! Prints where each allocation of one check of a file is made, by the two innermost gouji
 //! frames of its backtrace (a tracing global allocator around the system one):
-//! `CARGO_PROFILE_RELEASE_DEBUG=true cargo run --release --example alloc_sites -- FILE 2>&1 |
-//! sort | uniq -c | sort -rn`. A developer tool; `--example allocs` counts them per phase.
+//! `CARGO_PROFILE_RELEASE_DEBUG=true cargo run --release -p gouji-tools --bin alloc_sites -- FILE 2>&1 |
+//! sort | uniq -c | sort -rn`. A developer tool; `--bin allocs` counts them per phase.
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 struct Tracing;
@@ -40,10 +40,10 @@ fn main() {
     let o = gouji::Options::default();
     drop(gouji::check(&text, &o));
     let mut warm = Vec::new();
-    drop(gouji::check_json(&text, &o, &mut warm));
+    drop(gouji_cli::json::check_json(&text, &o, &mut warm));
     ON.with(|x| x.set(true));
     let mut out = Vec::with_capacity(1 << 20);
-    let r = gouji::check_json(&text, &o, &mut out);
+    let r = gouji_cli::json::check_json(&text, &o, &mut out);
     ON.with(|x| x.set(false));
     drop(r);
 }

@@ -1,8 +1,23 @@
 //! The command line: output formats, streaming, exit codes.
 
-use super::support::{fixture, fixture_path, run};
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
+
+fn fixture_path(rel: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(rel)
+}
+
+fn fixture(rel: &str) -> String {
+    std::fs::read_to_string(fixture_path(rel)).unwrap_or_else(|e| panic!("fixture {rel}: {e}"))
+}
+
+fn run(text: &str) -> gouji::result::CheckResult {
+    gouji_testkit::invariants::assert_check_json(text, &gouji::Options::default());
+    gouji::check(text, &gouji::Options::default())
+}
 
 fn gouji(args: &[&str], stdin: Option<&str>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_gouji"));
@@ -105,7 +120,10 @@ fn json_is_the_result_object_one_line_per_file() {
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 3);
-    for (line, name) in lines.iter().zip(super::support::SAMPLES) {
+    for (line, name) in lines
+        .iter()
+        .zip(["guidong-2020", "hongze-2023", "huaian-2024"])
+    {
         let native = serde_json::to_string(&run(&fixture(&format!("samples/{name}.txt")))).unwrap();
         assert_eq!(*line, native, "{name}");
         let v: serde_json::Value = serde_json::from_str(line).unwrap();

@@ -1,5 +1,5 @@
 //! Runs a phase on a file many times, for profilers:
-//! `cargo run --release --example profile -- FILE [N] [lines|outline|prose|figures|part3|rules|read|json|check]`.
+//! `cargo run --release -p gouji-tools --bin profile -- FILE [N] [lines|outline|prose|figures|part3|rules|read|json|check]`.
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let text = std::fs::read_to_string(&args[1]).expect("a file");
@@ -61,7 +61,7 @@ fn main() {
                 let mut out = Vec::new();
                 for _ in 0..10 {
                     out.clear();
-                    result.write_json(&mut out).expect("JSON");
+                    gouji_cli::json::write_json(&result, &mut out).expect("JSON");
                     std::hint::black_box(&out);
                 }
             }

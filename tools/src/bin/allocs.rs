@@ -1,4 +1,4 @@
-//! Counts heap allocations per phase of a check: `cargo run --release --example allocs -- FILE`.
+//! Counts heap allocations per phase of a check: `cargo run --release -p gouji-tools --bin allocs -- FILE`.
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 struct Counting;

@@ -1,0 +1,210 @@
+//! The command line: `gouji check [--json | --html] [--format auto|F2019|F2021] FILE...`.
+//!
+//! Exit codes: 0 no errors, 1 errors found, 2 unusable input or an I/O error. Results stream
+//! one file at a time, so memory does not grow with the number of files. A thin layer over the
+//! core: it reads files ([`input`]), asks the core, and writes findings, JSON ([`json`]) or HTML.
+
+pub mod input;
+pub mod json;
+
+use gouji::result::{CheckResult, Summary};
+use gouji::{FormatId, Options};
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+gouji — checks the figures of a 政府信息公开工作年度报告
+
+Usage:
+  gouji check [--json | --html] [--format auto|F2019|F2021] FILE...
+  gouji --version
+
+FILE may be - for standard input. Text must be UTF-8 (or UTF-16 with a BOM).
+
+Output:
+  (default)  one line per finding, like a compiler: FILE:LINE:COL: error[RULE]: message
+  --json     the result object (RESULT.md), one JSON object per line per file
+  --html     the annotated tables as an HTML fragment
+
+Exit status: 0 no errors, 1 errors found, 2 unusable input or I/O error.
+";
+
+#[derive(Clone, Copy, PartialEq)]
+enum Output {
+    Human,
+    Json,
+    Html,
+}
+
+pub fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => ExitCode::from(code),
+        Err(msg) => {
+            eprintln!("gouji: {msg}");
+            eprint!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<u8, String> {
+    let mut it = args.iter();
+    match it.next().map(String::as_str) {
+        Some("check") => {}
+        Some("--version" | "-V") => {
+            println!("gouji {}", gouji::VERSION);
+            return Ok(0);
+        }
+        Some("--help" | "-h" | "help") => {
+            print!("{USAGE}");
+            return Ok(0);
+        }
+        Some(other) => return Err(format!("unknown command “{other}”")),
+        None => return Err("no command given".to_owned()),
+    }
+    let mut output = Output::Human;
+    let mut options = Options::default();
+    let mut files: Vec<&str> = Vec::new();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--json" => output = Output::Json,
+            "--html" => output = Output::Html,
+            "--format" => {
+                let v = it
+                    .next()
+                    .ok_or("--format needs a value: auto, F2019 or F2021")?;
+                options.format = parse_format(v)?;
+            }
+            s if s.starts_with("--format=") => {
+                options.format = parse_format(&s["--format=".len()..])?
+            }
+            "-" => files.push("-"),
+            s if s.starts_with('-') => return Err(format!("unknown option “{s}”")),
+            s => files.push(s),
+        }
+    }
+    if files.is_empty() {
+        return Err("no FILE given (use - for standard input)".to_owned());
+    }
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut worst = 0u8;
+    // reused from file to file: the batch allocates no new buffer per report
+    let (mut bytes, mut json) = (Vec::new(), Vec::new());
+    for name in files {
+        let code = match input::read_input(name, &mut bytes) {
+            Ok(text) => emit(&mut out, &mut json, name, &text, &options, output)
+                .map_err(|e| e.to_string())?,
+            Err(msg) => {
+                out.write_all(&json).map_err(|e| e.to_string())?;
+                json.clear();
+                out.flush().ok();
+                eprintln!("{name}: error: {msg}");
+                2
+            }
+        };
+        worst = worst.max(code);
+    }
+    out.write_all(&json).map_err(|e| e.to_string())?;
+    out.flush().map_err(|e| e.to_string())?;
+    Ok(worst)
+}
+
+/// How much JSON output gathers before it is written: half a pipe's buffer (a reader at
+/// the other end keeps pace; 64 KB writes stall on a full pipe and measured slower).
+const JSON_BATCH: usize = 32 * 1024;
+
+fn parse_format(v: &str) -> Result<Option<FormatId>, String> {
+    match v {
+        "auto" => Ok(None),
+        "F2019" | "f2019" | "2019" => Ok(Some(FormatId::F2019)),
+        "F2021" | "f2021" | "2021" => Ok(Some(FormatId::F2021)),
+        _ => Err(format!("unknown format “{v}”: use auto, F2019 or F2021")),
+    }
+}
+
+/// 2: nothing of a report could be read; 1: errors found; 0: none.
+fn exit_code(summary: &Summary) -> u8 {
+    if summary.cells_read == 0 {
+        2
+    } else if summary.errors > 0 {
+        1
+    } else {
+        0
+    }
+}
+
+/// Checks one text and writes its result; returns its exit code.
+fn emit(
+    out: &mut impl Write,
+    json: &mut Vec<u8>,
+    name: &str,
+    text: &str,
+    options: &Options,
+    output: Output,
+) -> io::Result<u8> {
+    let summary = match output {
+        Output::Json => {
+            // written straight from the check, without building the result; results
+            // gather in `json` and go out a few at a time (one write per report costs as
+            // much as writing its JSON)
+            let summary = json::check_json(text, options, json)?;
+            json.push(b'\n');
+            if json.len() >= JSON_BATCH {
+                out.write_all(json)?;
+                json.clear();
+            }
+            summary
+        }
+        Output::Html => {
+            let r = gouji::check(text, options);
+            writeln!(out, "{}", gouji::render_html(&r))?;
+            r.summary
+        }
+        Output::Human => {
+            let r = gouji::check(text, options);
+            human(out, name, &r)?;
+            r.summary
+        }
+    };
+    Ok(exit_code(&summary))
+}
+
+fn human(out: &mut impl Write, name: &str, r: &CheckResult) -> io::Result<()> {
+    use gouji::result::At as Pos;
+    for f in &r.findings {
+        let place = match f.at {
+            Some(Pos::Text { line, col }) => format!("{name}:{line}:{col}"),
+            Some(Pos::Grid { row, cell }) => format!("{name}:row {row}:cell {cell}"),
+            None => name.to_owned(),
+        };
+        writeln!(out, "{place}: {}[{}]: {}", f.severity, f.rule, f.message)?;
+        writeln!(out, "  = {}", f.message_en)?;
+        for s in &f.suspects {
+            let at = match r.cells.get(&s.cell).and_then(|c| c.at) {
+                Some(Pos::Text { line, col }) => format!(" (at {line}:{col})"),
+                _ => String::new(),
+            };
+            writeln!(out, "  = fix: {} → {}{at}", s.cell, s.fix)?;
+        }
+    }
+    let s = &r.summary;
+    let verdict = if s.cells_read == 0 {
+        "无法检查 unusable".to_owned()
+    } else if s.errors == 0 {
+        "通过 passed".to_owned()
+    } else {
+        format!("{} 处错误 errors", s.errors)
+    };
+    writeln!(
+        out,
+        "{name}: {verdict}; {} errors, {} warnings, {} infos, {} cells read ({}{})",
+        s.errors,
+        s.warnings,
+        s.infos,
+        s.cells_read,
+        r.format,
+        r.year.map(|y| format!(", {y}")).unwrap_or_default()
+    )
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The layers, as the compiler and cargo see them (issue: "let the crate graph be the layering"):
+# the core depends on serde alone and spells no target; only crates/wasm names a browser crate.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+fail() { echo "layering: $*" >&2; exit 1; }
+deps=$(cargo tree -p gouji -e normal --prefix none --format '{p}' | awk '{print $1}' | sort -u | tr '\n' ' ')
+for d in $deps; do
+  case "$d" in gouji|serde|serde_core|serde_derive|proc-macro2|quote|unicode-ident|syn) ;; *) fail "the core depends on $d";; esac
+done
+if grep -rn 'cfg(target_arch' src/; then fail "src/ must not switch on the target"; fi
+for p in gouji-cli gouji-testkit gouji-tools; do
+  if cargo tree -p "$p" -e normal --prefix none | grep -qE '^(wasm-bindgen|js-sys|web-sys|serde-wasm-bindgen) '; then
+    fail "$p depends on a browser crate"
+  fi
+done
+echo "core: $deps; no cfg(target_arch) in src/; browser crates only in crates/wasm"
