@@ -5,6 +5,7 @@
 //! [`CheckResult`] of RESULT.md; `render_html` draws it on the official table layout.
 //! The core has no browser dependency; see ARCHITECTURE.md.
 
+pub mod bytes;
 pub mod edit;
 pub mod fold;
 pub mod format;
@@ -17,7 +18,7 @@ pub mod rules;
 pub use format::FormatId;
 pub use result::CheckResult;
 
-use format::CellKey;
+use format::CellId;
 use model::{Severity, Sheet};
 use read::Report;
 use result::{format_name, CellOut, Cells, FindingOut, Summary, Tables, SCHEMA};
@@ -60,14 +61,14 @@ pub fn check_cells<S: AsRef<str>>(cells: &[(S, S)], format: FormatId) -> CheckRe
             .find(|(k, _)| k.as_ref() == id)
             .map(|(_, v)| v.as_ref().trim())
     };
-    let mut rows: Vec<(&'static str, Vec<(CellKey, format::ValueKind)>)> = Vec::new();
+    let mut rows: Vec<(&'static str, Vec<(CellId, format::ValueKind)>)> = Vec::new();
     for (_, v) in format::part2::blocks(format) {
         for r in v.rows {
             rows.push((
                 r.id,
                 v.columns
                     .iter()
-                    .map(|c| (CellKey::new(r.id, c.id), c.kind))
+                    .filter_map(|c| Some((CellId::of(r.id, c.id)?, c.kind)))
                     .collect(),
             ));
         }
@@ -77,7 +78,7 @@ pub fn check_cells<S: AsRef<str>>(cells: &[(S, S)], format: FormatId) -> CheckRe
             r.id,
             format::part3::COLUMNS
                 .iter()
-                .map(|c| (CellKey::new(r.id, c.id), c.kind))
+                .filter_map(|c| Some((CellId::of(r.id, c.id)?, c.kind)))
                 .collect(),
         ));
     }
@@ -86,19 +87,19 @@ pub fn check_cells<S: AsRef<str>>(cells: &[(S, S)], format: FormatId) -> CheckRe
             g.id,
             format::part4::COLUMNS
                 .iter()
-                .map(|c| (CellKey::new(g.id, c.id), c.kind))
+                .filter_map(|c| Some((CellId::of(g.id, c.id)?, c.kind)))
                 .collect(),
         ));
     }
     for (_, keys) in rows {
         if !keys
             .iter()
-            .any(|(k, _)| typed(&k.id()).is_some_and(|t| !t.is_empty()))
+            .any(|(k, _)| typed(k.id()).is_some_and(|t| !t.is_empty()))
         {
             continue;
         }
         for (k, kind) in keys {
-            let raw = typed(&k.id()).unwrap_or("");
+            let raw = typed(k.id()).unwrap_or("");
             report
                 .sheet
                 .insert(k, raw, read::value::parse(raw, kind), None);
@@ -191,11 +192,7 @@ fn cells_out(sheet: Sheet) -> Cells {
         sheet
             .into_cells()
             .into_iter()
-            .map(|c| {
-                let id = crate::format::id_of_slot(usize::from(c.slot))
-                    .map_or_else(|| c.key.id().into(), Into::into);
-                (id, CellOut::from(c))
-            })
+            .map(|c| (c.id.id().into(), CellOut::from(c)))
             .collect(),
     )
 }

@@ -1,36 +1,105 @@
 //! The internal model between the phases: the cells read (a [`Sheet`]) and [`Finding`]s.
 //!
-//! Invariant: a sheet holds at most one cell per [`CellKey`]; cells keep their raw text and
+//! Invariant: a sheet holds at most one cell per [`CellId`]; cells keep their raw text and
 //! where they came from. Nothing here knows about JSON or HTML (see `result` and `render`).
 
-use crate::format::{CellKey, FormatId, Part};
-use crate::read::tokens::Pos;
-use crate::read::value::{Parsed, Problem, Value};
-use std::hash::Hasher;
+use crate::format::{CellId, FormatId, Part};
+
+/// Where a cell came from: a line and column of the text (1-based, columns in Unicode
+/// characters) or a row and cell of a grid (0-based, after rowspan/colspan expansion).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pos {
+    Text { line: u32, col: u32 },
+    Grid { row: u32, cell: u32 },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Value {
+    /// An integer figure.
+    Int(i64),
+    /// A figure with a fractional part.
+    Dec(f64),
+    /// Blank, `/`, `-`, `—`, `无`: no figure given.
+    Blank,
+    /// Not a figure at all.
+    Text,
+}
+
+impl Value {
+    /// The value used in arithmetic: blank counts as 0; text and fractions take no part.
+    pub fn arith(self) -> Option<i64> {
+        match self {
+            Value::Int(v) => Some(v),
+            Value::Blank => Some(0),
+            Value::Dec(_) | Value::Text => None,
+        }
+    }
+}
+
+/// What is wrong with a cell's text, if anything.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// Not a number (`约20`, `二十`, `12人`).
+    NotANumber,
+    /// A negative count.
+    Negative,
+    /// A fraction where a whole count is required.
+    Fraction,
+    /// A count with a unit suffix (`12件`): accepted, noted.
+    UnitSuffix(Unit),
+    /// A count too large to be real.
+    TooLarge,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Parsed {
+    pub value: Value,
+    pub unit: Option<Unit>,
+    pub problem: Option<Problem>,
+}
+
+/// Units that may follow a figure in a cell.
+pub const UNITS: [&str; 9] = ["万元", "亿元", "元", "件", "条", "个", "项", "次", "起"];
+
+/// A unit written after a figure: one of [`UNITS`], kept as its place there (a byte, where a
+/// string would make every cell 15 bytes bigger).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unit(u8);
+
+impl Unit {
+    pub fn as_str(self) -> &'static str {
+        UNITS[usize::from(self.0)]
+    }
+
+    /// The unit `UNITS[i]` (`i` below its length).
+    pub(crate) fn at(i: usize) -> Unit {
+        // UNITS has fewer than 256 entries
+        Unit(i as u8)
+    }
+}
+
+impl std::fmt::Display for Unit {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
 
 #[derive(Clone, Debug)]
 pub struct Cell {
-    pub key: CellKey,
+    pub id: CellId,
     pub raw: Raw,
     pub value: Value,
-    pub unit: Option<crate::read::tokens::Unit>,
+    pub unit: Option<Unit>,
     pub problem: Option<Problem>,
     pub pos: Option<Pos>,
-    /// The cell's number among the formats' cells ([`CellKey::slot`]), `NO_SLOT` for a key that
-    /// is not one of them. (Fits where `pos` leaves padding: the cell does not grow.)
-    pub slot: u16,
 }
 
-pub const NO_SLOT: u16 = u16::MAX;
-
-/// The cells read from a report, in reading order, with an index by key.
+/// The cells read from a report, in reading order, with an index by cell.
 #[derive(Clone, Debug, Default)]
 pub struct Sheet {
     cells: Vec<Cell>,
-    /// Where each cell of the formats is in `cells`, by [`CellKey::slot`] (`NONE`: not read).
-    by_slot: Vec<u32>,
-    /// Cells whose keys are not in the format tables (none in practice), searched in order.
-    others: Vec<(CellKey, usize)>,
+    /// Where each cell is in `cells`, by [`CellId::index`] (`NONE`: not read).
+    by_id: Vec<u32>,
 }
 
 const NONE: u32 = u32::MAX;
@@ -40,110 +109,56 @@ impl Sheet {
     pub fn with_room() -> Self {
         Sheet {
             cells: Vec::with_capacity(256),
-            by_slot: vec![NONE; crate::format::slots()],
-            others: Vec::new(),
+            by_id: vec![NONE; CellId::count()],
         }
     }
 
-    pub fn insert(&mut self, key: CellKey, raw: &str, parsed: Parsed, pos: Option<Pos>) {
-        self.insert_at(key, key.slot(), raw, parsed, pos);
-    }
-
-    /// [`Sheet::insert`] for a caller that knows the key's number ([`CellKey::slot`]).
+    /// Stores a cell read; a cell read again replaces the first reading, where it stood.
     #[inline(always)]
-    pub fn insert_numbered(
-        &mut self,
-        key: CellKey,
-        slot: u16,
-        raw: &str,
-        parsed: Parsed,
-        pos: Option<Pos>,
-    ) {
-        debug_assert_eq!(
-            key.slot(),
-            Some(usize::from(slot)).filter(|_| slot != NO_SLOT)
-        );
-        let slot = (slot != NO_SLOT).then_some(usize::from(slot));
-        self.insert_at(key, slot, raw, parsed, pos);
-    }
-
-    #[inline(always)]
-    fn insert_at(
-        &mut self,
-        key: CellKey,
-        slot: Option<usize>,
-        raw: &str,
-        parsed: Parsed,
-        pos: Option<Pos>,
-    ) {
+    pub fn insert(&mut self, id: CellId, raw: &str, parsed: Parsed, pos: Option<Pos>) {
         // built where it is stored (pushed or put in place), not built and then moved
         let cell = || Cell {
-            key,
+            id,
             raw: Raw::default(),
             value: parsed.value,
             unit: parsed.unit,
             problem: parsed.problem,
             pos,
-            slot: slot.and_then(|s| u16::try_from(s).ok()).unwrap_or(NO_SLOT),
         };
-        let at = self.cells.len();
-        // where the key was read before, if it was: read again, the cell is replaced
-        let old = match slot {
-            Some(slot) => {
-                if self.by_slot.len() <= slot {
-                    self.by_slot.resize(crate::format::slots(), NONE);
-                }
-                match self.by_slot[slot] {
-                    NONE => {
-                        self.by_slot[slot] = u32::try_from(at).unwrap_or(NONE);
-                        None
-                    }
-                    old => Some(old as usize),
-                }
-            }
-            None => match self.others.iter().find(|(k, _)| *k == key) {
-                Some(&(_, old)) => Some(old),
-                None => {
-                    self.others.push((key, at));
-                    None
-                }
-            },
-        };
-        // the text is copied into the cell where it lies: copied into a new cell that is then
-        // moved, its bytes would be stored narrow and loaded wide, and the load stalls
-        let i = match old {
-            Some(old) => {
-                self.cells[old] = cell();
-                old
-            }
-            None => {
+        if self.by_id.len() <= id.index() {
+            self.by_id.resize(CellId::count(), NONE);
+        }
+        let i = match self.by_id[id.index()] {
+            NONE => {
+                let at = self.cells.len();
+                self.by_id[id.index()] = u32::try_from(at).unwrap_or(NONE);
                 self.cells.push(cell());
                 at
             }
+            old => {
+                let old = old as usize;
+                self.cells[old] = cell();
+                old
+            }
         };
+        // the text is copied into the cell where it lies (see `Raw::assign`)
         self.cells[i].raw.assign(raw);
     }
 
-    pub fn get(&self, key: CellKey) -> Option<&Cell> {
-        self.index_of(key).map(|i| &self.cells[i])
+    pub fn get(&self, id: CellId) -> Option<&Cell> {
+        self.index_of(id).map(|i| &self.cells[i])
+    }
+
+    /// The cell of `row` and `col` (ids of the format tables), if it was read.
+    pub fn at(&self, row: &str, col: &str) -> Option<&Cell> {
+        CellId::of(row, col).and_then(|id| self.get(id))
     }
 
     /// The position of a cell in `cells()`.
-    pub fn index_of(&self, key: CellKey) -> Option<usize> {
-        match key.slot() {
-            Some(slot) => self
-                .by_slot
-                .get(slot)
-                .filter(|&&i| i != NONE)
-                .map(|&i| i as usize),
-            None => self.others.iter().find(|(k, _)| *k == key).map(|&(_, i)| i),
-        }
-    }
-
-    /// The position in `cells()` of the cell numbered `slot` ([`CellKey::slot`]).
-    pub fn index_of_slot(&self, slot: u16) -> Option<usize> {
-        self.by_slot
-            .get(usize::from(slot))
+    #[inline]
+    pub fn index_of(&self, id: CellId) -> Option<usize> {
+        self.by_id
+            .get(id.index())
             .filter(|&&i| i != NONE)
             .map(|&i| i as usize)
     }
@@ -165,7 +180,7 @@ impl Sheet {
     }
 
     pub fn has_part(&self, part: Part) -> bool {
-        self.cells.iter().any(|c| c.key.part() == part)
+        self.cells.iter().any(|c| c.id.part() == part)
     }
 }
 
@@ -212,37 +227,10 @@ impl Raw {
     pub fn assign(&mut self, s: &str) {
         match &mut self.0 {
             RawRepr::Inline { len, bytes } if s.len() <= RAW_INLINE => {
-                copy_short(bytes, s.as_bytes());
+                crate::bytes::copy_short(bytes, s.as_bytes());
                 *len = s.len() as u8;
             }
             _ => *self = Raw::from(s),
-        }
-    }
-}
-
-/// Copies `src` (at most `N` bytes) to the start of `dst` by two fixed-size copies that
-/// overlap: a short copy of varying size is otherwise a call to `memcpy`.
-#[inline(always)]
-fn copy_short<const N: usize>(dst: &mut [u8; N], src: &[u8]) {
-    let n = src.len();
-    match n {
-        0 => {}
-        1..=3 => {
-            dst[0] = src[0];
-            dst[n / 2] = src[n / 2];
-            dst[n - 1] = src[n - 1];
-        }
-        4..=7 => {
-            dst[..4].copy_from_slice(&src[..4]);
-            dst[n - 4..n].copy_from_slice(&src[n - 4..]);
-        }
-        8..=15 => {
-            dst[..8].copy_from_slice(&src[..8]);
-            dst[n - 8..n].copy_from_slice(&src[n - 8..]);
-        }
-        _ => {
-            dst[..16].copy_from_slice(&src[..16]);
-            dst[n - 16..n].copy_from_slice(&src[n - 16..]);
         }
     }
 }
@@ -251,7 +239,7 @@ impl From<&str> for Raw {
     fn from(s: &str) -> Self {
         if s.len() <= RAW_INLINE {
             let mut bytes = [0; RAW_INLINE];
-            copy_short(&mut bytes, s.as_bytes());
+            crate::bytes::copy_short(&mut bytes, s.as_bytes());
             // fits in a u8: RAW_INLINE < 256
             Raw(RawRepr::Inline {
                 len: s.len() as u8,
@@ -337,35 +325,6 @@ impl<'de> serde::Deserialize<'de> for Raw {
     }
 }
 
-/// FNV-1a: the sheet's keys are short static strings; SipHash is needlessly slow here.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        // a final mix, so that the low bits (the table's buckets) depend on every input bit
-        let mut h = self.0;
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51afd7ed558ccd);
-        h ^ (h >> 33)
-    }
-    fn write_u64(&mut self, v: u64) {
-        self.0 = (self.0 ^ v).wrapping_mul(0x100000001b3).rotate_left(31) ^ v;
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf29ce484222325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x100000001b3);
-        }
-        self.0 = h;
-    }
-}
-
 /// Rule ids: part of the output contract (FORMATS.md §6).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Rule {
@@ -428,7 +387,7 @@ impl Severity {
 /// A one-cell fix: setting `cell` to `fix` satisfies every failing relation through it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Suspect {
-    pub cell: CellKey,
+    pub cell: CellId,
     pub fix: i64,
 }
 
@@ -436,7 +395,7 @@ pub struct Suspect {
 pub struct Finding {
     pub rule: Rule,
     pub severity: Severity,
-    pub cells: Vec<CellKey>,
+    pub cells: Vec<CellId>,
     pub expected: Option<i64>,
     pub actual: Option<i64>,
     pub suspects: Vec<Suspect>,
@@ -461,7 +420,7 @@ impl Finding {
         }
     }
 
-    pub fn with_cells(mut self, cells: Vec<CellKey>) -> Self {
+    pub fn with_cells(mut self, cells: Vec<CellId>) -> Self {
         self.cells = cells;
         self
     }
@@ -483,25 +442,25 @@ pub struct Variants {
 
 #[cfg(test)]
 mod tests {
-    use super::{copy_short, Cell, Raw, RAW_INLINE};
+    use super::{Cell, Raw, RAW_INLINE};
 
     #[test]
     fn short_copies_write_exactly_the_source() {
         for n in 0..=RAW_INLINE {
             let src: Vec<u8> = (1..=n as u8).collect();
             let mut dst = [0xAA; RAW_INLINE];
-            copy_short(&mut dst, &src);
+            crate::bytes::copy_short(&mut dst, &src);
             assert_eq!(&dst[..n], &src[..], "{n}");
             assert!(dst[n..].iter().all(|&b| b == 0xAA), "{n}");
         }
     }
 
     #[test]
-    fn a_cell_stays_within_96_bytes() {
+    fn a_cell_stays_within_80_bytes() {
         // a sheet holds some 200 cells, written and read by every stage: its unit is a byte
-        // and its number rides in padding (a smaller cell measured faster)
+        // and its id two (a smaller cell measured faster)
         assert!(
-            std::mem::size_of::<Cell>() <= 96,
+            std::mem::size_of::<Cell>() <= 80,
             "{}",
             std::mem::size_of::<Cell>()
         );
@@ -509,12 +468,14 @@ mod tests {
 
     #[test]
     fn a_cell_read_again_replaces_the_first_reading() {
-        use crate::format::CellKey;
-        use crate::read::value::{parse, Value};
-        let key = CellKey::new(
+        use super::Value;
+        use crate::format::CellId;
+        use crate::read::value::parse;
+        let key = CellId::of(
             crate::format::part3::NEW.id,
             crate::format::part3::COLUMNS[0].id,
-        );
+        )
+        .expect("a cell");
         let long = "一个超过二十二个字节的很长的文字";
         let mut sheet = super::Sheet::with_room();
         sheet.insert(

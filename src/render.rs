@@ -6,11 +6,11 @@
 //! piece of text and every attribute value goes through `escape`, so input text can never
 //! become markup.
 
+use crate::bytes::Fnv;
 use crate::format::part2::{self, BLOCKS};
 use crate::format::part3::{self, Group, Role, COLUMNS as P3_COLS};
 use crate::format::part4::{self, COLUMNS as P4_COLS};
-use crate::format::{CellKey, Column, FormatId};
-use crate::model::Fnv;
+use crate::format::{CellId, Column, FormatId};
 use crate::result::{CellOut, CheckResult, Num};
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
@@ -343,7 +343,7 @@ fn findings(h: &mut Html, r: &CheckResult, lang: Lang) {
                 if k > 0 {
                     h.text(lang.pick("，或 ", ", or "));
                 }
-                let name = CellKey::parse(&s.cell)
+                let name = CellId::parse(&s.cell)
                     .map(|k| short_name(k, lang))
                     .unwrap_or_else(|| s.cell.clone());
                 let text = match lang {
@@ -381,7 +381,7 @@ fn findings(h: &mut Html, r: &CheckResult, lang: Lang) {
 }
 
 /// A cell's short name for a fix: 「（七）总计」行「自然人」列 / 行政复议「总计」.
-fn short_name(k: CellKey, lang: Lang) -> String {
+fn short_name(k: CellId, lang: Lang) -> String {
     let (zh, en) = crate::rules::describe(k);
     match lang {
         Lang::Zh => zh
@@ -393,9 +393,13 @@ fn short_name(k: CellKey, lang: Lang) -> String {
     }
 }
 
-fn value_cell(h: &mut Html, r: &CheckResult, key: CellKey, lang: Lang) {
-    let id = key.id();
-    let cell = h.ix.cell(&id);
+/// The id of the cell at `row` and `col` of the format tables.
+fn cell_id(row: &str, col: &str) -> &'static str {
+    CellId::of(row, col).map_or("", CellId::id)
+}
+
+fn value_cell(h: &mut Html, r: &CheckResult, id: &str, lang: Lang) {
+    let cell = h.ix.cell(id);
     let mut digits = [0u8; 24];
     let value = cell.map_or("", |c| shown_in(c, &mut digits));
     if h.clean {
@@ -403,8 +407,8 @@ fn value_cell(h: &mut Html, r: &CheckResult, key: CellKey, lang: Lang) {
         return;
     }
     let ix = h.ix;
-    let (worst, which) = ix.marks(&id);
-    let suspect = ix.suspects.contains(id.as_str());
+    let (worst, which) = ix.marks(id);
+    let suspect = ix.suspects.contains(id);
     let severity = match worst {
         Some("error") if suspect => " error suspect",
         Some("error") => " error",
@@ -418,9 +422,9 @@ fn value_cell(h: &mut Html, r: &CheckResult, key: CellKey, lang: Lang) {
         Some(_) => "",
     };
     h.start("td");
-    h.attr("id", &["gouji-cell-", &id]);
+    h.attr("id", &["gouji-cell-", id]);
     h.attr("class", &["gouji-cell", severity, state]);
-    h.attr("data-cell", &[&id]);
+    h.attr("data-cell", &[id]);
     if !which.is_empty() {
         let mut described = String::new();
         let mut tip = String::new();
@@ -510,7 +514,7 @@ pub fn tables_html(r: &CheckResult, lang: Lang) -> String {
 pub fn tables_tsv(r: &CheckResult) -> String {
     let format = table_format(r);
     let ix = Index::new(r);
-    let value = |key: CellKey| ix.cell(&key.id()).map(shown).unwrap_or_default();
+    let value = |id: &str| ix.cell(id).map(shown).unwrap_or_default();
     let mut out = String::new();
     let mut line = |cells: Vec<String>| {
         out.push_str(&cells.join("\t"));
@@ -531,7 +535,7 @@ pub fn tables_tsv(r: &CheckResult) -> String {
         for row in v.rows {
             line(
                 std::iter::once(row.zh.to_owned())
-                    .chain(v.columns.iter().map(|c| value(CellKey::new(row.id, c.id))))
+                    .chain(v.columns.iter().map(|c| value(cell_id(row.id, c.id))))
                     .collect(),
             );
         }
@@ -548,7 +552,7 @@ pub fn tables_tsv(r: &CheckResult) -> String {
         let label = crate::read::part3::row_label(row);
         line(
             std::iter::once(label)
-                .chain(P3_COLS.iter().map(|c| value(CellKey::new(row.id, c.id))))
+                .chain(P3_COLS.iter().map(|c| value(cell_id(row.id, c.id))))
                 .collect(),
         );
     }
@@ -560,7 +564,7 @@ pub fn tables_tsv(r: &CheckResult) -> String {
         }
     }
     line(header);
-    line(part4::cells().map(value).collect());
+    line(part4::cell_ids().iter().map(|c| value(c.id())).collect());
     out
 }
 
@@ -590,7 +594,7 @@ fn part3_table(h: &mut Html, r: &CheckResult, lang: Lang, format: FormatId) {
         part3::SUBTOTALS.iter().find(|s| {
             s.role == Role::Subtotal(g)
                 && (g != Group::Other || split)
-                && r.cells.get(&CellKey::new(s.id, "natural").id()).is_some()
+                && r.cells.get(cell_id(s.id, "natural")).is_some()
         })
     };
     let with_subtotal = r
@@ -686,7 +690,7 @@ fn part3_table(h: &mut Html, r: &CheckResult, lang: Lang, format: FormatId) {
                     };
                     th(h, &label, 2, 1, "row");
                     for c in &cols {
-                        value_cell(h, r, CellKey::new(sub.id, c.id), lang);
+                        value_cell(h, r, cell_id(sub.id, c.id), lang);
                     }
                     h.close("tr");
                 }
@@ -720,7 +724,7 @@ fn part3_table(h: &mut Html, r: &CheckResult, lang: Lang, format: FormatId) {
         }
         group_open = row.group;
         for c in &cols {
-            value_cell(h, r, CellKey::new(row.id, c.id), lang);
+            value_cell(h, r, cell_id(row.id, c.id), lang);
         }
         h.close("tr");
     }
@@ -786,8 +790,8 @@ fn part4_table(h: &mut Html, r: &CheckResult, lang: Lang) {
     h.close("thead");
     h.open("tbody", &[]);
     h.open("tr", &[]);
-    for key in part4::cells() {
-        value_cell(h, r, key, lang);
+    for key in part4::cell_ids() {
+        value_cell(h, r, key.id(), lang);
     }
     h.close("tr");
     h.close("tbody");
@@ -827,7 +831,7 @@ fn part2_table(h: &mut Html, r: &CheckResult, lang: Lang, format: FormatId) {
             h.open("tr", &[]);
             th(h, lang.pick(row.zh, row.en), 1, 1, "row");
             for (i, c) in variant.columns.iter().enumerate() {
-                value_cell(h, r, CellKey::new(row.id, c.id), lang);
+                value_cell(h, r, cell_id(row.id, c.id), lang);
                 if i + 1 == variant.columns.len() {
                     for _ in variant.columns.len()..width {
                         h.leaf("td", &[("class", "gouji-pad"), ("aria-hidden", "true")], "");

@@ -6,9 +6,9 @@
 //! `SCHEMA`.
 
 use crate::format::FormatId;
+use crate::model::Pos;
+use crate::model::Value;
 use crate::model::{Cell, Finding, Raw};
-use crate::read::tokens::Pos;
-use crate::read::value::Value;
 use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -243,14 +243,14 @@ impl From<&Finding> for FindingOut {
         FindingOut {
             rule: f.rule.id().to_owned(),
             severity: f.severity.as_str().to_owned(),
-            cells: f.cells.iter().map(|k| k.id()).collect(),
+            cells: f.cells.iter().map(|k| k.id().to_owned()).collect(),
             expected: f.expected,
             actual: f.actual,
             suspects: f
                 .suspects
                 .iter()
                 .map(|s| SuspectOut {
-                    cell: s.cell.id(),
+                    cell: s.cell.id().to_owned(),
                     fix: s.fix,
                 })
                 .collect(),

@@ -111,190 +111,138 @@ impl Part {
     }
 }
 
-/// A cell's identity: its row path (`p3.granted`) and column (`natural`), both static.
-#[derive(Clone, Copy, Debug, Eq, PartialOrd, Ord)]
-pub struct CellKey {
-    pub row: &'static str,
-    pub col: &'static str,
+/// A cell of the formats: its number in the one table of every cell of both formats (with
+/// their optional rows), generated once from the format tables and sorted by id, so that cells
+/// compare, hash and order as numbers and order as their ids do. Two bytes: a sheet indexes
+/// its cells by it, and the result's ids and the JSON writer's tables are read by it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CellId(u16);
+
+/// One entry of the table: the cell's id (`p3.granted.natural`) and its row and column.
+struct CellDef {
+    id: String,
+    row: &'static str,
+    col: &'static str,
 }
 
-/// Keys built from the format's tables share their strings: compare addresses first.
-impl PartialEq for CellKey {
-    fn eq(&self, other: &Self) -> bool {
-        fn same(a: &str, b: &str) -> bool {
-            (a.as_ptr() == b.as_ptr() && a.len() == b.len()) || a == b
-        }
-        same(self.row, other.row) && same(self.col, other.col)
+struct CellTable {
+    /// Sorted by id: a cell's number is its place here.
+    cells: Vec<CellDef>,
+    /// By (row, column), for [`CellId::of`].
+    by_name: HashMap<(&'static str, &'static str), CellId, BuildHasherDefault<NameHasher>>,
+}
+
+fn table() -> &'static CellTable {
+    static TABLE: OnceLock<CellTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut cells: Vec<CellDef> = all_cells()
+            .map(|(row, col)| CellDef {
+                id: format!("{row}.{col}"),
+                row,
+                col,
+            })
+            .collect();
+        cells.sort_by(|a, b| a.id.cmp(&b.id));
+        cells.dedup_by(|a, b| a.id == b.id);
+        assert!(cells.len() < usize::from(u16::MAX), "cells fit a u16");
+        let by_name = cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| ((c.row, c.col), CellId(i as u16)))
+            .collect();
+        CellTable { cells, by_name }
+    })
+}
+
+impl CellId {
+    /// The cell of `row` (`p3.granted`) and column (`natural`), if the formats have it.
+    #[inline]
+    pub fn of(row: &str, col: &str) -> Option<CellId> {
+        table().by_name.get(&(row, col)).copied()
     }
-}
 
-/// Hashes the ends of the ids, not every byte: row ids share their prefix (`p3.`), and the
-/// sheet looks keys up often. Equal keys have equal ends, so this is a valid hash.
-impl std::hash::Hash for CellKey {
-    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
-        fn tail(s: &[u8]) -> u64 {
-            match s.len().checked_sub(8) {
-                Some(at) => {
-                    let mut b = [0u8; 8];
-                    b.copy_from_slice(&s[at..]);
-                    u64::from_le_bytes(b)
-                }
-                None => s.iter().fold(0, |h, &x| (h << 8) | u64::from(x)),
-            }
-        }
-        let (r, c) = (self.row.as_bytes(), self.col.as_bytes());
-        h.write_u64(
-            tail(r) ^ ((r.len() as u64) << 56) ^ tail(c).rotate_left(29) ^ (c.len() as u64),
-        );
+    /// The cells of `row` in `cols`, those the formats have.
+    pub fn row_of(row: &str, cols: &[&str]) -> Vec<CellId> {
+        cols.iter().filter_map(|c| CellId::of(row, c)).collect()
     }
-}
 
-impl CellKey {
-    pub const fn new(row: &'static str, col: &'static str) -> Self {
-        CellKey { row, col }
+    /// Looks a cell id (`p3.granted.natural`) up in the format tables.
+    pub fn parse(id: &str) -> Option<CellId> {
+        let cells = &table().cells;
+        cells
+            .binary_search_by(|c| c.id.as_str().cmp(id))
+            .ok()
+            .map(|i| CellId(i as u16))
+    }
+
+    /// How many cells the formats have: every `CellId` is below it.
+    pub fn count() -> usize {
+        table().cells.len()
+    }
+
+    /// Every cell, in the order of their ids.
+    pub fn all() -> impl Iterator<Item = CellId> {
+        (0..Self::count()).map(|i| CellId(i as u16))
+    }
+
+    /// The cell's number: its place in [`CellId::all`].
+    #[inline]
+    pub fn index(self) -> usize {
+        usize::from(self.0)
+    }
+
+    fn def(self) -> &'static CellDef {
+        &table().cells[self.index()]
     }
 
     /// The cell id of FORMATS.md, e.g. `p3.granted.natural`.
-    pub fn id(&self) -> String {
-        let mut s = String::with_capacity(self.row.len() + self.col.len() + 1);
-        s.push_str(self.row);
-        s.push('.');
-        s.push_str(self.col);
-        s
+    pub fn id(self) -> &'static str {
+        &self.def().id
     }
 
-    pub fn part(&self) -> Part {
-        match self.row.as_bytes().get(1) {
+    /// The row path, e.g. `p3.granted`.
+    pub fn row(self) -> &'static str {
+        self.def().row
+    }
+
+    /// The column, e.g. `natural`.
+    pub fn col(self) -> &'static str {
+        self.def().col
+    }
+
+    pub fn part(self) -> Part {
+        match self.row().as_bytes().get(1) {
             Some(b'2') => Part::P2,
             Some(b'3') => Part::P3,
             _ => Part::P4,
         }
     }
-
-    /// Looks a cell id up in the format tables.
-    pub fn parse(id: &str) -> Option<CellKey> {
-        let ids = ids();
-        ids.binary_search_by(|(k, _)| k.as_str().cmp(id))
-            .ok()
-            .map(|i| ids[i].1)
-    }
-
-    /// The cell's number among all cells of the formats (`0..slots()`): a sheet indexes its
-    /// cells by it. Keys made from the format tables are found by the addresses of their
-    /// strings (no hashing of text); any other key by its text.
-    #[inline]
-    pub fn slot(self) -> Option<usize> {
-        type ByKey = HashMap<CellKey, u16, BuildHasherDefault<crate::model::Fnv>>;
-        static BY_ADDRESS: OnceLock<AddressTable> = OnceLock::new();
-        static BY_KEY: OnceLock<ByKey> = OnceLock::new();
-        let numbered = || ids().iter().enumerate().map(|(i, (_, k))| (*k, i as u16));
-        let by_address = BY_ADDRESS
-            .get_or_init(|| AddressTable::new(numbered().map(|(k, i)| (k.addresses(), i))));
-        if let Some(i) = by_address.get(self.addresses()) {
-            return Some(usize::from(i));
-        }
-        BY_KEY
-            .get_or_init(|| numbered().collect())
-            .get(&self)
-            .map(|&i| usize::from(i))
-    }
-
-    fn addresses(self) -> (u64, u64) {
-        (address(self.row), address(self.col))
-    }
 }
 
-/// A string's address and length together: two strings may share an address (one a prefix
-/// of the other) but not both. Never 0.
-fn address(s: &str) -> u64 {
-    (s.as_ptr() as u64) ^ ((s.len() as u64) << 56)
-}
+/// FNV-1a over a (row, column) pair: the names are short; SipHash is needlessly slow here.
+#[derive(Default)]
+struct NameHasher(u64);
 
-/// The cells of the formats by the addresses of their keys' strings: open addressing in a
-/// table four times their number, so a lookup is a multiply and, mostly, one comparison.
-struct AddressTable {
-    entries: Vec<(u64, u64, u16)>,
-    shift: u32,
-}
-
-impl AddressTable {
-    fn new(cells: impl Iterator<Item = ((u64, u64), u16)>) -> Self {
-        let cells: Vec<((u64, u64), u16)> = cells.collect();
-        let size = (cells.len() * 4).next_power_of_two().max(16);
-        let mut t = AddressTable {
-            entries: vec![(0, 0, 0); size],
-            shift: 64 - size.trailing_zeros(),
+impl std::hash::Hasher for NameHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
         };
-        for ((a, b), i) in cells {
-            let mut h = t.home(a, b);
-            while t.entries[h].0 != 0 {
-                h = (h + 1) & (size - 1);
-            }
-            t.entries[h] = (a, b, i);
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x100_0000_01b3);
         }
-        t
-    }
-
-    fn home(&self, a: u64, b: u64) -> usize {
-        let h = (a ^ b.rotate_left(32)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        (h >> self.shift) as usize
-    }
-
-    #[inline]
-    fn get(&self, (a, b): (u64, u64)) -> Option<u16> {
-        let mask = self.entries.len() - 1;
-        let mut h = self.home(a, b);
-        loop {
-            let (x, y, i) = self.entries[h];
-            if x == a && y == b {
-                return Some(i);
-            }
-            if x == 0 {
-                return None;
-            }
-            h = (h + 1) & mask;
-        }
+        self.0 = h;
     }
 }
 
-/// The id of the cell numbered `slot` (a number [`CellKey::slot`] gave).
-pub fn id_of_slot(slot: usize) -> Option<&'static str> {
-    ids().get(slot).map(|(id, _)| id.as_str())
-}
-
-/// The number of the cell whose id is `id` when `id` is the very string [`id_of_slot`] gave
-/// (found by its address, as [`CellKey::slot`] finds keys); `None` for any other string.
-pub fn slot_of_id(id: &str) -> Option<usize> {
-    static BY_ADDRESS: OnceLock<AddressTable> = OnceLock::new();
-    let numbered = || {
-        ids()
-            .iter()
-            .enumerate()
-            .map(|(i, (id, _))| ((address(id), 0), i as u16))
-    };
-    BY_ADDRESS
-        .get_or_init(|| AddressTable::new(numbered()))
-        .get((address(id), 0))
-        .map(usize::from)
-}
-
-/// How many cells the formats have: the range of [`CellKey::slot`].
-pub fn slots() -> usize {
-    ids().len()
-}
-
-/// Every cell id with its key, sorted by id: built once.
-fn ids() -> &'static [(String, CellKey)] {
-    static IDS: OnceLock<Vec<(String, CellKey)>> = OnceLock::new();
-    IDS.get_or_init(|| {
-        let mut v: Vec<(String, CellKey)> = all_cells().map(|k| (k.id(), k)).collect();
-        v.sort_by(|a, b| a.0.cmp(&b.0));
-        v
-    })
-}
-
-/// Every cell of every table of both formats (with optional rows), in official order.
-pub fn all_cells() -> impl Iterator<Item = CellKey> {
+/// Every (row, column) of every table of both formats (with optional rows), in official order.
+fn all_cells() -> impl Iterator<Item = (&'static str, &'static str)> {
     part2::cells()
         .chain(part3::all_cells())
         .chain(part4::cells())

@@ -1,6 +1,6 @@
 //! Part 二 — 主动公开政府信息情况 (FORMATS.md §2): stacked blocks, one per 第二十条 item.
 
-use super::{CellKey, Column, FormatId, ValueKind};
+use super::{CellId, Column, FormatId, ValueKind};
 
 #[derive(Debug)]
 pub struct Row {
@@ -283,21 +283,21 @@ pub fn find_row(id: &str) -> Option<&'static Row> {
         .find(|r| r.id == id)
 }
 
-pub fn find_column(key: CellKey) -> Option<&'static Column> {
+pub fn find_column(key: CellId) -> Option<&'static Column> {
     BLOCKS
         .iter()
         .flat_map(|b| b.variants.iter())
-        .filter(|v| v.rows.iter().any(|r| r.id == key.row))
+        .filter(|v| v.rows.iter().any(|r| r.id == key.row()))
         .flat_map(|v| v.columns.iter())
-        .find(|c| c.id == key.col)
+        .find(|c| c.id == key.col())
 }
 
 /// Every part 二 cell of both formats.
-pub fn cells() -> impl Iterator<Item = CellKey> {
+pub fn cells() -> impl Iterator<Item = (&'static str, &'static str)> {
     BLOCKS.iter().flat_map(|b| b.variants.iter()).flat_map(|v| {
         v.rows
             .iter()
-            .flat_map(move |r| v.columns.iter().map(move |c| CellKey::new(r.id, c.id)))
+            .flat_map(move |r| v.columns.iter().map(move |c| (r.id, c.id)))
     })
 }
 

@@ -1,6 +1,6 @@
 //! Part 三 — 收到和处理政府信息公开申请情况 (FORMATS.md §3).
 
-use super::{CellKey, Column, FormatId, ValueKind};
+use super::{CellId, Column, FormatId, ValueKind};
 use std::sync::OnceLock;
 
 pub const COLUMNS: [Column; 7] = [
@@ -408,23 +408,21 @@ pub fn shared_rows() -> usize {
     })
 }
 
-/// The cell numbers ([`CellKey::slot`]) of `rows(split_other)` and then [`SUBTOTALS`], by the
-/// seven columns and the 小计 column: looked up once, for code that walks the whole table.
-pub fn grid_slots(split_other: bool) -> &'static [[u16; 8]] {
-    static GRIDS: [OnceLock<Vec<[u16; 8]>>; 2] = [OnceLock::new(), OnceLock::new()];
+/// The cells of `rows(split_other)` and then [`SUBTOTALS`], by the seven columns and the 小计
+/// column: looked up once, for code that walks the whole table.
+pub fn grid(split_other: bool) -> &'static [[CellId; 8]] {
+    static GRIDS: [OnceLock<Vec<[CellId; 8]>>; 2] = [OnceLock::new(), OnceLock::new()];
     GRIDS[usize::from(split_other)].get_or_init(|| {
-        let columns: Vec<&Column> = COLUMNS.iter().chain([&ORG_SUBTOTAL]).collect();
         rows(split_other)
             .iter()
             .copied()
             .chain(SUBTOTALS.iter())
             .map(|r| {
-                let mut slots = [crate::model::NO_SLOT; 8];
-                for (s, c) in slots.iter_mut().zip(&columns) {
-                    let slot = CellKey::new(r.id, c.id).slot();
-                    *s = slot.and_then(|x| u16::try_from(x).ok()).unwrap_or(*s);
-                }
-                slots
+                let mut cells = COLUMNS
+                    .iter()
+                    .chain([&ORG_SUBTOTAL])
+                    .map(|c| CellId::of(r.id, c.id).expect("every part 三 row has every column"));
+                std::array::from_fn(|_| cells.next().expect("eight columns"))
             })
             .collect()
     })
@@ -445,7 +443,7 @@ pub fn find_row(id: &str) -> Option<&'static Row> {
 }
 
 /// Every part 三 cell of both variants, subtotal rows included.
-pub fn all_cells() -> impl Iterator<Item = CellKey> {
+pub fn all_cells() -> impl Iterator<Item = (&'static str, &'static str)> {
     rows(true)
         .iter()
         .copied()
@@ -455,7 +453,7 @@ pub fn all_cells() -> impl Iterator<Item = CellKey> {
             COLUMNS
                 .iter()
                 .chain(std::iter::once(&ORG_SUBTOTAL))
-                .map(move |c| CellKey::new(r.id, c.id))
+                .map(move |c| (r.id, c.id))
         })
 }
 
@@ -464,25 +462,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn grid_slots_number_every_cell_of_the_table() {
+    fn the_grid_names_every_cell_of_the_table() {
         for split in [false, true] {
-            let grid = grid_slots(split);
+            let grid = grid(split);
             let rows: Vec<&Row> = rows(split)
                 .iter()
                 .copied()
                 .chain(SUBTOTALS.iter())
                 .collect();
             assert_eq!(grid.len(), rows.len());
-            for (r, slots) in rows.iter().zip(grid) {
-                for (c, &slot) in COLUMNS.iter().chain([&ORG_SUBTOTAL]).zip(slots) {
-                    let id = crate::format::id_of_slot(usize::from(slot));
-                    assert_eq!(
-                        id,
-                        Some(CellKey::new(r.id, c.id).id().as_str()),
-                        "{}.{}",
-                        r.id,
-                        c.id
-                    );
+            for (r, cells) in rows.iter().zip(grid) {
+                for (c, &cell) in COLUMNS.iter().chain([&ORG_SUBTOTAL]).zip(cells) {
+                    assert_eq!(cell.id(), format!("{}.{}", r.id, c.id));
                 }
             }
         }

@@ -1,6 +1,6 @@
 //! Part 四 — 行政复议、行政诉讼 (FORMATS.md §4): 15 cells in one row.
 
-use super::{CellKey, Column, ValueKind};
+use super::{CellId, Column, ValueKind};
 
 pub struct Group {
     pub id: &'static str,
@@ -47,8 +47,14 @@ const fn col(id: &'static str, zh: &'static str, en: &'static str) -> Column {
 pub const TOTAL_COL: usize = 4;
 
 /// The 15 cells in official (reading) order.
-pub fn cells() -> impl Iterator<Item = CellKey> {
+/// The fifteen cells of the table, in official order (groups, then columns).
+pub fn cell_ids() -> &'static [CellId] {
+    static CELLS: std::sync::OnceLock<Vec<CellId>> = std::sync::OnceLock::new();
+    CELLS.get_or_init(|| cells().filter_map(|(r, c)| CellId::of(r, c)).collect())
+}
+
+pub fn cells() -> impl Iterator<Item = (&'static str, &'static str)> {
     GROUPS
         .iter()
-        .flat_map(|g| COLUMNS.iter().map(move |c| CellKey::new(g.id, c.id)))
+        .flat_map(|g| COLUMNS.iter().map(move |c| (g.id, c.id)))
 }

@@ -5,7 +5,8 @@
 //! otherwise the reader reports the row, never spreads figures by guesswork.
 
 use super::stream::Group;
-use super::tokens::{Pos, Split, Token};
+use super::tokens::{Split, Token};
+use crate::model::Pos;
 
 /// Where a complete space-aligned row put its figures: (line, [(first col, last col)]).
 pub type Columns = (u32, Vec<(u32, u32)>);

@@ -129,19 +129,16 @@ fn read_figures_p3_p4(lines: &[Line], r: &mut Report) -> bool {
     let split = n == 175 + 15;
     let p3 = crate::format::part3::rows(split);
     let (v3, v4) = values.split_at(n - 15);
-    for (row, chunk) in p3.iter().zip(v3.chunks(7)) {
-        for (c, t) in crate::format::part3::COLUMNS.iter().zip(chunk) {
-            r.sheet.insert(
-                crate::format::CellKey::new(row.id, c.id),
-                t.text,
-                value::parse(t.text, c.kind),
-                Some(t.pos),
-            );
+    let grid = crate::format::part3::grid(split);
+    for (cells, chunk) in grid[..p3.len()].iter().zip(v3.chunks(7)) {
+        for ((c, &id), t) in crate::format::part3::COLUMNS.iter().zip(cells).zip(chunk) {
+            r.sheet
+                .insert(id, t.text, value::parse(t.text, c.kind), Some(t.pos));
         }
     }
-    for (key, t) in crate::format::part4::cells().zip(v4) {
+    for (&id, t) in crate::format::part4::cell_ids().iter().zip(v4) {
         r.sheet.insert(
-            key,
+            id,
             t.text,
             value::parse(t.text, crate::format::ValueKind::Count),
             Some(t.pos),

@@ -4,9 +4,11 @@
 //! Invariant: regions never overlap and are in input order; a part's region ends where the
 //! next heading (of any part) or the next region begins.
 
-use super::tokens::{Line, Pos, TokenKind};
-use crate::fold::{self, fold_char, key_char};
+use super::tokens::{Line, TokenKind};
+use crate::bytes;
+use crate::fold::{fold_char, key_char};
 use crate::format::Part;
+use crate::model::Pos;
 use std::ops::Range;
 
 /// Keywords that name each of the six parts in a heading (index 0 = part 一).
@@ -76,7 +78,7 @@ pub fn line_key_into(line: &Line, cap: usize, s: &mut String) -> bool {
     for t in line.tokens {
         let from = s.len();
         crate::fold::push_key(s, t.text);
-        n += crate::fold::char_count(&s[from..]);
+        n += crate::bytes::char_count(&s[from..]);
         if n > cap {
             return false;
         }
@@ -128,7 +130,7 @@ fn heading_part(line: &Line, key: &mut String) -> Option<u8> {
     let named = |p: usize| {
         PART_KEYS[p].iter().any(|k| {
             if dotted {
-                crate::fold::find(rest, k).is_some()
+                crate::bytes::find(rest, k).is_some()
             } else {
                 rest.starts_with(k)
             }
@@ -141,9 +143,9 @@ fn heading_part(line: &Line, key: &mut String) -> Option<u8> {
     (0..6).find(|&p| named(p)).map(|p| p as u8 + 1)
 }
 
-/// Whether a line key holds `word` (a short search: `fold::find`, no set-up cost).
+/// Whether a line key holds `word` (a short search: `bytes::find`, no set-up cost).
 fn has(key: &str, word: &str) -> bool {
-    fold::find(key, word).is_some()
+    bytes::find(key, word).is_some()
 }
 
 pub fn outline(lines: &[Line]) -> Outline {
@@ -263,10 +265,10 @@ impl Prose {
         while i < b.len() {
             // within unchanged characters, whole words of them at a time
             if plain.is_some() && i + 8 <= b.len() {
-                let x = fold::word(&b[i..]);
+                let x = bytes::word(&b[i..]);
                 if is_plain_word(x) {
-                    k += fold::chars_starting(x);
-                    i = fold::to_char_start(b, i + 8);
+                    k += bytes::chars_starting(x);
+                    i = bytes::to_char_start(b, i + 8);
                     continue;
                 }
             }
@@ -341,8 +343,8 @@ impl Prose {
 /// Whether the eight bytes of `x` are all printable ASCII, ideographs (lead bytes E4–E9, all
 /// kept as they are) or bytes continuing a character: text that folding leaves as it is.
 fn is_plain_word(x: u64) -> bool {
-    let other_lead = fold::lead_mask(x) & !fold::ideograph_lead_mask(x);
-    (fold::below_mask(x, 0x21) | other_lead) == 0
+    let other_lead = bytes::lead_mask(x) & !bytes::ideograph_lead_mask(x);
+    (bytes::below_mask(x, 0x21) | other_lead) == 0
 }
 
 /// A character that [`fold_char`] keeps as it is and that is not white space.
@@ -376,7 +378,7 @@ pub fn meta(lines: &[Line], outline: &Outline, prose: &Prose) -> Meta {
         let Some(k) = line_key(&lines[i], 60) else {
             continue;
         };
-        let has = |w: &str| fold::find(&k, w).is_some();
+        let has = |w: &str| bytes::find(&k, w).is_some();
         if !(has("报告") && (has("年度") || has("工作"))) || k.contains('。') {
             continue;
         }

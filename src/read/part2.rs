@@ -6,9 +6,9 @@ use super::outline::line_key_into;
 use super::stream::{trim_padding, Stream};
 use super::tokens::Line;
 use super::value::parse;
-use crate::fold::{find, rfind};
+use crate::bytes::{find, rfind};
 use crate::format::part2::{Block, Variant, BLOCKS};
-use crate::format::{CellKey, FormatId};
+use crate::format::{CellId, FormatId};
 use crate::model::{Finding, Rule, Severity, Sheet};
 
 pub struct Read {
@@ -43,7 +43,7 @@ fn caption(line: &Line, key: &mut String) -> Option<&'static Block> {
     if !line
         .tokens
         .iter()
-        .any(|t| crate::fold::find(t.text, "条").is_some())
+        .any(|t| crate::bytes::find(t.text, "条").is_some())
     {
         return None;
     }
@@ -88,7 +88,7 @@ pub fn read(
                 let cells = variant
                     .rows
                     .iter()
-                    .flat_map(|r| variant.columns.iter().map(|c| CellKey::new(r.id, c.id)))
+                    .flat_map(|r| row_keys(variant, r.id))
                     .collect();
                 findings.push(
                     Finding::new(
@@ -192,12 +192,9 @@ fn read_block(
                     if let Some(cells) = align(std::slice::from_ref(g), columns, width) {
                         for (c, (t, pos)) in variant.columns.iter().zip(cells) {
                             let raw = t.map_or("", |t| t.text);
-                            sheet.insert(
-                                CellKey::new(row.id, c.id),
-                                raw,
-                                parse(raw, c.kind),
-                                Some(pos),
-                            );
+                            if let Some(id) = CellId::of(row.id, c.id) {
+                                sheet.insert(id, raw, parse(raw, c.kind), Some(pos));
+                            }
                         }
                         continue;
                     }
@@ -227,12 +224,9 @@ fn read_block(
                     continue;
                 }
                 for (c, t) in variant.columns.iter().zip(tokens) {
-                    sheet.insert(
-                        CellKey::new(row.id, c.id),
-                        t.text,
-                        parse(t.text, c.kind),
-                        Some(t.pos),
-                    );
+                    if let Some(id) = CellId::of(row.id, c.id) {
+                        sheet.insert(id, t.text, parse(t.text, c.kind), Some(t.pos));
+                    }
                 }
             }
             _ => {
@@ -299,10 +293,10 @@ fn extra_label(label: &str, variant: &Variant) -> String {
 }
 
 /// The cells of a row of a block's variant.
-fn row_keys(variant: &Variant, row: &'static str) -> Vec<CellKey> {
+fn row_keys(variant: &Variant, row: &'static str) -> Vec<CellId> {
     variant
         .columns
         .iter()
-        .map(|c| CellKey::new(row, c.id))
+        .filter_map(|c| CellId::of(row, c.id))
         .collect()
 }

@@ -4,20 +4,21 @@
 
 use super::columns::{align, columns_of, Columns};
 use super::stream::{trim_padding, Group, Stream};
-use super::tokens::{Line, Pos, Token};
+use super::tokens::{Line, Token};
 use super::value::{parse, parse_folded, parse_plain};
 use crate::format::part3::{
     self, Group as RowGroup, Row, COLUMNS, ORG_SUBTOTAL, OTHER_SPLIT, SUBTOTALS,
 };
 use crate::format::Column;
-use crate::format::{CellKey, FormatId};
+use crate::format::{CellId, FormatId};
+use crate::model::Pos;
 use crate::model::{Finding, Rule, Severity, Sheet};
 use std::collections::VecDeque;
 
 const WIDTH: usize = COLUMNS.len();
 
 /// The columns of the table as printed: the official seven, or eight with a 小计 column;
-/// each with its place in `part3::grid_slots` (the 小计 last).
+/// each with its place in `part3::grid` (the 小计 last).
 type Cols = Vec<(&'static Column, usize)>;
 
 pub struct Read {
@@ -26,16 +27,19 @@ pub struct Read {
     pub figures_only: bool,
 }
 
-pub fn row_cells(row: &Row) -> Vec<CellKey> {
-    COLUMNS.iter().map(|c| CellKey::new(row.id, c.id)).collect()
+pub fn row_cells(row: &Row) -> Vec<CellId> {
+    COLUMNS
+        .iter()
+        .filter_map(|c| CellId::of(row.id, c.id))
+        .collect()
 }
 
 /// The printed columns: a 小计 column (of 法人或其他组织) in the header makes eight, placed
 /// where the header has it (after 自然人, or after 其他).
 fn printed_columns(header: &str) -> Cols {
     let mut cols: Cols = COLUMNS.iter().zip(0..).collect();
-    if let Some(sub) = crate::fold::find(header, "小计") {
-        let at = match crate::fold::find(header, "商业") {
+    if let Some(sub) = crate::bytes::find(header, "小计") {
+        let at = match crate::bytes::find(header, "商业") {
             Some(b) if sub < b => 1,
             _ => 6,
         };
@@ -98,7 +102,7 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
     }
 
     // 2. optional subtotal rows under a group label, just before the group's first row
-    // (where the label starts, the row, the row's place in `part3::grid_slots`)
+    // (where the label starts, the row, the row's place in `part3::grid`)
     let mut labelled: Vec<(usize, &'static Row, usize)> = rows
         .iter()
         .zip(&starts)
@@ -157,9 +161,9 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
 
     // 4. each row takes its run; rows whose label was not recognised take surplus runs in order
     let mut surplus: VecDeque<&[&Token]> = VecDeque::new();
-    let grid = part3::grid_slots(split);
-    let ordered: Vec<(&'static Row, Option<usize>, &[u16; 8])> = {
-        let mut v: Vec<(&'static Row, Option<usize>, &[u16; 8])> =
+    let grid = part3::grid(split);
+    let ordered: Vec<(&'static Row, Option<usize>, &RowCells)> = {
+        let mut v: Vec<(&'static Row, Option<usize>, &RowCells)> =
             Vec::with_capacity(rows.len() + SUBTOTALS.len());
         let mut li = 0;
         for (i, (row, start)) in rows.iter().zip(&starts).enumerate() {
@@ -188,7 +192,7 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
                 // the first complete run is the row's; any further ones are surplus
                 let mut full = runs[li].iter().filter_map(|g| fit(&g.tokens, width));
                 if let Some(first) = full.next() {
-                    insert(sheet, (row, slots), first, &cols);
+                    insert(sheet, slots, first, &cols);
                     surplus.extend(full);
                 } else if !runs[li].is_empty() {
                     let all: Vec<&Token> = runs[li]
@@ -196,7 +200,7 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
                         .flat_map(|g| g.tokens.iter().copied())
                         .collect();
                     match fit(&all, width) {
-                        Some(t) => insert(sheet, (row, slots), t, &cols),
+                        Some(t) => insert(sheet, slots, t, &cols),
                         None => match align(
                             runs[li],
                             columns.get_or_insert_with(|| {
@@ -208,7 +212,7 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
                             }),
                             width,
                         ) {
-                            Some(cells) => insert_aligned(sheet, (row, slots), &cells, &cols),
+                            Some(cells) => insert_aligned(sheet, slots, &cells, &cols),
                             None => findings.push(unreadable(row, &all, width)),
                         },
                     }
@@ -225,7 +229,7 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
             }
             None => match surplus.pop_front() {
                 Some(t) => {
-                    insert(sheet, (row, slots), t, &cols);
+                    insert(sheet, slots, t, &cols);
                     findings.push(by_position(row));
                 }
                 None => findings.push(missing(row)),
@@ -251,40 +255,26 @@ fn fit<'r, 't, 'a>(tokens: &'r [&'t Token<'a>], width: usize) -> Option<&'r [&'t
     (t.len() == width).then_some(t)
 }
 
-/// A row and its cells' numbers (`part3::grid_slots`), by the seven columns and the 小计.
-type Numbered<'r> = (&'r Row, &'r [u16; 8]);
+/// A row's cells (`part3::grid`), by the seven columns and the 小计.
+type RowCells = [CellId; 8];
 
-fn insert(sheet: &mut Sheet, (row, slots): Numbered, tokens: &[&Token], cols: &Cols) {
+fn insert(sheet: &mut Sheet, cells: &RowCells, tokens: &[&Token], cols: &Cols) {
     for (&(c, ci), t) in cols.iter().zip(tokens) {
-        let key = CellKey::new(row.id, c.id);
         let pos = Some(t.pos);
         // plain digits and the rest stored apart (see `value::parse_plain`)
         match parse_plain(t.text, c.kind) {
-            Some(p) => sheet.insert_numbered(key, slots[ci], t.text, p, pos),
-            None => {
-                sheet.insert_numbered(key, slots[ci], t.text, parse_folded(t.text, c.kind), pos)
-            }
+            Some(p) => sheet.insert(cells[ci], t.text, p, pos),
+            None => sheet.insert(cells[ci], t.text, parse_folded(t.text, c.kind), pos),
         }
     }
 }
 
 /// Inserts an aligned row; the cells nothing was printed in are blank, placed where the
 /// column's figures end in the nearest complete row.
-fn insert_aligned(
-    sheet: &mut Sheet,
-    (row, slots): Numbered,
-    cells: &[(Option<&Token>, Pos)],
-    cols: &Cols,
-) {
+fn insert_aligned(sheet: &mut Sheet, ids: &RowCells, cells: &[(Option<&Token>, Pos)], cols: &Cols) {
     for (&(c, ci), (t, pos)) in cols.iter().zip(cells) {
         let raw = t.map_or("", |t| t.text);
-        sheet.insert_numbered(
-            CellKey::new(row.id, c.id),
-            slots[ci],
-            raw,
-            parse(raw, c.kind),
-            Some(*pos),
-        );
+        sheet.insert(ids[ci], raw, parse(raw, c.kind), Some(*pos));
     }
 }
 
@@ -297,14 +287,10 @@ fn read_figures_only(stream: &Stream, sheet: &mut Sheet) -> Option<Read> {
     };
     let values: Vec<&Token> = stream.values().collect();
     let cols: Cols = COLUMNS.iter().zip(0..).collect();
-    let grid = part3::grid_slots(split);
-    for ((row, slots), chunk) in part3::rows(split)
-        .iter()
-        .copied()
-        .zip(grid)
-        .zip(values.chunks(WIDTH))
-    {
-        insert(sheet, (row, slots), chunk, &cols);
+    let grid = part3::grid(split);
+    let rows = part3::rows(split).len();
+    for (cells, chunk) in grid[..rows].iter().zip(values.chunks(WIDTH)) {
+        insert(sheet, cells, chunk, &cols);
     }
     Some(Read {
         variant: if split {

@@ -43,14 +43,14 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> b
                     "Part 4: {n} figures found, {CELLS} expected; the columns cannot be told apart"
                 ),
             )
-            .with_cells(part4::cells().collect())
+            .with_cells(part4::cell_ids().to_vec())
             .at(first),
         );
         return true;
     }
-    for (key, t) in part4::cells().zip(taken) {
+    for (&id, t) in part4::cell_ids().iter().zip(taken) {
         sheet.insert(
-            key,
+            id,
             t.text,
             parse(t.text, crate::format::ValueKind::Count),
             Some(t.pos),

@@ -4,8 +4,8 @@
 //! clean report raises no false alarm (「收到市长信箱33件」 is not an application count).
 
 use super::outline::Prose;
-use super::tokens::Pos;
-use crate::fold;
+use crate::bytes;
+use crate::model::Pos;
 
 /// What a prose figure claims to count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,13 +50,13 @@ pub fn figures(prose: &Prose) -> Vec<Figure> {
     // and once a sentence has a digit, its further digits do not matter either
     let mut base = 0;
     while base + 8 <= b.len() {
-        let x = fold::word(&b[base..]);
-        let digits = fold::digit_mask(x);
-        let ends = fold::eq_mask(x, b';')
-            | fold::eq_mask(x, b'!')
-            | fold::eq_mask(x, b'?')
-            | fold::eq_mask(x, 0x82)
-            | fold::eq_mask(x, 0x9B);
+        let x = bytes::word(&b[base..]);
+        let digits = bytes::digit_mask(x);
+        let ends = bytes::eq_mask(x, b';')
+            | bytes::eq_mask(x, b'!')
+            | bytes::eq_mask(x, b'?')
+            | bytes::eq_mask(x, 0x82)
+            | bytes::eq_mask(x, 0x9B);
         let mut marks = ends | if split.digit { 0 } else { digits };
         while marks != 0 {
             let bit = marks.trailing_zeros();
@@ -159,7 +159,7 @@ fn sentence(prose: &Prose, start: usize, end: usize, out: &mut Vec<Figure>) {
     let mut suits = Mentions::new("诉讼");
     let mut i = 0;
     loop {
-        i = fold::next_marked(bytes, i, fold::digit_mask);
+        i = bytes::next_marked(bytes, i, bytes::digit_mask);
         if i >= bytes.len() {
             break;
         }
@@ -204,7 +204,7 @@ fn sentence(prose: &Prose, start: usize, end: usize, out: &mut Vec<Figure>) {
 
 /// Whether `needle` occurs in `hay` (label-matching search: short strings, no set-up cost).
 fn has(hay: &str, needle: &str) -> bool {
-    crate::fold::find(hay, needle).is_some()
+    crate::bytes::find(hay, needle).is_some()
 }
 
 /// Where the clause holding a point starts: after the last `,` `(` `)` `:` or `、` before it.
@@ -230,12 +230,12 @@ impl ClauseStarts {
         };
         let mut j = self.scanned;
         while j + 8 <= i {
-            let x = fold::word(&b[j..]);
-            let mut marks = fold::eq_mask(x, b',')
-                | fold::eq_mask(x, b'(')
-                | fold::eq_mask(x, b')')
-                | fold::eq_mask(x, b':')
-                | fold::eq_mask(x, 0x81);
+            let x = bytes::word(&b[j..]);
+            let mut marks = bytes::eq_mask(x, b',')
+                | bytes::eq_mask(x, b'(')
+                | bytes::eq_mask(x, b')')
+                | bytes::eq_mask(x, b':')
+                | bytes::eq_mask(x, 0x81);
             while marks != 0 {
                 mark(j + (marks.trailing_zeros() / 8) as usize);
                 marks &= marks - 1;
@@ -271,7 +271,7 @@ impl Mentions {
         while let Some(at) = s
             .as_bytes()
             .get(self.from..i)
-            .and_then(|h| crate::fold::find_bytes(h, self.word.as_bytes()))
+            .and_then(|h| crate::bytes::find_bytes(h, self.word.as_bytes()))
         {
             self.last = Some(self.from + at);
             self.from += at + self.word.len();

@@ -99,7 +99,7 @@ impl<'t, 'a> Stream<'t, 'a> {
             for k in keys {
                 // a key can beat the best so far only by starting before it
                 let limit = best.map_or(hay.len(), |(s, _)| (s + k.len()).min(hay.len()));
-                if let Some(i) = crate::fold::find_bytes(&hay[..limit], k.as_bytes()) {
+                if let Some(i) = crate::bytes::find_bytes(&hay[..limit], k.as_bytes()) {
                     let e = i + k.len();
                     if best.is_none_or(|b| (i, e) < b) {
                         best = Some((i, e));
@@ -128,7 +128,7 @@ const RUN_INLINE: usize = 8;
 /// Fills the unused places of an inline run.
 static NO_TOKEN: Token<'static> = Token {
     text: "",
-    pos: super::tokens::Pos::Text { line: 0, col: 0 },
+    pos: crate::model::Pos::Text { line: 0, col: 0 },
     kind: TokenKind::Text,
 };
 

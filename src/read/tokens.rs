@@ -4,15 +4,9 @@
 //! a token is either label text or a value cell, decided here once; blank cells survive only
 //! where the layout can express them (tab, `|` and grid rows).
 
-use crate::fold::{self, fold_char, fold_compact};
-
-/// Where a cell came from: a line and column of the text (1-based, columns in Unicode
-/// characters) or a row and cell of a grid (0-based, after rowspan/colspan expansion).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Pos {
-    Text { line: u32, col: u32 },
-    Grid { row: u32, cell: u32 },
-}
+use crate::bytes;
+use crate::fold::{fold_char, fold_compact};
+use crate::model::{Pos, Unit, UNITS};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -308,7 +302,7 @@ fn split_bars(text: &str, start: usize) -> Option<(Split, usize)> {
 
 /// The end of the line holding byte `i`: its `\n`, or the end of the text.
 fn line_end(b: &[u8], i: usize) -> usize {
-    fold::next_marked(b, i, |w| fold::eq_mask(w, b'\n'))
+    bytes::next_marked(b, i, |w| bytes::eq_mask(w, b'\n'))
 }
 
 /// The length of the UTF-8 character at `i` and whether it is white space (as [`is_space`]).
@@ -369,7 +363,7 @@ fn split_row<'a>(raw: &'a str, split: Split, line: u32, out: &mut Vec<Token<'a>>
     let b = raw.as_bytes();
     let mut from = 0;
     while from <= b.len() {
-        let end = fold::next_marked(b, from, |w| fold::eq_mask(w, sep));
+        let end = bytes::next_marked(b, from, |w| bytes::eq_mask(w, sep));
         let piece = raw.get(from..end).unwrap_or("");
         let pb = piece.as_bytes();
         let (at, text) = if has_solid_ends(pb) {
@@ -390,7 +384,7 @@ fn split_row<'a>(raw: &'a str, split: Split, line: u32, out: &mut Vec<Token<'a>>
             let col = u32::try_from(at + 1).unwrap_or(u32::MAX);
             row.push(out, text, Pos::Text { line, col });
         }
-        col += fold::char_count(piece) + 1;
+        col += bytes::char_count(piece) + 1;
         from = end + 1;
     }
     row.finish(out);
@@ -571,32 +565,12 @@ pub fn looks_like_value(text: &str) -> bool {
         && !s.ends_with(',')
 }
 
-/// Units that may follow a figure in a cell.
-pub const UNITS: [&str; 9] = ["万元", "亿元", "元", "件", "条", "个", "项", "次", "起"];
-
-/// A unit written after a figure: one of [`UNITS`], kept as its place there (a byte, where a
-/// string would make every cell 15 bytes bigger).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Unit(u8);
-
-impl Unit {
-    pub fn as_str(self) -> &'static str {
-        UNITS[usize::from(self.0)]
-    }
-}
-
-impl std::fmt::Display for Unit {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
 /// Splits a trailing unit off a folded figure.
 pub fn strip_unit(s: &str) -> (&str, Option<Unit>) {
     for (i, u) in UNITS.iter().enumerate() {
         if let Some(rest) = s.strip_suffix(u) {
             // UNITS has fewer than 256 entries
-            return (rest.trim_end(), Some(Unit(i as u8)));
+            return (rest.trim_end(), Some(Unit::at(i)));
         }
     }
     (s, None)

@@ -3,54 +3,10 @@
 //! Invariant: a value is never guessed. Blank markers stay blank (distinct from 0), text stays
 //! text, and every departure from a clean figure is recorded as a [`Problem`].
 
-use super::tokens::{is_blank_marker, strip_unit, Unit};
+use super::tokens::{is_blank_marker, strip_unit};
 use crate::fold::fold_compact;
 use crate::format::ValueKind;
-
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Value {
-    /// An integer figure.
-    Int(i64),
-    /// A figure with a fractional part.
-    Dec(f64),
-    /// Blank, `/`, `-`, `—`, `无`: no figure given.
-    Blank,
-    /// Not a figure at all.
-    Text,
-}
-
-impl Value {
-    /// The value used in arithmetic: blank counts as 0; text and fractions take no part.
-    pub fn arith(self) -> Option<i64> {
-        match self {
-            Value::Int(v) => Some(v),
-            Value::Blank => Some(0),
-            Value::Dec(_) | Value::Text => None,
-        }
-    }
-}
-
-/// What is wrong with a cell's text, if anything.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Problem {
-    /// Not a number (`约20`, `二十`, `12人`).
-    NotANumber,
-    /// A negative count.
-    Negative,
-    /// A fraction where a whole count is required.
-    Fraction,
-    /// A count with a unit suffix (`12件`): accepted, noted.
-    UnitSuffix(Unit),
-    /// A count too large to be real.
-    TooLarge,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Parsed {
-    pub value: Value,
-    pub unit: Option<Unit>,
-    pub problem: Option<Problem>,
-}
+use crate::model::{Parsed, Problem, Unit, Value};
 
 const MAX_COUNT: i64 = 1_000_000_000_000;
 

@@ -3,7 +3,7 @@
 
 use super::describe;
 use crate::model::{Finding, Rule, Severity, Sheet};
-use crate::read::value::{Problem, Value};
+use crate::model::{Problem, Value};
 
 pub fn check(sheet: &Sheet) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -11,7 +11,7 @@ pub fn check(sheet: &Sheet) -> Vec<Finding> {
         let Some(problem) = cell.problem else {
             continue;
         };
-        let (place, place_en) = describe(cell.key);
+        let (place, place_en) = describe(cell.id);
         let raw = &cell.raw;
         let (severity, zh, en) = match problem {
             Problem::NotANumber => (
@@ -48,7 +48,7 @@ pub fn check(sheet: &Sheet) -> Vec<Finding> {
         };
         out.push(
             Finding::new(Rule::CellValue, severity, zh, en)
-                .with_cells(vec![cell.key])
+                .with_cells(vec![cell.id])
                 .at(cell.pos),
         );
     }
@@ -59,22 +59,22 @@ pub fn check(sheet: &Sheet) -> Vec<Finding> {
     }
     let mut i = 0;
     while i < cells.len() {
-        let row = cells[i].key.row;
-        let end = i + cells[i..].iter().take_while(|c| c.key.row == row).count();
+        let row = cells[i].id.row();
+        let end = i + cells[i..].iter().take_while(|c| c.id.row() == row).count();
         let blanks: Vec<_> = cells[i..end]
             .iter()
             .filter(|c| c.value == Value::Blank)
             .collect();
         if !blanks.is_empty() {
-            let first = describe(blanks[0].key);
+            let first = describe(blanks[0].id);
             let (zh, en) = if blanks.len() == 1 {
                 (
                     format!("{}未填数字（「{}」），按0计算", first.0, blanks[0].raw),
                     format!("{}: blank (“{}”), counted as 0", first.1, blanks[0].raw),
                 )
             } else {
-                let places: Vec<String> = blanks.iter().map(|c| describe(c.key).0).collect();
-                let places_en: Vec<String> = blanks.iter().map(|c| describe(c.key).1).collect();
+                let places: Vec<String> = blanks.iter().map(|c| describe(c.id).0).collect();
+                let places_en: Vec<String> = blanks.iter().map(|c| describe(c.id).1).collect();
                 (
                     format!("{}格未填数字，按0计算：{}", blanks.len(), places.join("；")),
                     format!(
@@ -86,7 +86,7 @@ pub fn check(sheet: &Sheet) -> Vec<Finding> {
             };
             out.push(
                 Finding::new(Rule::CellBlank, Severity::Warning, zh, en)
-                    .with_cells(blanks.iter().map(|c| c.key).collect())
+                    .with_cells(blanks.iter().map(|c| c.id).collect())
                     .at(blanks[0].pos),
             );
         }

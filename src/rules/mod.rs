@@ -13,9 +13,9 @@ pub mod relations;
 pub mod report;
 
 use crate::format::FormatId;
-use crate::format::{part2 as p2, part3, part4, CellKey, Part};
+use crate::format::{part2 as p2, part3, part4, CellId, Part};
+use crate::model::Value;
 use crate::model::{Finding, Severity, Sheet};
-use crate::read::value::Value;
 use crate::read::Report;
 
 /// Every finding for a report, reading findings included, errors first.
@@ -37,56 +37,56 @@ pub fn check(report: &Report, format: Option<FormatId>) -> Vec<Finding> {
 }
 
 /// A cell's place in words: 第三部分「（一）予以公开」行「自然人」列.
-pub fn describe(key: CellKey) -> (String, String) {
+pub fn describe(key: CellId) -> (String, String) {
     match key.part() {
         Part::P3 => {
-            let (row_zh, row_en) = part3::find_row(key.row)
-                .map_or((key.row.to_owned(), key.row.to_owned()), |r| {
+            let (row_zh, row_en) = part3::find_row(key.row())
+                .map_or((key.row().to_owned(), key.row().to_owned()), |r| {
                     (crate::read::part3::row_label(r), r.en.to_owned())
                 });
-            let col = part3::COLUMNS.iter().find(|c| c.id == key.col);
+            let col = part3::COLUMNS.iter().find(|c| c.id == key.col());
             (
                 format!(
                     "第三部分「{}」行「{}」列",
                     row_zh,
-                    col.map_or(key.col, |c| c.zh)
+                    col.map_or(key.col(), |c| c.zh)
                 ),
                 format!(
                     "Part 3, row “{}”, column “{}”",
                     row_en,
-                    col.map_or(key.col, |c| c.en)
+                    col.map_or(key.col(), |c| c.en)
                 ),
             )
         }
         Part::P4 => {
-            let g = part4::GROUPS.iter().find(|g| g.id == key.row);
-            let col = part4::COLUMNS.iter().find(|c| c.id == key.col);
+            let g = part4::GROUPS.iter().find(|g| g.id == key.row());
+            let col = part4::COLUMNS.iter().find(|c| c.id == key.col());
             (
                 format!(
                     "第四部分{}「{}」",
-                    g.map_or(key.row, |g| g.zh),
-                    col.map_or(key.col, |c| c.zh)
+                    g.map_or(key.row(), |g| g.zh),
+                    col.map_or(key.col(), |c| c.zh)
                 ),
                 format!(
                     "Part 4, {}, {}",
-                    g.map_or(key.row, |g| g.en),
-                    col.map_or(key.col, |c| c.en)
+                    g.map_or(key.row(), |g| g.en),
+                    col.map_or(key.col(), |c| c.en)
                 ),
             )
         }
         Part::P2 => {
-            let row = p2::find_row(key.row);
+            let row = p2::find_row(key.row());
             let col = p2::find_column(key);
             (
                 format!(
                     "第二部分「{}」「{}」",
-                    row.map_or(key.row, |r| r.zh),
-                    col.map_or(key.col, |c| c.zh)
+                    row.map_or(key.row(), |r| r.zh),
+                    col.map_or(key.col(), |c| c.zh)
                 ),
                 format!(
                     "Part 2, {}, {}",
-                    row.map_or(key.row, |r| r.en),
-                    col.map_or(key.col, |c| c.en)
+                    row.map_or(key.row(), |r| r.en),
+                    col.map_or(key.col(), |c| c.en)
                 ),
             )
         }
@@ -94,7 +94,7 @@ pub fn describe(key: CellKey) -> (String, String) {
 }
 
 /// A cell's value as shown in a message: the figure, or 空 / blank.
-pub fn shown(sheet: &Sheet, key: CellKey) -> (String, String) {
+pub fn shown(sheet: &Sheet, key: CellId) -> (String, String) {
     match sheet.get(key).map(|c| c.value) {
         Some(Value::Int(v)) => (v.to_string(), v.to_string()),
         // a decimal is shown as written (formatting floats is large in WebAssembly)

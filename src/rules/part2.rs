@@ -1,9 +1,9 @@
 //! Part 二 rules: P2-PUB, P2-NEG, P2-INFORCE, P2-UNIT.
 
 use super::{describe, shown};
-use crate::format::CellKey;
+use crate::format::CellId;
+use crate::model::Value;
 use crate::model::{Finding, Rule, Severity, Sheet};
-use crate::read::value::Value;
 
 const ROWS_1: [&str; 2] = ["p2.rules", "p2.normative"];
 const ROWS_PREV: [&str; 5] = [
@@ -15,12 +15,10 @@ const ROWS_PREV: [&str; 5] = [
 ];
 
 fn int(sheet: &Sheet, row: &'static str, col: &'static str) -> Option<i64> {
-    sheet
-        .get(CellKey::new(row, col))
-        .and_then(|c| match c.value {
-            Value::Int(v) => Some(v),
-            _ => None,
-        })
+    sheet.at(row, col).and_then(|c| match c.value {
+        Value::Int(v) => Some(v),
+        _ => None,
+    })
 }
 
 fn label(row: &str) -> (&'static str, &'static str) {
@@ -33,7 +31,7 @@ pub fn check(sheet: &Sheet) -> Vec<Finding> {
         let (zh, en) = label(row);
         if let (Some(p), Some(t)) = (int(sheet, row, "published"), int(sheet, row, "total")) {
             if p > t {
-                let cells = vec![CellKey::new(row, "published"), CellKey::new(row, "total")];
+                let cells = CellId::row_of(row, &["published", "total"]);
                 out.push(
                     Finding::new(
                         Rule::P2Pub,
@@ -42,7 +40,7 @@ pub fn check(sheet: &Sheet) -> Vec<Finding> {
                         format!("Part 2, {en}: published this year ({p}) exceeds published in total ({t})"),
                     )
                     .with_cells(cells)
-                    .at(sheet.get(CellKey::new(row, "published")).and_then(|c| c.pos)),
+                    .at(sheet.at(row, "published").and_then(|c| c.pos)),
                 );
             }
         }
@@ -52,11 +50,7 @@ pub fn check(sheet: &Sheet) -> Vec<Finding> {
             int(sheet, row, "repealed"),
         ) {
             if i > f + r {
-                let cells = vec![
-                    CellKey::new(row, "issued"),
-                    CellKey::new(row, "repealed"),
-                    CellKey::new(row, "in_force"),
-                ];
+                let cells = CellId::row_of(row, &["issued", "repealed", "in_force"]);
                 out.push(
                     Finding::new(
                         Rule::P2InForce,
@@ -65,7 +59,7 @@ pub fn check(sheet: &Sheet) -> Vec<Finding> {
                         format!("Part 2, {en}: issued this year ({i}) exceeds in force + repealed ({f} + {r} = {})", f + r),
                     )
                     .with_cells(cells)
-                    .at(sheet.get(CellKey::new(row, "issued")).and_then(|c| c.pos)),
+                    .at(sheet.at(row, "issued").and_then(|c| c.pos)),
                 );
             }
         }
@@ -74,7 +68,7 @@ pub fn check(sheet: &Sheet) -> Vec<Finding> {
         let (zh, en) = label(row);
         if let (Some(p), Some(c)) = (int(sheet, row, "prev"), int(sheet, row, "change")) {
             if p + c < 0 {
-                let cells = vec![CellKey::new(row, "prev"), CellKey::new(row, "change")];
+                let cells = CellId::row_of(row, &["prev", "change"]);
                 out.push(
                     Finding::new(
                         Rule::P2Neg,
@@ -83,13 +77,13 @@ pub fn check(sheet: &Sheet) -> Vec<Finding> {
                         format!("Part 2, {en}: items last year {p} + change {c} = {}, which is negative", p + c),
                     )
                     .with_cells(cells)
-                    .at(sheet.get(CellKey::new(row, "change")).and_then(|c| c.pos)),
+                    .at(sheet.at(row, "change").and_then(|c| c.pos)),
                 );
             }
         }
     }
-    let amount = CellKey::new("p2.procurement", "amount");
-    if let Some(cell) = sheet.get(amount) {
+    let amount = CellId::of("p2.procurement", "amount");
+    if let Some((amount, cell)) = amount.and_then(|a| Some((a, sheet.get(a)?))) {
         if matches!(cell.value, Value::Int(_) | Value::Dec(_)) && cell.unit.is_none() {
             let (place, place_en) = describe(amount);
             let (v, _) = shown(sheet, amount);

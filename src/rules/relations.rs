@@ -9,7 +9,7 @@
 use super::shown;
 use crate::format::part3::{self, Role, COLUMNS as P3_COLS, ORG_SUBTOTAL, TOTAL_COL};
 use crate::format::part4::{self, COLUMNS as P4_COLS};
-use crate::format::{CellKey, Column};
+use crate::format::{CellId, Column};
 use crate::model::{Finding, Rule, Severity, Suspect};
 use crate::read::Report;
 
@@ -95,7 +95,7 @@ fn column(c: usize) -> &'static Column {
     P3_COLS.get(c).unwrap_or(&ORG_SUBTOTAL)
 }
 
-fn position(sheet: &crate::model::Sheet, key: CellKey) -> u32 {
+fn position(sheet: &crate::model::Sheet, key: CellId) -> u32 {
     sheet
         .index_of(key)
         .and_then(|i| u32::try_from(i).ok())
@@ -115,21 +115,14 @@ pub fn relations(report: &Report) -> Relations {
         let rows = part3::rows(split);
         let n = rows.len();
         // the rows, then the subtotal rows some reports add; each cell's sheet position (by
-        // its number, `part3::grid_slots`) looked up once, however many relations it is on
+        // its id, `part3::grid`) looked up once, however many relations it is on
         let row_of = |r: usize| match rows.get(r) {
             Some(row) => *row,
             None => &part3::SUBTOTALS[r - n],
         };
-        let grid: Vec<[u32; P3_WIDTH]> = part3::grid_slots(split)
+        let grid: Vec<[u32; P3_WIDTH]> = part3::grid(split)
             .iter()
-            .map(|slots| {
-                slots.map(|s| {
-                    sheet
-                        .index_of_slot(s)
-                        .and_then(|i| u32::try_from(i).ok())
-                        .unwrap_or(ABSENT)
-                })
-            })
+            .map(|cells| cells.map(|c| position(sheet, c)))
             .collect();
         // the subtotal rows read: (their index in the grid, their group)
         let subtotals: Vec<(usize, part3::Group)> = (n..n + part3::SUBTOTALS.len())
@@ -178,12 +171,13 @@ pub fn relations(report: &Report) -> Relations {
             }
         }
     }
-    for (gi, g) in part4::GROUPS.iter().enumerate() {
-        let at = |c: &Column| position(sheet, CellKey::new(g.id, c.id));
+    let p4 = part4::cell_ids();
+    for (gi, row) in p4.chunks_exact(P4_COLS.len()).enumerate() {
+        let at = |c: &CellId| position(sheet, *c);
         out.push(
             Rule::P4Sum,
-            [at(&P4_COLS[part4::TOTAL_COL])],
-            P4_COLS[..part4::TOTAL_COL].iter().map(at),
+            [at(&row[part4::TOTAL_COL])],
+            row[..part4::TOTAL_COL].iter().map(at),
             What::Review(gi),
         );
     }
@@ -258,7 +252,7 @@ pub fn check(report: &Report) -> Vec<Finding> {
         let mut suspects = Vec::new();
         let first = &rels[members[0]];
         for &p in all.cells_at(first) {
-            let k = cells[p as usize].key;
+            let k = cells[p as usize].id;
             if suspects.iter().any(|s: &Suspect| s.cell == k) {
                 continue;
             }
@@ -295,17 +289,17 @@ fn finding(
     suspects: Vec<Suspect>,
 ) -> Finding {
     let sheet = &report.sheet;
-    let keys = |span| -> Vec<CellKey> {
+    let keys = |span| -> Vec<CellId> {
         all.positions(span)
             .iter()
-            .map(|&p| sheet.cells()[p as usize].key)
+            .map(|&p| sheet.cells()[p as usize].id)
             .collect()
     };
     let (lhs, rhs) = (keys(rel.lhs), keys(rel.rhs));
-    let v = |k: CellKey| sheet.get(k).and_then(|c| c.value.arith()).unwrap_or(0);
+    let v = |k: CellId| sheet.get(k).and_then(|c| c.value.arith()).unwrap_or(0);
     let expected: i64 = rhs.iter().map(|&k| v(k)).sum();
     let actual = expected + residual;
-    let s = |k: CellKey| shown(sheet, k);
+    let s = |k: CellId| shown(sheet, k);
     let (zh, en) = match rel.what {
         What::Row(row) => {
             let parts: Vec<String> = rhs

@@ -1,7 +1,7 @@
 //! Whole-report rules: FMT-MIX (format variant vs year, tables of different formats), YEAR
 //! (title, statistics period, body and publication date), TXT-NUM (prose vs tables).
 
-use crate::format::{part4, CellKey, FormatId};
+use crate::format::{part4, CellId, FormatId};
 use crate::model::{Finding, Rule, Severity};
 use crate::read::prose::Claim;
 use crate::read::Report;
@@ -141,11 +141,8 @@ fn year(report: &Report, out: &mut Vec<Finding>) {
 
 fn txt_num(report: &Report, out: &mut Vec<Finding>) {
     let sheet = &report.sheet;
-    let int = |row: &'static str, col: &'static str| {
-        sheet
-            .get(CellKey::new(row, col))
-            .and_then(|c| c.value.arith())
-    };
+    let int =
+        |row: &'static str, col: &'static str| sheet.at(row, col).and_then(|c| c.value.arith());
     let suits = |col: &'static str| {
         let a = int(part4::GROUPS[1].id, col)?;
         let b = int(part4::GROUPS[2].id, col)?;
@@ -157,34 +154,34 @@ fn txt_num(report: &Report, out: &mut Vec<Finding>) {
             continue;
         }
         seen.push((f.claim, f.value));
-        let (table, cells, what, what_en): (Option<i64>, Vec<CellKey>, &str, &str) = match f.claim {
+        let (table, cells, what, what_en): (Option<i64>, Vec<CellId>, &str, &str) = match f.claim {
             Claim::New => (
                 int("p3.new", "total"),
-                vec![CellKey::new("p3.new", "total")],
+                CellId::row_of("p3.new", &["total"]),
                 "第三部分「本年新收政府信息公开申请数量」总计",
                 "part 3 new applications, total",
             ),
             Claim::CarriedIn => (
                 int("p3.carried_in", "total"),
-                vec![CellKey::new("p3.carried_in", "total")],
+                CellId::row_of("p3.carried_in", &["total"]),
                 "第三部分「上年结转政府信息公开申请数量」总计",
                 "part 3 carried over from last year, total",
             ),
             Claim::CarriedOut => (
                 int("p3.carried_out", "total"),
-                vec![CellKey::new("p3.carried_out", "total")],
+                CellId::row_of("p3.carried_out", &["total"]),
                 "第三部分「结转下年度继续办理」总计",
                 "part 3 carried over to next year, total",
             ),
             Claim::Handled => (
                 int("p3.total", "total"),
-                vec![CellKey::new("p3.total", "total")],
+                CellId::row_of("p3.total", &["total"]),
                 "第三部分「（七）总计」",
                 "part 3 (7) total",
             ),
             Claim::Review => (
                 int("p4.review", "total"),
-                vec![CellKey::new("p4.review", "total")],
+                CellId::row_of("p4.review", &["total"]),
                 "第四部分行政复议总计",
                 "part 4 administrative review, total",
             ),
@@ -195,17 +192,14 @@ fn txt_num(report: &Report, out: &mut Vec<Finding>) {
                     .map_or(col, |c| c.zh);
                 (
                     int("p4.review", col),
-                    vec![CellKey::new("p4.review", col)],
+                    CellId::row_of("p4.review", &[col]),
                     c,
                     col,
                 )
             }
             Claim::Suits => (
                 suits("total"),
-                vec![
-                    CellKey::new("p4.suit_direct", "total"),
-                    CellKey::new("p4.suit_after_review", "total"),
-                ],
+                suit_cells("total"),
                 "第四部分行政诉讼总计（未经复议直接起诉与复议后起诉之和）",
                 "part 4 lawsuits, total (direct + after review)",
             ),
@@ -214,15 +208,7 @@ fn txt_num(report: &Report, out: &mut Vec<Finding>) {
                     .iter()
                     .find(|c| c.id == col)
                     .map_or(col, |c| c.zh);
-                (
-                    suits(col),
-                    vec![
-                        CellKey::new("p4.suit_direct", col),
-                        CellKey::new("p4.suit_after_review", col),
-                    ],
-                    c,
-                    col,
-                )
+                (suits(col), suit_cells(col), c, col)
             }
         };
         let Some(table) = table else { continue };
@@ -254,4 +240,12 @@ fn txt_num(report: &Report, out: &mut Vec<Finding>) {
             );
         }
     }
+}
+
+/// A column of both lawsuit rows (直接起诉, 复议后起诉).
+fn suit_cells(col: &str) -> Vec<CellId> {
+    ["p4.suit_direct", "p4.suit_after_review"]
+        .iter()
+        .filter_map(|row| CellId::of(row, col))
+        .collect()
 }

@@ -6,6 +6,7 @@
 //! (asserted by the test kit's `assert_check_json` and `assert_result` for every text the tests
 //! and fuzzers check): equal to `serde_json::to_vec` of the result.
 
+use gouji::format::CellId;
 use gouji::model::Raw;
 use gouji::result::{At, CheckResult, FindingOut, Num, Summary, Tables, SCHEMA};
 use gouji::Options;
@@ -22,26 +23,14 @@ pub fn check_json(text: &str, options: &Options, out: &mut Vec<u8>) -> serde_jso
         title: report.meta.title.as_deref(),
         input: report.input,
     };
-    // the ids of cells outside the format tables (none in practice), written out
-    let ids: Vec<String> = report
-        .sheet
-        .cells()
-        .iter()
-        .filter(|c| c.slot == gouji::model::NO_SLOT)
-        .map(|c| c.key.id())
-        .collect();
-    let mut other = ids.iter();
     let cells = report.sheet.cells().iter().map(|c| {
-        let name = match c.slot {
-            gouji::model::NO_SLOT => CellName::Id(other.next().map_or("", String::as_str)),
-            slot => CellName::Slot(usize::from(slot)),
-        };
+        let name = CellName::Cell(c.id);
         let cell = CellJson {
             value: gouji::result::num(c.value),
             raw: &c.raw,
-            blank: c.value == gouji::read::value::Value::Blank,
+            blank: c.value == gouji::model::Value::Blank,
             at: c.pos.map(At::from),
-            unit: c.unit.map(gouji::read::tokens::Unit::as_str),
+            unit: c.unit.map(gouji::model::Unit::as_str),
         };
         (name, cell)
     });
@@ -73,7 +62,7 @@ pub fn write_json(r: &CheckResult, out: &mut Vec<u8>) -> serde_json::Result<()> 
             at: c.at,
             unit: c.unit.as_deref(),
         };
-        let name = gouji::format::slot_of_id(id).map_or(CellName::Id(id), CellName::Slot);
+        let name = CellId::parse(id).map_or(CellName::Id(id), CellName::Cell);
         (name, cell)
     });
     let tail = Tail {
@@ -107,7 +96,7 @@ pub struct CellJson<'c> {
 /// How a cell is named in the JSON: by its number among the formats' cells (its id then
 /// comes from a table), or by its id.
 pub enum CellName<'c> {
-    Slot(usize),
+    Cell(CellId),
     Id(&'c str),
 }
 
@@ -150,12 +139,12 @@ pub fn write_result<'c>(
             continue;
         }
         let id = match name {
-            CellName::Slot(s) => match starts.get(s) {
+            CellName::Cell(s) => match starts.get(s.index()) {
                 Some((start, len)) if *len > 0 => {
                     put_cut(out, start, usize::from(*len));
                     None
                 }
-                _ => gouji::format::id_of_slot(s),
+                _ => Some(s.id()),
             },
             CellName::Id(id) => Some(id),
         };
@@ -230,7 +219,7 @@ fn usual_cell(
 ) -> bool {
     const RAW: usize = gouji::model::RAW_INLINE;
     let (
-        CellName::Slot(s),
+        CellName::Cell(s),
         Some(Num::Int(_)),
         Some((raw, raw_len)),
         Some(At::Text { line, col }),
@@ -240,7 +229,7 @@ fn usual_cell(
     else {
         return false;
     };
-    let Some((start, start_len)) = starts.get(*s).filter(|(_, len)| *len > 0) else {
+    let Some((start, start_len)) = starts.get(s.index()).filter(|(_, len)| *len > 0) else {
         return false;
     };
     if line > 9999 || col > 9999 || !is_plain_int(&raw[..raw_len]) {
@@ -286,13 +275,10 @@ const ENTRY_START: usize = 64;
 fn entry_starts() -> &'static [([u8; ENTRY_START], u8)] {
     static STARTS: std::sync::OnceLock<Vec<([u8; ENTRY_START], u8)>> = std::sync::OnceLock::new();
     STARTS.get_or_init(|| {
-        (0..gouji::format::slots())
-            .map(|slot| {
+        CellId::all()
+            .map(|cell| {
                 let mut start = Vec::new();
-                json_str(
-                    &mut start,
-                    gouji::format::id_of_slot(slot).unwrap_or_default(),
-                );
+                json_str(&mut start, cell.id());
                 start.extend_from_slice(b":{\"value\":");
                 let mut padded = [0; ENTRY_START];
                 match padded.get_mut(..start.len()) {
@@ -344,10 +330,10 @@ fn json_str(out: &mut Vec<u8>, s: &str) {
     // eight bytes at a time past those that need no escape (all of most strings)
     let mut clean = 0;
     while clean + 8 <= b.len() {
-        let w = gouji::fold::word(&b[clean..]);
-        let marks = gouji::fold::below_mask(w, 0x20)
-            | gouji::fold::eq_mask(w, b'"')
-            | gouji::fold::eq_mask(w, b'\\');
+        let w = gouji::bytes::word(&b[clean..]);
+        let marks = gouji::bytes::below_mask(w, 0x20)
+            | gouji::bytes::eq_mask(w, b'"')
+            | gouji::bytes::eq_mask(w, b'\\');
         if marks != 0 {
             break;
         }

@@ -1,7 +1,7 @@
 //! What must hold of every result and every rendering, whatever the input: asserted by the
 //! tests, the property tests and the fuzz targets (panics with the reason when broken).
 
-use gouji::format::CellKey;
+use gouji::format::CellId;
 use gouji::result::{At, CheckResult};
 
 /// The command line's JSON of a text, written without building the result, is the JSON of
@@ -40,7 +40,7 @@ pub fn assert_result(r: &CheckResult) {
         assert_eq!(r.findings.len(), 1, "unusable input gives one finding");
     }
     for (id, cell) in &r.cells.0 {
-        assert!(CellKey::parse(id).is_some(), "cell id {id}");
+        assert!(CellId::parse(id).is_some(), "cell id {id}");
         assert_at(cell.at);
         assert!(
             !(cell.blank && cell.value.is_some()),
@@ -54,7 +54,7 @@ pub fn assert_result(r: &CheckResult) {
             f.rule
         );
         for id in f.cells.iter().chain(f.suspects.iter().map(|s| &s.cell)) {
-            assert!(CellKey::parse(id).is_some(), "{}: cell id {id}", f.rule);
+            assert!(CellId::parse(id).is_some(), "{}: cell id {id}", f.rule);
         }
         for s in &f.suspects {
             assert!(s.fix >= 0, "{}: negative fix for {}", f.rule, s.cell);
@@ -120,7 +120,7 @@ pub fn assert_inert_html(html: &str) {
         assert!(known_tag(name), "element <{name}>");
         // attributes: name="value" pairs, values escaped (no raw quotes or angle brackets inside)
         let mut attrs = &tag[name.len()..];
-        while let Some(eq) = gouji::fold::find(attrs, "=\"") {
+        while let Some(eq) = gouji::bytes::find(attrs, "=\"") {
             let attr = attrs[..eq].trim();
             assert!(known_attr(attr), "attribute {attr}");
             let value_end = at(&attrs[eq + 2..], b'"').expect("an attribute value is closed");

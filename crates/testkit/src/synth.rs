@@ -4,7 +4,7 @@
 //! Invariant: `figures(seed, format)` satisfies every relation of the format (all counts ≥ 0),
 //! so a report written from it must check clean in every layout.
 
-use gouji::format::{part2, part3, part4, CellKey, FormatId};
+use gouji::format::{part2, part3, part4, CellId, FormatId};
 
 /// The layouts users paste (see tests/fixtures/samples).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,7 +65,7 @@ impl Rng {
 
 /// Consistent figures for every cell of a format, in official order.
 #[allow(clippy::needless_range_loop)] // part 三 is filled column by column
-pub fn figures(seed: u64, format: FormatId) -> Vec<(CellKey, String)> {
+pub fn figures(seed: u64, format: FormatId) -> Vec<(CellId, String)> {
     let mut rng = Rng::new(seed);
     let mut out = Vec::new();
     // part 二
@@ -109,7 +109,7 @@ pub fn figures(seed: u64, format: FormatId) -> Vec<(CellKey, String)> {
                 _ => ids.iter().map(|_| rng.below(100_000).to_string()).collect(),
             };
             for (c, v) in v.columns.iter().zip(vals) {
-                out.push((CellKey::new(row.id, c.id), v));
+                out.push((cell(row.id, c.id), v));
             }
         }
     }
@@ -146,7 +146,7 @@ pub fn figures(seed: u64, format: FormatId) -> Vec<(CellKey, String)> {
     }
     for (r, vals) in rows.iter().zip(&grid) {
         for (c, v) in part3::COLUMNS.iter().zip(vals) {
-            out.push((CellKey::new(r.id, c.id), v.to_string()));
+            out.push((cell(r.id, c.id), v.to_string()));
         }
     }
     // part 四
@@ -165,20 +165,20 @@ pub fn figures(seed: u64, format: FormatId) -> Vec<(CellKey, String)> {
             .iter()
             .zip(parts.iter().chain(std::iter::once(&total)))
         {
-            out.push((CellKey::new(g.id, c.id), v.to_string()));
+            out.push((cell(g.id, c.id), v.to_string()));
         }
     }
     out
 }
 
-fn get<'a>(figs: &'a [(CellKey, String)], row: &str, col: &str) -> &'a str {
+fn get<'a>(figs: &'a [(CellId, String)], row: &str, col: &str) -> &'a str {
     figs.iter()
-        .find(|(k, _)| k.row == row && k.col == col)
+        .find(|(k, _)| k.row() == row && k.col() == col)
         .map_or("", |(_, v)| v.as_str())
 }
 
 /// Writes a whole report (title, prose, the three tables) in a layout.
-pub fn write(format: FormatId, layout: Layout, figs: &[(CellKey, String)]) -> String {
+pub fn write(format: FormatId, layout: Layout, figs: &[(CellId, String)]) -> String {
     let year = if format == FormatId::F2019 {
         2020
     } else {
@@ -188,7 +188,7 @@ pub fn write(format: FormatId, layout: Layout, figs: &[(CellKey, String)]) -> St
     if layout == Layout::Figures {
         let nums: Vec<&str> = figs
             .iter()
-            .filter(|(k, _)| !k.row.starts_with("p2"))
+            .filter(|(k, _)| !k.row().starts_with("p2"))
             .map(|(_, v)| v.as_str())
             .collect();
         for chunk in nums.chunks(7) {
@@ -260,7 +260,9 @@ pub fn write(format: FormatId, layout: Layout, figs: &[(CellKey, String)]) -> St
             "复议后起诉",
         ],
     );
-    let p4: Vec<&str> = part4::cells().map(|k| get(figs, k.row, k.col)).collect();
+    let p4: Vec<&str> = part4::cells()
+        .map(|(row, col)| get(figs, row, col))
+        .collect();
     row(&mut s, layout, &p4);
     s.push_str("五、存在的主要问题及改进情况\n工作还有不足。\n六、其他需要报告的事项\n无。\n");
     s
@@ -305,4 +307,9 @@ pub fn report(seed: u64) -> String {
     };
     let layout = Layout::ALL[((seed / 2) % 4) as usize];
     write(format, layout, &figures(seed, format))
+}
+
+/// The cell of a row and column of the format tables.
+fn cell(row: &str, col: &str) -> CellId {
+    CellId::of(row, col).expect("a cell of the format tables")
 }
