@@ -284,6 +284,7 @@ export class GoujiView {
     } else {
       this.result = core.checkCells(source.cells, source.format);
     }
+    this.root.dataset.checkedIn = "page";
     this.draw();
     this.persist();
     this.onResult(this.result);
@@ -355,6 +356,7 @@ export class GoujiView {
     }
     this.result = result;
     if (this.source.kind === "html") this.result.input = "html";
+    this.root.dataset.checkedIn = "worker";
     this.notice("");
     this.draw();
     this.persist();

@@ -91,3 +91,45 @@ export function serverAndBrowser() {
   });
   return env;
 }
+
+/** Puts the text `build` returns (a function's source, run in the page) in the paste area as a
+ *  paste would, and waits for the answer. Returns what a test asserts — whether the text was
+ *  kept, where it was checked (`checkedIn`: "worker" or "page"), how many 10 ms timer tasks ran
+ *  while the view was busy (`ticksWhileBusy`: the page answering while the worker checks) —
+ *  and, for scripts/measure-page.mjs only, the figures no test asserts: the longest main-thread
+ *  gap (`gap`, ms) and the time to the answer (`ms`). */
+export async function pasteAndWait(page, build) {
+  return page.evaluate(async (build) => {
+    const text = new Function(`return (${build})`)()();
+    const ta = document.querySelector("#text");
+    const main = document.querySelector("main");
+    const before = main.dataset.drawn;
+    delete main.dataset.checkedIn;
+    let last = performance.now();
+    let gap = 0;
+    let ticksWhileBusy = 0;
+    const tick = setInterval(() => {
+      const now = performance.now();
+      gap = Math.max(gap, now - last);
+      last = now;
+      if (main.querySelector("[aria-busy=true]") || main.getAttribute("aria-busy") === "true") ticksWhileBusy++;
+    }, 10);
+    const t0 = performance.now();
+    // a paste, as the clipboard gives it
+    const dt = new DataTransfer();
+    dt.setData("text/plain", text);
+    const pasted = ta.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+    if (pasted) {
+      // not taken by the page (a small paste): the textarea would insert it
+      ta.value = text;
+      ta.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+    await new Promise((resolve) => {
+      const check = () => (main.dataset.drawn !== before || document.querySelector("#notice").textContent.includes("上限") ? resolve() : setTimeout(check, 20));
+      check();
+    });
+    clearInterval(tick);
+    const kept = ta.value.length === text.length || (ta.readOnly && ta.value.startsWith(text.slice(0, 100)));
+    return { gap, ms: performance.now() - t0, kept, size: text.length, checkedIn: main.dataset.checkedIn, ticksWhileBusy };
+  }, build.toString());
+}

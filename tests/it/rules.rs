@@ -2,45 +2,163 @@
 
 use super::support::{fixture, run};
 
-/// (rule, severity, a cell the failing finding must name or "" for none, suspect `cell=fix` or "").
-const CASES: [(&str, &str, &str, &str); 15] = [
-    (
+/// A rule's failing fixture and what its finding must say.
+struct Case {
+    rule: &'static str,
+    severity: &'static str,
+    /// A cell the finding must name ("" for none).
+    cell: &'static str,
+    /// A suspect `cell=fix` it must offer ("" for none).
+    suspect: &'static str,
+    /// What its message must say: the values the rule found.
+    says: &'static str,
+    /// Its `expected` and `actual`, for the arithmetic rules.
+    values: Option<(i64, i64)>,
+}
+
+const fn case(
+    rule: &'static str,
+    severity: &'static str,
+    cell: &'static str,
+    suspect: &'static str,
+    says: &'static str,
+    values: Option<(i64, i64)>,
+) -> Case {
+    Case {
+        rule,
+        severity,
+        cell,
+        suspect,
+        says,
+        values,
+    }
+}
+
+const CASES: [Case; 15] = [
+    case(
         "P3-ROW",
         "error",
         "p3.granted.total",
         "p3.granted.total=4806",
+        "其他78",
+        Some((4806, 4807)),
     ),
-    (
+    case(
         "P3-SUM",
         "error",
         "p3.rejected.confirm.business",
         "p3.rejected.confirm.business=8",
+        "各项之和为4851，但（七）总计填报为2429",
+        Some((4851, 2429)),
     ),
-    ("P3-BAL", "error", "p3.carried_in.natural", ""),
-    ("P4-SUM", "error", "p4.review.total", "p4.review.total=8"),
-    ("P2-PUB", "warning", "p2.rules.published", ""),
-    ("P2-NEG", "error", "p2.licensing.change", ""),
-    ("P2-INFORCE", "warning", "p2.rules.issued", ""),
-    ("P2-UNIT", "warning", "p2.procurement.amount", ""),
-    ("CELL-VALUE", "error", "p3.withheld.process.research", ""),
-    ("CELL-BLANK", "warning", "p3.withheld.enforcement.total", ""),
-    ("TABLE-MISSING", "error", "", ""),
-    ("TABLE-EXTRA", "info", "", ""),
-    ("FMT-MIX", "warning", "", ""),
-    ("TXT-NUM", "warning", "p3.new.total", ""),
-    ("YEAR", "warning", "", ""),
+    case(
+        "P3-BAL",
+        "error",
+        "p3.carried_in.natural",
+        "",
+        "第一项7633 + 第二项7 = 7640",
+        Some((7640, 7639)),
+    ),
+    case(
+        "P4-SUM",
+        "error",
+        "p4.review.total",
+        "p4.review.total=8",
+        "尚未审结8 = 8，但总计填报为9",
+        Some((8, 9)),
+    ),
+    case(
+        "P2-PUB",
+        "warning",
+        "p2.rules.published",
+        "",
+        "本年新公开数量40大于对外公开总数量36",
+        None,
+    ),
+    case(
+        "P2-NEG",
+        "error",
+        "p2.licensing.change",
+        "",
+        "456 + 本年增/减-500 = -44",
+        None,
+    ),
+    case(
+        "P2-INFORCE",
+        "warning",
+        "p2.rules.issued",
+        "",
+        "本年制发件数30大于现行有效件数19与本年废止件数5之和24",
+        None,
+    ),
+    case(
+        "P2-UNIT",
+        "warning",
+        "p2.procurement.amount",
+        "",
+        "「2824273.0」没有写单位",
+        None,
+    ),
+    case(
+        "CELL-VALUE",
+        "error",
+        "p3.withheld.process.research",
+        "",
+        "填的是「约1」",
+        None,
+    ),
+    case(
+        "CELL-BLANK",
+        "warning",
+        "p3.withheld.enforcement.total",
+        "",
+        "未填数字",
+        None,
+    ),
+    case("TABLE-MISSING", "error", "", "", "未找到第四部分表格", None),
+    case(
+        "TABLE-EXTRA",
+        "info",
+        "",
+        "",
+        "格式之外的行「其他主动公开文件」（3 0 12）",
+        None,
+    ),
+    case("FMT-MIX", "warning", "", "", "第二部分为2019年版格式", None),
+    case(
+        "TXT-NUM",
+        "warning",
+        "p3.new.total",
+        "",
+        "受理政府信息公开申请17050件」与表中第三部分「本年新收政府信息公开申请数量」总计17005",
+        None,
+    ),
+    case(
+        "YEAR",
+        "warning",
+        "",
+        "",
+        "标题为2023年度，但统计期限写的是2022年",
+        None,
+    ),
 ];
 
 #[test]
 fn every_rule_has_a_passing_and_a_failing_fixture() {
-    for (rule, severity, cell, suspect) in CASES {
+    for Case {
+        rule,
+        severity,
+        cell,
+        suspect,
+        says,
+        values,
+    } in CASES
+    {
         let pass = run(&fixture(&format!("rules/{rule}.pass.txt")));
         assert!(pass.summary.cells_read > 0, "{rule}.pass reads no cells");
+        // the rule's own outcome, whatever its severity: no finding of it at all
         assert!(
-            !pass
-                .findings
-                .iter()
-                .any(|f| f.rule == rule && f.severity != "info"),
+            !pass.findings.iter().any(|f| f.rule == rule),
             "{rule}.pass: {:?}",
             pass.findings.iter().map(|f| &f.message).collect::<Vec<_>>()
         );
@@ -55,6 +173,18 @@ fn every_rule_has_a_passing_and_a_failing_fixture() {
             "{rule}.fail: no {severity} {rule} in {:?}",
             fail.findings
         );
+        assert!(
+            hits.iter().any(|f| f.message.contains(says)),
+            "{rule}.fail: no message says “{says}”: {:?}",
+            hits.iter().map(|f| &f.message).collect::<Vec<_>>()
+        );
+        if let Some((expected, actual)) = values {
+            assert!(
+                hits.iter()
+                    .any(|f| f.expected == Some(expected) && f.actual == Some(actual)),
+                "{rule}.fail: expected {expected}, actual {actual} not found"
+            );
+        }
         if !cell.is_empty() {
             assert!(
                 hits.iter().any(|f| f.cells.iter().any(|c| c == cell)),
