@@ -1,7 +1,7 @@
 // Assembles the npm package (dist/npm) from the web build and packs it (dist/gouji-VERSION.tgz):
 // the JS API (`gouji`), the widget (`gouji/widget`), their TypeScript declarations, the CSS and
 // the iframe embed. Run after scripts/web-build.mjs.
-import { readFileSync, writeFileSync, mkdirSync, copyFileSync, rmSync } from "node:fs";
+import { readFileSync, writeFileSync, mkdirSync, copyFileSync, rmSync, readdirSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,7 +13,9 @@ const version = readFileSync(join(root, "Cargo.toml"), "utf8").match(/^version =
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, "pkg"), { recursive: true });
-const files = ["gouji-core.js", "check-worker.js", "ui.js", "samples.js", "gouji-widget.js", "gouji-css.js", "gouji.css", "embed.html", "embed.js", "favicon.svg",
+mkdirSync(join(out, "view"), { recursive: true });
+const view = readdirSync(join(www, "view")).filter((f) => f.endsWith(".js")).map((f) => `view/${f}`);
+const files = ["gouji-core.js", "check-worker.js", "ui.js", ...view, "samples.js", "gouji-widget.js", "gouji-css.js", "gouji.css", "embed.html", "embed.js", "favicon.svg",
   "pkg/gouji_bg.js", "pkg/gouji_wasm.js", "pkg/gouji.d.ts"];
 for (const f of files) copyFileSync(join(www, f), join(out, f));
 

@@ -20,9 +20,9 @@ cargo test --quiet
 say "web build (size budget, no network references, single file)"
 bash scripts/build-web.sh
 say "wasm-pack test --node (the boundary without a DOM)"
-wasm-pack test --node crates/wasm --test web_node
+wasm-pack test --node crates/wasm
 say "wasm-pack test --headless --chrome (HTML read with the browser's parser)"
-wasm-pack test --headless --chrome crates/wasm --test web_dom
+wasm-pack test --headless --chrome crates/wasm --features dom-tests
 say "tsc --noEmit (the TypeScript declarations as a user sees them)"
 node_modules/.bin/tsc --noEmit --strict --target es2022 --module es2022 --moduleResolution bundler --lib es2022,dom tests/types/usage.ts
 say "end-to-end tests in headless Chromium (the page, the single file, the widget, the iframe, the npm package)"

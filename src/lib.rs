@@ -21,7 +21,7 @@ pub use result::CheckResult;
 use format::CellId;
 use model::{Severity, Sheet};
 use read::Report;
-use result::{format_name, CellOut, Cells, FindingOut, Summary, Tables, SCHEMA};
+use result::{CellOut, Cells, FindingOut, Summary, Tables, SCHEMA};
 
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -49,7 +49,7 @@ pub fn check_grid<S: AsRef<str>>(rows: &[Vec<S>], options: &Options) -> CheckRes
 /// typed, the cells left empty are blank. Ids that are not cells of the format are ignored.
 pub fn check_cells<S: AsRef<str>>(cells: &[(S, S)], format: FormatId) -> CheckResult {
     let mut report = Report {
-        input: "form",
+        input: model::Input::Form,
         tables_alone: true,
         sheet: Sheet::with_room(),
         ..Report::default()
@@ -131,7 +131,7 @@ pub struct Checked {
     pub findings: Vec<model::Finding>,
     pub summary: Summary,
     pub year: Option<i32>,
-    pub format: String,
+    pub format: format::ReportFormat,
     pub tables: Tables,
 }
 
@@ -156,8 +156,8 @@ fn assess(report: Report, options: &Options) -> Checked {
         summary,
         year,
         tables: Tables {
-            p2: format_name(report.variants.p2),
-            p3: format_name(report.variants.p3),
+            p2: report.variants.p2,
+            p3: report.variants.p3,
             p4: report.variants.p4,
         },
         report,
@@ -172,7 +172,7 @@ impl Checked {
             format: self.format,
             year: self.year,
             title: self.report.meta.title.take(),
-            input: self.report.input.to_owned(),
+            input: self.report.input,
             cells: cells_out(std::mem::take(&mut self.report.sheet)),
             findings: self.findings.iter().map(FindingOut::from).collect(),
             summary: self.summary,
@@ -197,16 +197,16 @@ fn cells_out(sheet: Sheet) -> Cells {
     )
 }
 
-fn format_of(report: &Report, year: Option<i32>) -> String {
+fn format_of(report: &Report, year: Option<i32>) -> format::ReportFormat {
+    use format::ReportFormat::{Mixed, Unknown};
     let v = report.variants;
-    let name = match (v.p2, v.p3) {
-        _ if report.sheet.is_empty() => "unknown",
-        _ if report.p2_mixed => "mixed",
-        (Some(a), Some(b)) if a != b => "mixed",
-        (Some(a), _) | (None, Some(a)) => a.as_str(),
+    match (v.p2, v.p3) {
+        _ if report.sheet.is_empty() => Unknown,
+        _ if report.p2_mixed => Mixed,
+        (Some(a), Some(b)) if a != b => Mixed,
+        (Some(a), _) | (None, Some(a)) => a.into(),
         (None, None) => year
             .and_then(FormatId::for_year)
-            .map_or("unknown", FormatId::as_str),
-    };
-    name.to_owned()
+            .map_or(Unknown, Into::into),
+    }
 }

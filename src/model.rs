@@ -325,7 +325,7 @@ impl<'de> serde::Deserialize<'de> for Raw {
     }
 }
 
-/// Rule ids: part of the output contract (FORMATS.md §6).
+/// Rule ids: part of the output contract (FORMATS.md §6), spelled once, by [`Rule::id`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Rule {
     P3Row,
@@ -346,6 +346,29 @@ pub enum Rule {
 }
 
 impl Rule {
+    pub const ALL: [Rule; 15] = [
+        Rule::P3Row,
+        Rule::P3Sum,
+        Rule::P3Bal,
+        Rule::P4Sum,
+        Rule::P2Pub,
+        Rule::P2Neg,
+        Rule::P2InForce,
+        Rule::P2Unit,
+        Rule::CellValue,
+        Rule::CellBlank,
+        Rule::TableMissing,
+        Rule::TableExtra,
+        Rule::FmtMix,
+        Rule::TxtNum,
+        Rule::Year,
+    ];
+
+    /// The rule of a wire id (`P3-ROW`).
+    pub fn from_id(id: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|r| r.id() == id)
+    }
+
     pub fn id(self) -> &'static str {
         match self {
             Rule::P3Row => "P3-ROW",
@@ -375,6 +398,13 @@ pub enum Severity {
 }
 
 impl Severity {
+    pub const ALL: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
+
+    /// The severity of a wire name (`error`).
+    pub fn from_name(name: &str) -> Option<Severity> {
+        Severity::ALL.into_iter().find(|s| s.as_str() == name)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -383,6 +413,95 @@ impl Severity {
         }
     }
 }
+
+/// How the input was read (the result's `input`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Input {
+    /// Text: one cell per line, or space-aligned (a web page's or a PDF's copy).
+    #[default]
+    Text,
+    /// Tab-separated rows (Excel, WPS, Word, a browser's table copy).
+    Tsv,
+    /// `|`-separated rows.
+    Pipe,
+    /// Figures alone.
+    Figures,
+    /// Rows of cells (from HTML, or an array of rows).
+    Grid,
+    /// HTML read into a grid.
+    Html,
+    /// The empty official form, filled in.
+    Form,
+}
+
+impl Input {
+    pub const ALL: [Input; 7] = [
+        Input::Text,
+        Input::Tsv,
+        Input::Pipe,
+        Input::Figures,
+        Input::Grid,
+        Input::Html,
+        Input::Form,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Input::Text => "text",
+            Input::Tsv => "tsv",
+            Input::Pipe => "pipe",
+            Input::Figures => "figures",
+            Input::Grid => "grid",
+            Input::Html => "html",
+            Input::Form => "form",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Input> {
+        Input::ALL.into_iter().find(|i| i.as_str() == name)
+    }
+}
+
+/// A wire enum: its names are spelled once (by `$name`, read back by `$from`); it is written
+/// and read by serde as that name (a manual impl: one call where a derive writes one per
+/// variant, which the WebAssembly module pays for), compares with its name
+/// (`f.rule == "P3-ROW"`) and prints as it.
+macro_rules! wire_name {
+    ($t:ty, $name:ident, $from:ident, $what:literal) => {
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.$name())
+            }
+        }
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let name = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                <$t>::$from(&name)
+                    .ok_or_else(|| serde::de::Error::custom(format!("unknown {} “{name}”", $what)))
+            }
+        }
+        impl PartialEq<&str> for $t {
+            fn eq(&self, other: &&str) -> bool {
+                self.$name() == *other
+            }
+        }
+        impl PartialEq<str> for $t {
+            fn eq(&self, other: &str) -> bool {
+                self.$name() == other
+            }
+        }
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(self.$name())
+            }
+        }
+    };
+}
+pub(crate) use wire_name;
+
+wire_name!(Rule, id, from_id, "rule");
+wire_name!(Severity, as_str, from_name, "severity");
+wire_name!(Input, as_str, from_name, "input");
 
 /// A one-cell fix: setting `cell` to `fix` satisfies every failing relation through it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -442,7 +561,35 @@ pub struct Variants {
 
 #[cfg(test)]
 mod tests {
-    use super::{Cell, Raw, RAW_INLINE};
+    use super::{Cell, Input, Raw, Rule, Severity, RAW_INLINE};
+
+    #[test]
+    fn wire_names_are_written_and_read_back() {
+        let json = |v: &dyn erased::Ser| v.json();
+        for r in Rule::ALL {
+            assert_eq!(json(&r), format!("\"{}\"", r.id()));
+            assert_eq!(Rule::from_id(r.id()), Some(r));
+        }
+        for s in Severity::ALL {
+            assert_eq!(json(&s), format!("\"{s}\""));
+            assert_eq!(Severity::from_name(s.as_str()), Some(s));
+        }
+        for i in Input::ALL {
+            assert_eq!(json(&i), format!("\"{i}\""));
+            assert_eq!(Input::from_name(i.as_str()), Some(i));
+        }
+    }
+
+    mod erased {
+        pub trait Ser {
+            fn json(&self) -> String;
+        }
+        impl<T: serde::Serialize> Ser for T {
+            fn json(&self) -> String {
+                serde_json::to_string(self).expect("JSON")
+            }
+        }
+    }
 
     #[test]
     fn short_copies_write_exactly_the_source() {

@@ -10,7 +10,8 @@ use crate::bytes::Fnv;
 use crate::format::part2::{self, BLOCKS};
 use crate::format::part3::{self, Group, Role, COLUMNS as P3_COLS};
 use crate::format::part4::{self, COLUMNS as P4_COLS};
-use crate::format::{CellId, Column, FormatId};
+use crate::format::{CellId, Column, FormatId, ReportFormat};
+use crate::model::{Input, Severity};
 use crate::result::{CellOut, CheckResult, Num};
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
@@ -54,7 +55,7 @@ struct Html<'r> {
 struct Index<'r> {
     cells: Map<&'r str, &'r CellOut>,
     /// (worst severity, finding indices) of the findings that name each cell.
-    marks: Map<&'r str, (&'static str, Vec<usize>)>,
+    marks: Map<&'r str, (Severity, Vec<usize>)>,
     /// The cells some finding names as its suspect.
     suspects: HashSet<&'r str, BuildHasherDefault<Fnv>>,
 }
@@ -69,16 +70,16 @@ impl<'r> Index<'r> {
         for (i, f) in r.findings.iter().enumerate() {
             let ids = f.cells.iter().chain(f.suspects.iter().map(|s| &s.cell));
             for id in ids {
-                let (worst, which) = ix.marks.entry(id.as_str()).or_insert(("", Vec::new()));
+                let (worst, which) = ix
+                    .marks
+                    .entry(id.as_str())
+                    .or_insert((Severity::Info, Vec::new()));
                 if which.last() == Some(&i) {
                     continue;
                 }
                 which.push(i);
-                *worst = match (*worst, f.severity.as_str()) {
-                    ("error", _) | (_, "error") => "error",
-                    ("warning", _) | (_, "warning") => "warning",
-                    _ => "info",
-                };
+                // the worst: errors before warnings before information
+                *worst = (*worst).min(f.severity);
             }
             ix.suspects
                 .extend(f.suspects.iter().map(|s| s.cell.as_str()));
@@ -91,7 +92,7 @@ impl<'r> Index<'r> {
     }
 
     /// The worst severity among the findings that name a cell, and those findings.
-    fn marks(&self, id: &str) -> (Option<&'static str>, &[usize]) {
+    fn marks(&self, id: &str) -> (Option<Severity>, &[usize]) {
         match self.marks.get(id) {
             Some((worst, which)) => (Some(*worst), which),
             None => (None, &[]),
@@ -186,42 +187,20 @@ pub fn html_lang(r: &CheckResult, lang: Lang) -> String {
     findings(&mut h, r, lang);
     let format = table_format(r);
     // the form shows its (empty) tables to be filled in
-    if r.summary.cells_read > 0 || r.input == "form" {
-        part3_table(
-            &mut h,
-            r,
-            lang,
-            r.tables.p3.as_deref().map_or(format, parse_format),
-        );
+    if r.summary.cells_read > 0 || r.input == Input::Form {
+        part3_table(&mut h, r, lang, r.tables.p3.unwrap_or(format));
         part4_table(&mut h, r, lang);
-        part2_table(
-            &mut h,
-            r,
-            lang,
-            r.tables.p2.as_deref().map_or(format, parse_format),
-        );
+        part2_table(&mut h, r, lang, r.tables.p2.unwrap_or(format));
     }
     h.close("div");
     h.out
 }
 
-fn parse_format(s: &str) -> FormatId {
-    if s == "F2019" {
-        FormatId::F2019
-    } else {
-        FormatId::F2021
-    }
-}
-
 fn table_format(r: &CheckResult) -> FormatId {
-    match r.format.as_str() {
-        "F2019" => FormatId::F2019,
-        "F2021" => FormatId::F2021,
-        _ => r
-            .year
-            .and_then(FormatId::for_year)
-            .unwrap_or(FormatId::F2021),
-    }
+    r.format
+        .official()
+        .or_else(|| r.year.and_then(FormatId::for_year))
+        .unwrap_or(FormatId::F2021)
 }
 
 fn verdict(h: &mut Html, r: &CheckResult, lang: Lang) {
@@ -272,11 +251,11 @@ fn verdict(h: &mut Html, r: &CheckResult, lang: Lang) {
     if let Some(t) = &r.title {
         meta.push(t.clone());
     }
-    match r.format.as_str() {
-        "F2019" => meta.push(lang.pick("2019年版格式", "2019 format").to_owned()),
-        "F2021" => meta.push(lang.pick("2021年版格式", "2021 format").to_owned()),
-        "mixed" => meta.push(lang.pick("格式混用", "mixed formats").to_owned()),
-        _ => {}
+    match r.format {
+        ReportFormat::F2019 => meta.push(lang.pick("2019年版格式", "2019 format").to_owned()),
+        ReportFormat::F2021 => meta.push(lang.pick("2021年版格式", "2021 format").to_owned()),
+        ReportFormat::Mixed => meta.push(lang.pick("格式混用", "mixed formats").to_owned()),
+        ReportFormat::Unknown => {}
     }
     if let Some(y) = r.year {
         meta.push(match lang {
@@ -289,14 +268,14 @@ fn verdict(h: &mut Html, r: &CheckResult, lang: Lang) {
     }
 }
 
-fn severity_word(sev: &str, lang: Lang) -> &'static str {
+fn severity_word(sev: Severity, lang: Lang) -> &'static str {
     match (sev, lang) {
-        ("error", Lang::Zh) => "错误",
-        ("warning", Lang::Zh) => "提醒",
-        (_, Lang::Zh) => "说明",
-        ("error", Lang::En) => "Error",
-        ("warning", Lang::En) => "Warning",
-        (_, Lang::En) => "Note",
+        (Severity::Error, Lang::Zh) => "错误",
+        (Severity::Warning, Lang::Zh) => "提醒",
+        (Severity::Info, Lang::Zh) => "说明",
+        (Severity::Error, Lang::En) => "Error",
+        (Severity::Warning, Lang::En) => "Warning",
+        (Severity::Info, Lang::En) => "Note",
     }
 }
 
@@ -319,17 +298,17 @@ fn findings(h: &mut Html, r: &CheckResult, lang: Lang) {
             &[
                 ("id", &anchor),
                 ("class", &class),
-                ("data-rule", &f.rule),
+                ("data-rule", f.rule.id()),
                 ("data-cell", &target),
             ],
         );
         h.leaf(
             "span",
             &[("class", "gouji-sev")],
-            severity_word(&f.severity, lang),
+            severity_word(f.severity, lang),
         );
         h.text(" ");
-        h.leaf("span", &[("class", "gouji-rule")], &f.rule);
+        h.leaf("span", &[("class", "gouji-rule")], f.rule.id());
         h.text(" ");
         h.leaf(
             "span",
@@ -410,10 +389,10 @@ fn value_cell(h: &mut Html, r: &CheckResult, id: &str, lang: Lang) {
     let (worst, which) = ix.marks(id);
     let suspect = ix.suspects.contains(id);
     let severity = match worst {
-        Some("error") if suspect => " error suspect",
-        Some("error") => " error",
-        Some("warning") => " warning",
-        Some(_) => " info",
+        Some(Severity::Error) if suspect => " error suspect",
+        Some(Severity::Error) => " error",
+        Some(Severity::Warning) => " warning",
+        Some(Severity::Info) => " info",
         None => "",
     };
     let state = match cell {
@@ -442,12 +421,12 @@ fn value_cell(h: &mut Html, r: &CheckResult, id: &str, lang: Lang) {
     h.out.push('>');
     h.leaf("span", &[("class", "gouji-v")], value);
     match worst {
-        Some("error") => h.leaf(
+        Some(Severity::Error) => h.leaf(
             "span",
             &[("class", "gouji-mark")],
             lang.pick("✗错", "✗ error"),
         ),
-        Some("warning") => h.leaf(
+        Some(Severity::Warning) => h.leaf(
             "span",
             &[("class", "gouji-mark")],
             lang.pick("!提醒", "! warning"),
@@ -493,18 +472,8 @@ pub fn tables_html(r: &CheckResult, lang: Lang) -> String {
         ix: &ix,
     };
     let format = table_format(r);
-    part2_table(
-        &mut h,
-        r,
-        lang,
-        r.tables.p2.as_deref().map_or(format, parse_format),
-    );
-    part3_table(
-        &mut h,
-        r,
-        lang,
-        r.tables.p3.as_deref().map_or(format, parse_format),
-    );
+    part2_table(&mut h, r, lang, r.tables.p2.unwrap_or(format));
+    part3_table(&mut h, r, lang, r.tables.p3.unwrap_or(format));
     part4_table(&mut h, r, lang);
     h.out
 }
@@ -522,7 +491,7 @@ pub fn tables_tsv(r: &CheckResult) -> String {
     };
     line(vec!["二、主动公开政府信息情况".to_owned()]);
     for block in &BLOCKS {
-        let Some(v) = block.variant(r.tables.p2.as_deref().map_or(format, parse_format)) else {
+        let Some(v) = block.variant(r.tables.p2.unwrap_or(format)) else {
             continue;
         };
         line(vec![block.zh.to_owned()]);
@@ -547,7 +516,7 @@ pub fn tables_tsv(r: &CheckResult) -> String {
             .map(str::to_owned)
             .collect(),
     );
-    let split = part3::splits_other(r.tables.p3.as_deref().map_or(format, parse_format));
+    let split = part3::splits_other(r.tables.p3.unwrap_or(format));
     for row in part3::rows(split) {
         let label = crate::read::part3::row_label(row);
         line(

@@ -5,10 +5,10 @@
 //! names equal the contract's keys. Add fields freely; rename or drop none without bumping
 //! `SCHEMA`.
 
-use crate::format::FormatId;
+use crate::format::{FormatId, ReportFormat};
 use crate::model::Pos;
 use crate::model::Value;
-use crate::model::{Cell, Finding, Raw};
+use crate::model::{Cell, Finding, Input, Raw, Rule, Severity};
 use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -20,11 +20,11 @@ pub const SCHEMA: u32 = 1;
 pub struct CheckResult {
     pub schema: u32,
     /// "F2019" | "F2021" | "mixed" | "unknown"
-    pub format: String,
+    pub format: ReportFormat,
     pub year: Option<i32>,
     pub title: Option<String>,
-    /// How the input was read: "text" | "tsv" | "pipe" | "figures" | "grid" | "html"
-    pub input: String,
+    /// How the input was read: "text" | "tsv" | "pipe" | "figures" | "grid" | "html" | "form"
+    pub input: Input,
     pub cells: Cells,
     pub findings: Vec<FindingOut>,
     pub summary: Summary,
@@ -38,8 +38,8 @@ pub struct CheckResult {
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Tables {
-    pub p2: Option<String>,
-    pub p3: Option<String>,
+    pub p2: Option<FormatId>,
+    pub p3: Option<FormatId>,
     pub p4: bool,
 }
 
@@ -148,9 +148,9 @@ impl<'de> Deserialize<'de> for Cells {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FindingOut {
-    pub rule: String,
+    pub rule: Rule,
     /// "error" | "warning" | "info"
-    pub severity: String,
+    pub severity: Severity,
     pub cells: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected: Option<i64>,
@@ -241,8 +241,8 @@ impl From<Cell> for CellOut {
 impl From<&Finding> for FindingOut {
     fn from(f: &Finding) -> Self {
         FindingOut {
-            rule: f.rule.id().to_owned(),
-            severity: f.severity.as_str().to_owned(),
+            rule: f.rule,
+            severity: f.severity,
             cells: f.cells.iter().map(|k| k.id().to_owned()).collect(),
             expected: f.expected,
             actual: f.actual,
@@ -259,8 +259,4 @@ impl From<&Finding> for FindingOut {
             at: f.pos.map(At::from),
         }
     }
-}
-
-pub fn format_name(f: Option<FormatId>) -> Option<String> {
-    f.map(|f| f.as_str().to_owned())
 }

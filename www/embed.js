@@ -40,7 +40,9 @@ export function request(data) {
   if (data.options !== undefined) {
     const o = data.options;
     if (typeof o !== "object" || o === null || Object.keys(o).some((k) => k !== "format")) return null;
-    if (o.format !== undefined && !["auto", "F2019", "F2021"].includes(o.format)) return null;
+    // a string, checked by the core's own reading of format names (an unknown one is answered
+    // with an error naming the accepted ones)
+    if (o.format !== undefined && (typeof o.format !== "string" || o.format.length > 40)) return null;
     options = o.format ? { format: o.format } : {};
   }
   return { id: data.id, text: data.text, options };
@@ -57,7 +59,9 @@ window.addEventListener("message", (e) => {
   const req = request(e.data);
   if (!req) return;
   try {
-    if (req.options.format) view.q("#format").value = req.options.format;
+    // each request says its own format: one that says none is checked as auto, whatever the
+    // request before it said
+    view.setFormat(core.formatName(req.options.format ?? "auto"), { check: false });
     const result = view.check(req.text);
     e.source.postMessage({ gouji: 1, type: "result", id: req.id, result }, e.origin);
   } catch (err) {

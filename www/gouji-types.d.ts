@@ -46,7 +46,7 @@ export interface CheckResult {
   format: "F2019" | "F2021" | "mixed" | "unknown";
   year: number | null;
   title: string | null;
-  input: "text" | "tsv" | "pipe" | "figures" | "grid" | "html";
+  input: "text" | "tsv" | "pipe" | "figures" | "grid" | "html" | "form";
   cells: { [id: string]: Cell };
   findings: Finding[];
   summary: { errors: number; warnings: number; infos: number; cells_read: number };

@@ -11,14 +11,64 @@ pub mod part2;
 pub mod part3;
 pub mod part4;
 
-/// An official format (FORMATS.md, top).
+/// An official format (FORMATS.md, top). Its name on the wire and on every command line,
+/// option and attribute is `F2019` or `F2021`, read by one [`FromStr`](std::str::FromStr).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FormatId {
     F2019,
     F2021,
 }
 
+/// A format name that is not one: says which names are accepted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownFormat {
+    pub name: String,
+    /// Whether `auto` (the format the report's year calls for) was one of the choices.
+    pub auto: bool,
+}
+
+impl std::fmt::Display for UnknownFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        let choices = if self.auto {
+            "auto, F2019 or F2021"
+        } else {
+            "F2019 or F2021"
+        };
+        write!(f, "unknown format “{}”: use {choices}", self.name)
+    }
+}
+
+impl std::error::Error for UnknownFormat {}
+
+impl std::str::FromStr for FormatId {
+    type Err = UnknownFormat;
+
+    /// `F2019` or `F2021` (also `f2019`, `2019`, …): anything else is an error, never a guess.
+    fn from_str(name: &str) -> Result<FormatId, UnknownFormat> {
+        match name.trim() {
+            "F2019" | "f2019" | "2019" => Ok(FormatId::F2019),
+            "F2021" | "f2021" | "2021" => Ok(FormatId::F2021),
+            _ => Err(UnknownFormat {
+                name: name.to_owned(),
+                auto: false,
+            }),
+        }
+    }
+}
+
 impl FormatId {
+    /// A format option: `auto` (or nothing) for the format of the report's year, else a name
+    /// [`FromStr`](std::str::FromStr) reads.
+    pub fn parse_choice(name: &str) -> Result<Option<FormatId>, UnknownFormat> {
+        match name.trim() {
+            "" | "auto" => Ok(None),
+            other => other
+                .parse()
+                .map(Some)
+                .map_err(|e| UnknownFormat { auto: true, ..e }),
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             FormatId::F2019 => "F2019",
@@ -42,6 +92,66 @@ impl FormatId {
         }
     }
 }
+
+/// The format a report was read as, on the wire: an official format, a mix of both, or none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportFormat {
+    F2019,
+    F2021,
+    Mixed,
+    Unknown,
+}
+
+impl ReportFormat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportFormat::F2019 => "F2019",
+            ReportFormat::F2021 => "F2021",
+            ReportFormat::Mixed => "mixed",
+            ReportFormat::Unknown => "unknown",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<ReportFormat> {
+        [
+            ReportFormat::F2019,
+            ReportFormat::F2021,
+            ReportFormat::Mixed,
+            ReportFormat::Unknown,
+        ]
+        .into_iter()
+        .find(|f| f.as_str() == name)
+    }
+
+    /// The official format, if it is one.
+    pub fn official(self) -> Option<FormatId> {
+        match self {
+            ReportFormat::F2019 => Some(FormatId::F2019),
+            ReportFormat::F2021 => Some(FormatId::F2021),
+            ReportFormat::Mixed | ReportFormat::Unknown => None,
+        }
+    }
+}
+
+impl From<FormatId> for ReportFormat {
+    fn from(f: FormatId) -> Self {
+        match f {
+            FormatId::F2019 => ReportFormat::F2019,
+            FormatId::F2021 => ReportFormat::F2021,
+        }
+    }
+}
+
+impl FormatId {
+    fn from_name(name: &str) -> Option<FormatId> {
+        [FormatId::F2019, FormatId::F2021]
+            .into_iter()
+            .find(|f| f.as_str() == name)
+    }
+}
+
+crate::model::wire_name!(FormatId, as_str, from_name, "format");
+crate::model::wire_name!(ReportFormat, as_str, from_name, "format");
 
 /// What a column's cells hold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -17,7 +17,7 @@ pub mod tokens;
 pub mod value;
 
 use crate::format::{FormatId, Part};
-use crate::model::{Finding, Rule, Severity, Sheet, Variants};
+use crate::model::{Finding, Input, Rule, Severity, Sheet, Variants};
 use outline::{Meta, Outline, Prose};
 use tokens::{Line, Split};
 
@@ -30,8 +30,8 @@ pub struct Report {
     pub variants: Variants,
     pub meta: Meta,
     pub figures: Vec<prose::Figure>,
-    /// How the input was read: "text", "tsv", "pipe", "figures", "grid".
-    pub input: &'static str,
+    /// How the input was read.
+    pub input: Input,
     /// Only tables were given: no title and no heading of a prose part.
     pub tables_alone: bool,
     /// Part 二's blocks were not all of one format.
@@ -43,7 +43,7 @@ pub fn read_text(text: &str, format: Option<FormatId>) -> Report {
     let doc = tokens::lines_of_text(text);
     let lines = doc.lines();
     let mut report = read_lines(&lines, format);
-    if report.input != "figures" {
+    if report.input != Input::Figures {
         report.input = text_layout(&lines);
     }
     if report.sheet.is_empty() {
@@ -57,7 +57,7 @@ pub fn read_grid<S: AsRef<str>>(rows: &[Vec<S>], format: Option<FormatId>) -> Re
     let doc = tokens::lines_of_grid(rows);
     let lines = doc.lines();
     let mut report = read_lines(&lines, format);
-    report.input = "grid";
+    report.input = Input::Grid;
     if report.sheet.is_empty() {
         report.findings = vec![unusable("", &lines, &report)];
     }
@@ -67,7 +67,7 @@ pub fn read_grid<S: AsRef<str>>(rows: &[Vec<S>], format: Option<FormatId>) -> Re
 fn read_lines(lines: &[Line], format: Option<FormatId>) -> Report {
     let o = outline::outline(lines);
     let mut r = Report {
-        input: "text",
+        input: Input::Text,
         sheet: Sheet::with_room(),
         ..Report::default()
     };
@@ -92,7 +92,7 @@ fn read_lines(lines: &[Line], format: Option<FormatId>) -> Report {
         if let Some(p3) = part3::read(p3_lines, &mut r.sheet, &mut findings) {
             r.variants.p3 = Some(p3.variant);
             if p3.figures_only {
-                r.input = "figures";
+                r.input = Input::Figures;
             }
         } else if o.region(Part::P3).is_none() {
             p4_done = read_figures_p3_p4(lines, &mut r);
@@ -105,7 +105,7 @@ fn read_lines(lines: &[Line], format: Option<FormatId>) -> Report {
             // 15 figures alone
             r.variants.p4 = part4_alone(lines, &mut r.sheet);
             if r.variants.p4 {
-                r.input = "figures";
+                r.input = Input::Figures;
             }
         }
     }
@@ -150,7 +150,7 @@ fn read_figures_p3_p4(lines: &[Line], r: &mut Report) -> bool {
         FormatId::F2019
     });
     r.variants.p4 = true;
-    r.input = "figures";
+    r.input = Input::Figures;
     true
 }
 
@@ -200,7 +200,7 @@ fn missing_tables(o: &Outline, r: &mut Report, findings: &mut Vec<Finding>) {
 }
 
 /// The majority layout of the lines that hold figures.
-fn text_layout(lines: &[Line]) -> &'static str {
+fn text_layout(lines: &[Line]) -> Input {
     let (mut tabs, mut pipes, mut spaces) = (0, 0, 0);
     let has_values = |l: &&Line| l.tokens.iter().any(|t| t.kind == tokens::TokenKind::Value);
     for l in lines.iter().filter(has_values) {
@@ -211,11 +211,11 @@ fn text_layout(lines: &[Line]) -> &'static str {
         }
     }
     if tabs > spaces && tabs >= pipes {
-        "tsv"
+        Input::Tsv
     } else if pipes > spaces {
-        "pipe"
+        Input::Pipe
     } else {
-        "text"
+        Input::Text
     }
 }
 

@@ -20,7 +20,7 @@ pub enum Claim {
     SuitOutcome(&'static str),
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Figure {
     pub claim: Claim,
     pub value: i64,
@@ -335,9 +335,52 @@ fn classify(before: &str, after: &str, subject: Option<bool>, applications: bool
     None
 }
 
+/// [`figures`]' plain twin: sentences split on their end characters by `char_indices`, each
+/// holding a digit read by the same [`sentence`], for the property test.
+#[cfg(test)]
+fn figures_plain(prose: &Prose) -> Vec<Figure> {
+    let text = &prose.text;
+    let mut out = Vec::new();
+    let mut start = 0;
+    let has_digit = |s: &str| s.bytes().any(|b| b.is_ascii_digit());
+    for (i, c) in text.char_indices() {
+        if matches!(c, '。' | '；' | ';' | '!' | '?') {
+            if has_digit(&text[start..i]) {
+                sentence(prose, start, i, &mut out);
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    if has_digit(&text[start..]) {
+        sentence(prose, start, text.len(), &mut out);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn figures_agree_with_their_plain_twin(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "全年共受理政府信息公开申请12件", "收到政府信息公开申请7件", "上年结转3件",
+                    "结转下年度继续办理0件", "行政复议2件", "行政诉讼1起", "维持1件", "纠正1件",
+                    "受理", "申请", "件", "12", "7", "。", "；", ";", "!", "?", "，", "：", "\n",
+                    " ", "a", "一", "三、",
+                ]),
+                0..30,
+            )
+        ) {
+            let text = pieces.concat();
+            let doc = crate::read::tokens::lines_of_text(&text);
+            let lines = doc.lines();
+            let prose = Prose::from_lines(&lines, |_| false);
+            proptest::prop_assert_eq!(figures(&prose), figures_plain(&prose));
+        }
+    }
     use crate::read::tokens::lines_of_text;
 
     fn claims(text: &str) -> Vec<(Claim, i64)> {

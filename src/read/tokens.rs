@@ -479,7 +479,7 @@ impl Classify {
 #[inline(always)]
 fn kind_of(text: &str) -> TokenKind {
     let b = text.as_bytes();
-    let plain = !b.is_empty() && b.len() <= 18 && b.iter().all(u8::is_ascii_digit);
+    let plain = bytes::is_plain_digits(b);
     if plain || looks_like_value(text) {
         TokenKind::Value
     } else {
@@ -500,7 +500,7 @@ pub fn is_blank_marker(folded: &str) -> bool {
 pub fn looks_like_value(text: &str) -> bool {
     // the common case: plain ASCII digits
     let b = text.as_bytes();
-    if !b.is_empty() && b.len() <= 18 && b.iter().all(u8::is_ascii_digit) {
+    if bytes::is_plain_digits(b) {
         return true;
     }
     // a numbered label (`1.属于国家秘密`): a figure holds at most two ideographs (its unit),
@@ -608,9 +608,61 @@ fn is_page_number(cell: &str) -> bool {
     false
 }
 
+/// [`split_line`]'s plain twin: the same answer by the obvious means (the line found by `find`,
+/// cells as runs of characters that are not [`is_space`]), for the property test.
+#[cfg(test)]
+fn split_line_plain<'a>(
+    text: &'a str,
+    start: usize,
+    cells: &mut Vec<(usize, &'a str)>,
+) -> (Split, usize) {
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let line = &text[start..end];
+    cells.clear();
+    if line.contains('\t') {
+        return (Split::Tabs, end);
+    }
+    let mut cell: Option<(usize, usize)> = None;
+    for (col, (at, c)) in line.char_indices().enumerate() {
+        match (is_space(c), cell) {
+            (true, Some((from_col, from))) => {
+                cells.push((from_col, &line[from..at]));
+                cell = None;
+            }
+            (false, None) => cell = Some((col, at)),
+            _ => {}
+        }
+    }
+    if let Some((from_col, from)) = cell {
+        cells.push((from_col, &line[from..]));
+    }
+    if line.matches('|').count() >= 2 {
+        cells.clear();
+        return (Split::Pipes, end);
+    }
+    (Split::Spaces, end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn split_line_agrees_with_its_plain_twin(
+            text in "[ a1|\t\n\r\u{3000}\u{a0}\u{200b}\u{feff}\u{7f}\u{1}一（）。é\u{1F600}]{0,60}",
+            skip in 0usize..8,
+        ) {
+            let start = text.char_indices().map(|(i, _)| i).nth(skip).unwrap_or(text.len());
+            let (mut fast, mut plain) = (Vec::new(), Vec::new());
+            let a = split_line(&text, start, &mut fast);
+            let b = split_line_plain(&text, start, &mut plain);
+            proptest::prop_assert_eq!(a, b);
+            if a.0 == Split::Spaces {
+                proptest::prop_assert_eq!(fast, plain);
+            }
+        }
+    }
 
     #[test]
     fn page_numbers_are_told_from_captions_and_dashes() {

@@ -23,7 +23,7 @@ pub fn parse(raw: &str, kind: ValueKind) -> Parsed {
 #[inline(always)]
 pub fn parse_plain(raw: &str, kind: ValueKind) -> Option<Parsed> {
     let b = raw.as_bytes();
-    if b.is_empty() || b.len() > 18 || !b.iter().all(u8::is_ascii_digit) {
+    if !crate::bytes::is_plain_digits(b) {
         return None;
     }
     let v = b.iter().fold(0i64, |v, &d| v * 10 + i64::from(d - b'0'));
@@ -109,7 +109,7 @@ enum Number {
 /// Digits with optional thousands separators (groups of three) and an optional fraction.
 fn parse_number(s: &str) -> Option<Number> {
     // the common case: up to 18 plain digits
-    if !s.is_empty() && s.len() <= 18 && s.bytes().all(|b| b.is_ascii_digit()) {
+    if crate::bytes::is_plain_digits(s.as_bytes()) {
         let v = s.bytes().fold(0i64, |v, b| v * 10 + i64::from(b - b'0'));
         return Some(Number::Int(v));
     }
@@ -122,7 +122,7 @@ fn parse_number(s: &str) -> Option<Number> {
     }
     let mut groups = int_part.split(',');
     let first = groups.next()?;
-    if first.is_empty() || first.len() > 18 || !first.bytes().all(|b| b.is_ascii_digit()) {
+    if !crate::bytes::is_plain_digits(first.as_bytes()) {
         return None;
     }
     // at most 18 digits in all: the value fits an i64

@@ -42,6 +42,17 @@ test("two widgets on one page stay independent; the event carries the result", a
   await context.close();
 });
 
+test("an unknown format attribute is said plainly, naming the accepted ones", async () => {
+  const { page, context } = await openPage(env.browser, env.server.url + "test/two.html", { waitFor: DEFINED });
+  await widgetReady(page, "#a");
+  const notice = () => page.evaluate(() => document.querySelector("#a").shadowRoot.querySelector("#notice").textContent);
+  await page.evaluate(() => document.querySelector("#a").setAttribute("format", "F1999"));
+  assert.match(await notice(), /unknown format “F1999”: use auto, F2019 or F2021/);
+  await page.evaluate(() => document.querySelector("#a").setAttribute("format", "2019"));
+  assert.equal(await page.evaluate(() => document.querySelector("#a").shadowRoot.querySelector("#format").value), "F2019");
+  await context.close();
+});
+
 test("the gouji-result event is right for each sample", async () => {
   const { page, context } = await openPage(env.browser, env.server.url + "test/two.html", { waitFor: DEFINED });
   await widgetReady(page, "#a");
@@ -127,7 +138,7 @@ test("the iframe embed answers allowed origins only, and only well-formed messag
   const { page, context, afterLoad } = await openPage(env.browser, env.server.url + "test/frame-host.html", { waitFor: DEFINED });
   const hongze = fixture("samples/hongze-2023.txt");
   const outcome = await page.evaluate(
-    async ([host, port, hongze]) => {
+    async ([host, port, hongze, huaian]) => {
       const frame = (parent) =>
         new Promise((resolve) => {
           const f = document.createElement("iframe");
@@ -149,7 +160,6 @@ test("the iframe embed answers allowed origins only, and only well-formed messag
         { gouji: 1, type: "check", id: 2, text: 5 },
         { gouji: 1, type: "check", id: { x: 1 }, text: "a" },
         { gouji: 1, type: "check", id: 3, text: "a", extra: true },
-        { gouji: 1, type: "check", id: 4, text: "a", options: { format: "F1999" } },
         { gouji: 2, type: "check", id: 5, text: "a" },
         null,
       ]) allowed.contentWindow.postMessage(bad, "*");
@@ -157,17 +167,27 @@ test("the iframe embed answers allowed origins only, and only well-formed messag
       await new Promise((r) => setTimeout(r, 300));
       const afterBad = replies.filter((r) => r.data?.type !== "ready").length;
       allowed.contentWindow.postMessage({ gouji: 1, type: "check", id: "ok", text: hongze, options: { format: "auto" } }, "*");
-      await new Promise((r) => setTimeout(r, 500));
-      const answer = replies.find((r) => r.data?.id === "ok");
-      return { readyCount, afterBad, answer };
+      // an unknown format is answered with an error naming the accepted ones, never checked
+      // as a guess; a request that names no format is checked as auto, whatever came before
+      allowed.contentWindow.postMessage({ gouji: 1, type: "check", id: "odd", text: huaian, options: { format: "F1999" } }, "*");
+      allowed.contentWindow.postMessage({ gouji: 1, type: "check", id: "2019", text: huaian, options: { format: "F2019" } }, "*");
+      allowed.contentWindow.postMessage({ gouji: 1, type: "check", id: "none", text: huaian }, "*");
+      await new Promise((r) => setTimeout(r, 800));
+      const reply = (id) => replies.find((r) => r.data?.id === id);
+      return { readyCount, afterBad, answer: reply("ok"), odd: reply("odd"), forced: reply("2019"), none: reply("none") };
     },
-    [host, port, hongze],
+    [host, port, hongze, fixture("samples/huaian-2024.txt")],
   );
   assert.equal(outcome.readyCount, 1, "only the frame that allows this host says ready to it");
   assert.equal(outcome.afterBad, 0, "malformed messages and other origins get no answer");
   assert.equal(outcome.answer.origin, `http://localhost:${port}`);
   assert.equal(outcome.answer.data.type, "result");
   assert.equal(outcome.answer.data.result.summary.errors, 2);
+  assert.equal(outcome.odd.data.type, "error");
+  assert.match(outcome.odd.data.message, /unknown format “F1999”: use auto, F2019 or F2021/);
+  // huaian-2024 is an F2021 report: checked as F2019 its tables are a mix of formats
+  assert.deepEqual(outcome.forced.data.result.findings.map((f) => f.rule), ["FMT-MIX"]);
+  assert.deepEqual(outcome.none.data.result.findings, [], "a request without a format is checked as auto");
   assert.deepEqual(afterLoad().filter((r) => !r.url.includes("/embed.html") && !r.url.startsWith(`http://localhost:${port}/`)), []);
   await context.close();
 });

@@ -41,7 +41,7 @@ proptest! {
         prop_assert_eq!(r.summary.errors, 0, "{:?}", r.findings);
         prop_assert_eq!(r.summary.warnings, 0, "{:?}", r.findings);
         prop_assert_eq!(r.summary.cells_read, expected_cells(format, layout));
-        prop_assert_eq!(r.tables.p3.as_deref(), Some(format.as_str()));
+        prop_assert_eq!(r.tables.p3, Some(format));
     }
 
     #[test]

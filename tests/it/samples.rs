@@ -82,7 +82,7 @@ fn hongze_matches_formats_md_section_7() {
         .find(|f| f.cells.iter().any(|c| c == "p4.review.total"))
         .unwrap();
     assert_eq!(
-        (review.rule.as_str(), review.expected, review.actual),
+        (review.rule.id(), review.expected, review.actual),
         ("P4-SUM", Some(11), Some(0))
     );
     assert_eq!(
@@ -101,8 +101,8 @@ fn hongze_matches_formats_md_section_7() {
             .and_then(|v| v.as_i64()),
         Some(21)
     );
-    assert_eq!(r.tables.p3.as_deref(), Some("F2019"));
-    assert_eq!(r.tables.p2.as_deref(), Some("F2021"));
+    assert_eq!(r.tables.p3, Some(gouji::FormatId::F2019));
+    assert_eq!(r.tables.p2, Some(gouji::FormatId::F2021));
 }
 
 /// The prose figures the samples' README lists are read (and agree with the tables).

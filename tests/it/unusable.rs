@@ -48,7 +48,7 @@ fn unusable_inputs_give_one_clear_finding() {
         assert_eq!(r.findings.len(), 1, "{what}: {:?}", r.findings);
         let f = &r.findings[0];
         assert_eq!(
-            (f.rule.as_str(), f.severity.as_str()),
+            (f.rule.id(), f.severity.as_str()),
             ("TABLE-MISSING", "error"),
             "{what}"
         );

@@ -18,10 +18,10 @@ pub fn check_json(text: &str, options: &Options, out: &mut Vec<u8>) -> serde_jso
     let report = &checked.report;
     let head = Head {
         schema: SCHEMA,
-        format: &checked.format,
+        format: checked.format.as_str(),
         year: checked.year,
         title: report.meta.title.as_deref(),
-        input: report.input,
+        input: report.input.as_str(),
     };
     let cells = report.sheet.cells().iter().map(|c| {
         let name = CellName::Cell(c.id);
@@ -49,10 +49,10 @@ pub fn check_json(text: &str, options: &Options, out: &mut Vec<u8>) -> serde_jso
 pub fn write_json(r: &CheckResult, out: &mut Vec<u8>) -> serde_json::Result<()> {
     let head = Head {
         schema: r.schema,
-        format: &r.format,
+        format: r.format.as_str(),
         year: r.year,
         title: r.title.as_deref(),
-        input: &r.input,
+        input: r.input.as_str(),
     };
     let cells = r.cells.0.iter().map(|(id, c)| {
         let cell = CellJson {
@@ -312,7 +312,7 @@ fn json_raw(out: &mut Vec<u8>, raw: &Raw) {
 fn is_plain_int(b: &[u8]) -> bool {
     match b {
         [b'0'] => true,
-        [b'1'..=b'9', ..] if b.len() <= 18 => b.iter().all(u8::is_ascii_digit),
+        [b'1'..=b'9', ..] => gouji::bytes::is_plain_digits(b),
         _ => false,
     }
 }
@@ -435,6 +435,49 @@ fn json_int(out: &mut Vec<u8>, v: i64) {
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
+
+    /// [`super::usual_cell`]'s plain twin: the entry as serde_json writes the contract's cell.
+    fn cell_plain(id: &str, c: &super::CellJson) -> Vec<u8> {
+        let cell = gouji::result::CellOut {
+            value: c.value,
+            raw: c.raw.clone(),
+            blank: c.blank,
+            at: c.at,
+            unit: c.unit.map(str::to_owned),
+        };
+        let mut out = serde_json::to_vec(id).unwrap();
+        out.push(b':');
+        out.extend(serde_json::to_vec(&cell).unwrap());
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn the_usual_cell_is_written_as_serde_json_writes_it(
+            index in 0usize..400,
+            digits in "[0-9]{1,20}",
+            line in 0u32..20_000,
+            col in 0u32..20_000,
+        ) {
+            let Some(cell) = gouji::format::CellId::all().nth(index % gouji::format::CellId::count()) else {
+                return Ok(());
+            };
+            let raw = gouji::model::Raw::from(digits.as_str());
+            let c = super::CellJson {
+                value: digits.parse::<i64>().ok().map(super::Num::Int),
+                raw: &raw,
+                blank: false,
+                at: Some(super::At::Text { line, col }),
+                unit: None,
+            };
+            let mut fast = Vec::new();
+            if super::usual_cell(&mut fast, &super::CellName::Cell(cell), &c, super::entry_starts()) {
+                prop_assert_eq!(fast, cell_plain(cell.id(), &c));
+            } else {
+                prop_assert!(fast.is_empty(), "nothing written when it is not the usual cell");
+            }
+        }
+    }
 
     proptest! {
         #[test]

@@ -116,12 +116,7 @@ fn run(args: &[String]) -> Result<u8, String> {
 const JSON_BATCH: usize = 32 * 1024;
 
 fn parse_format(v: &str) -> Result<Option<FormatId>, String> {
-    match v {
-        "auto" => Ok(None),
-        "F2019" | "f2019" | "2019" => Ok(Some(FormatId::F2019)),
-        "F2021" | "f2021" | "2021" => Ok(Some(FormatId::F2021)),
-        _ => Err(format!("unknown format “{v}”: use auto, F2019 or F2021")),
-    }
+    FormatId::parse_choice(v).map_err(|e| e.to_string())
 }
 
 /// 2: nothing of a report could be read; 1: errors found; 0: none.

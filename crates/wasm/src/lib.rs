@@ -5,6 +5,8 @@
 //! nothing); its tables become grid rows with spans expanded by `read::grid`, its other text
 //! one row per block, and the grid goes to the core's grid entry point.
 
+use gouji::format::ReportFormat;
+use gouji::model::{Input, Rule, Severity};
 use gouji::read::grid::{expand, SpanCell};
 use gouji::render::{self, Lang};
 use gouji::result::{
@@ -37,15 +39,9 @@ fn options_of(value: Option<CheckOptions>) -> Result<Options, JsError> {
     else {
         return Ok(Options::default());
     };
-    let format = match get(&value, "format").as_string().as_deref() {
-        None | Some("auto") | Some("") => None,
-        Some("F2019") => Some(FormatId::F2019),
-        Some("F2021") => Some(FormatId::F2021),
-        Some(other) => {
-            return Err(JsError::new(&format!(
-                "unknown format “{other}”: use auto, F2019 or F2021"
-            )))
-        }
+    let format = match get(&value, "format").as_string() {
+        None => None,
+        Some(name) => FormatId::parse_choice(&name).map_err(to_js_error)?,
     };
     Ok(Options { format })
 }
@@ -87,7 +83,7 @@ pub fn html_to_grid(html: &str) -> Result<JsValue, JsError> {
 pub fn check_html(html: &str, options: Option<CheckOptions>) -> Result<JsValue, JsError> {
     let rows = grid_of_html(html)?;
     let mut result = gouji::check_grid(&rows, &options_of(options)?);
-    result.input = "html".to_owned();
+    result.input = Input::Html;
     to_js(&result)
 }
 
@@ -101,11 +97,7 @@ pub fn check_cells(
         .into_iter()
         .map(|(k, v)| Ok((k, text_of(&v)?)))
         .collect::<Result<_, JsError>>()?;
-    let format = if format == "F2019" {
-        FormatId::F2019
-    } else {
-        FormatId::F2021
-    };
+    let format: FormatId = format.parse().map_err(to_js_error)?;
     to_js(&gouji::check_cells(&cells, format))
 }
 
@@ -150,6 +142,15 @@ pub fn tables_tsv(
 #[wasm_bindgen(js_name = setCellText)]
 pub fn set_cell_text(text: &str, line: u32, col: u32, old: &str, new: &str) -> Option<String> {
     gouji::edit::set_cell_text(text, line, col, old, new)
+}
+
+/// A format option's name as gouji reads it everywhere: `"auto"`, `"F2019"` or `"F2021"` for any
+/// spelling the command line accepts; an error naming the accepted ones for anything else. The
+/// widget and the iframe check their `format` with it, so every host says the same.
+#[wasm_bindgen(js_name = formatName)]
+pub fn format_name(name: &str) -> Result<String, JsError> {
+    let choice = FormatId::parse_choice(name).map_err(to_js_error)?;
+    Ok(choice.map_or("auto", FormatId::as_str).to_owned())
 }
 
 /// The gouji version.
@@ -440,6 +441,21 @@ fn strings(v: &JsValue) -> Vec<String> {
     }
 }
 
+fn suspects_of(v: &JsValue) -> Vec<SuspectOut> {
+    if !js_sys::Array::is_array(v) {
+        return Vec::new();
+    }
+    js_sys::Array::from(v)
+        .iter()
+        .filter_map(|s| {
+            Some(SuspectOut {
+                cell: string_field(&s, "cell")?,
+                fix: num_field(&s, "fix")?,
+            })
+        })
+        .collect()
+}
+
 /// A result object (as `check` returned it, perhaps edited by the page) read back.
 fn result_from_js(v: &JsValue) -> Result<CheckResult, JsError> {
     if !v.is_object() {
@@ -464,36 +480,31 @@ fn result_from_js(v: &JsValue) -> Result<CheckResult, JsError> {
             (id.into(), cell)
         })
         .collect();
-    let findings = if js_sys::Array::is_array(&get(v, "findings")) {
-        js_sys::Array::from(&get(v, "findings"))
-            .iter()
-            .map(|f| FindingOut {
-                rule: string_field(&f, "rule").unwrap_or_default(),
-                severity: string_field(&f, "severity").unwrap_or_default(),
+    let mut findings = Vec::new();
+    if js_sys::Array::is_array(&get(v, "findings")) {
+        for f in js_sys::Array::from(&get(v, "findings")).iter() {
+            let name = |k: &str| string_field(&f, k).unwrap_or_default();
+            let (rule, severity) = (name("rule"), name("severity"));
+            let (Some(rule), Some(severity)) =
+                (Rule::from_id(&rule), Severity::from_name(&severity))
+            else {
+                return Err(JsError::new(&format!(
+                    "render takes the result object that check returned: unknown rule “{rule}” or severity “{severity}”"
+                )));
+            };
+            findings.push(FindingOut {
+                rule,
+                severity,
                 cells: strings(&get(&f, "cells")),
                 expected: num_field(&f, "expected"),
                 actual: num_field(&f, "actual"),
-                suspects: if js_sys::Array::is_array(&get(&f, "suspects")) {
-                    js_sys::Array::from(&get(&f, "suspects"))
-                        .iter()
-                        .filter_map(|s| {
-                            Some(SuspectOut {
-                                cell: string_field(&s, "cell")?,
-                                fix: num_field(&s, "fix")?,
-                            })
-                        })
-                        .collect()
-                } else {
-                    Vec::new()
-                },
-                message: string_field(&f, "message").unwrap_or_default(),
-                message_en: string_field(&f, "message_en").unwrap_or_default(),
+                suspects: suspects_of(&get(&f, "suspects")),
+                message: name("message"),
+                message_en: name("message_en"),
                 at: at_of(&get(&f, "at")),
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
+            });
+        }
+    }
     let summary = get(v, "summary");
     let count = |k| {
         num_field(&summary, k)
@@ -505,10 +516,14 @@ fn result_from_js(v: &JsValue) -> Result<CheckResult, JsError> {
         schema: num_field(v, "schema")
             .and_then(|x| u32::try_from(x).ok())
             .unwrap_or(gouji::result::SCHEMA),
-        format: string_field(v, "format").unwrap_or_else(|| "unknown".to_owned()),
+        format: string_field(v, "format")
+            .and_then(|f| ReportFormat::from_name(&f))
+            .unwrap_or(ReportFormat::Unknown),
         year: num_field(v, "year").and_then(|y| i32::try_from(y).ok()),
         title: string_field(v, "title"),
-        input: string_field(v, "input").unwrap_or_default(),
+        input: string_field(v, "input")
+            .and_then(|i| Input::from_name(&i))
+            .unwrap_or_default(),
         cells: Cells(cells),
         findings,
         summary: Summary {
@@ -518,10 +533,13 @@ fn result_from_js(v: &JsValue) -> Result<CheckResult, JsError> {
             cells_read: count("cells_read"),
         },
         tables: Tables {
-            p2: string_field(&tables, "p2"),
-            p3: string_field(&tables, "p3"),
+            p2: string_field(&tables, "p2").and_then(|f| f.parse().ok()),
+            p3: string_field(&tables, "p3").and_then(|f| f.parse().ok()),
             p4: get(&tables, "p4").as_bool().unwrap_or(false),
         },
         version: string_field(v, "version").unwrap_or_default(),
     })
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,27 +1,25 @@
-//! The WebAssembly boundary without a DOM (`wasm-pack test --node -- --test web_node`): each
+//! The WebAssembly boundary without a DOM: each
 //! export gives, for each sample, exactly the native core's result; the serializer makes plain
 //! objects and nulls; render takes a result back.
-#![cfg(target_arch = "wasm32")]
-
-use gouji_wasm as wasm;
+use crate as wasm;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 const SAMPLES: [(&str, &str, &str); 3] = [
     (
         "guidong-2020",
-        include_str!("../../../tests/fixtures/samples/guidong-2020.txt"),
-        include_str!("../../../tests/fixtures/samples/guidong-2020.json"),
+        include_str!("../../../../tests/fixtures/samples/guidong-2020.txt"),
+        include_str!("../../../../tests/fixtures/samples/guidong-2020.json"),
     ),
     (
         "hongze-2023",
-        include_str!("../../../tests/fixtures/samples/hongze-2023.txt"),
-        include_str!("../../../tests/fixtures/samples/hongze-2023.json"),
+        include_str!("../../../../tests/fixtures/samples/hongze-2023.txt"),
+        include_str!("../../../../tests/fixtures/samples/hongze-2023.json"),
     ),
     (
         "huaian-2024",
-        include_str!("../../../tests/fixtures/samples/huaian-2024.txt"),
-        include_str!("../../../tests/fixtures/samples/huaian-2024.json"),
+        include_str!("../../../../tests/fixtures/samples/huaian-2024.txt"),
+        include_str!("../../../../tests/fixtures/samples/huaian-2024.json"),
     ),
 ];
 
@@ -103,6 +101,25 @@ fn caller_mistakes_are_errors_not_panics() {
     assert!(wasm::check("x", Some(bad.unchecked_into())).is_err());
     assert!(wasm::check_grid(JsValue::from_str("not rows"), None).is_err());
     assert!(wasm::render(JsValue::from_f64(1.0), None).is_err());
+    // one reading of format names, the command line's: unknown names are errors naming the
+    // accepted ones, never a silent F2021 (the form included)
+    assert_eq!(wasm::format_name("2019").ok().as_deref(), Some("F2019"));
+    assert_eq!(wasm::format_name("").ok().as_deref(), Some("auto"));
+    let message = |e: wasm_bindgen::JsError| {
+        js_sys::Error::from(JsValue::from(e))
+            .message()
+            .as_string()
+            .unwrap_or_default()
+    };
+    let err = wasm::format_name("F1999").map(|_| ()).unwrap_err();
+    assert_eq!(
+        message(err),
+        "unknown format “F1999”: use auto, F2019 or F2021"
+    );
+    let err = wasm::check_cells(js_sys::Object::new().into(), "auto")
+        .map(|_| ())
+        .unwrap_err();
+    assert_eq!(message(err), "unknown format “auto”: use F2019 or F2021");
     assert_eq!(wasm::version(), env!("CARGO_PKG_VERSION"));
     assert_eq!(
         wasm::set_cell_text("a 1", 1, 3, "1", "2").as_deref(),

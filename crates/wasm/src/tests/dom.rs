@@ -1,13 +1,8 @@
-//! Reading HTML with the browser's own parser (`wasm-pack test --headless --chrome -- --test
-//! web_dom`): a saved government page and a Word table, with rowspan/colspan, blank cells and
+//! Reading HTML with the browser's own parser : a saved government page and a Word table, with rowspan/colspan, blank cells and
 //! nested markup, read as the same cells as the text.
-#![cfg(target_arch = "wasm32")]
-
-use gouji_wasm as wasm;
+use crate as wasm;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 fn get(v: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(v, &JsValue::from_str(key)).unwrap()
@@ -24,10 +19,10 @@ fn cell_raw(r: &JsValue, id: &str) -> Option<String> {
 
 #[wasm_bindgen_test]
 fn a_saved_government_page_reads_like_its_text() {
-    let page = include_str!("../../../tests/fixtures/html/gov-page.html");
+    let page = include_str!("../../../../tests/fixtures/html/gov-page.html");
     let r = wasm::check_html(page, None).unwrap();
     let text = gouji::check(
-        include_str!("../../../tests/fixtures/samples/huaian-2024.txt"),
+        include_str!("../../../../tests/fixtures/samples/huaian-2024.txt"),
         &gouji::Options::default(),
     );
     assert_eq!(get(&r, "input").as_string().as_deref(), Some("html"));
@@ -61,10 +56,10 @@ fn a_saved_government_page_reads_like_its_text() {
 
 #[wasm_bindgen_test]
 fn a_word_table_with_a_blank_cell() {
-    let html = include_str!("../../../tests/fixtures/html/word-table.html");
+    let html = include_str!("../../../../tests/fixtures/html/word-table.html");
     let r = wasm::check_html(html, None).unwrap();
     let text = gouji::check(
-        include_str!("../../../tests/fixtures/samples/hongze-2023.txt"),
+        include_str!("../../../../tests/fixtures/samples/hongze-2023.txt"),
         &gouji::Options::default(),
     );
     for (id, c) in text.cells.0.iter().filter(|(id, _)| !id.starts_with("p2.")) {
