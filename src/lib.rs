@@ -3,7 +3,23 @@
 //!
 //! `check(text)` reads a pasted report in any layout, applies every rule, and returns the
 //! [`CheckResult`] of RESULT.md; `render_html` draws it on the official table layout.
-//! The core has no browser dependency; see ARCHITECTURE.md.
+//! The core has no browser dependency and does no I/O; see ARCHITECTURE.md.
+//!
+//! ```
+//! use gouji::{check, Options};
+//!
+//! // part 四 of a report, tab-separated as Word or a browser copies it: the review total is 9,
+//! // but its results add up to 8
+//! let text = "四、政府信息公开行政复议、行政诉讼情况\n\
+//!     行政复议\t\t\t\t\t行政诉讼\n\
+//!     结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\n\
+//!     \t\t\t\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n\
+//!     3\t1\t0\t4\t9\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n";
+//! let result = check(text, &Options::default());
+//! let f = result.findings.iter().find(|f| f.rule == "P4-SUM").expect("the review total");
+//! assert_eq!((f.expected, f.actual), (Some(8), Some(9)));
+//! assert!(f.suspects.iter().any(|s| s.cell == "p4.review.total" && s.fix == 8));
+//! ```
 
 pub mod bytes;
 pub mod edit;

@@ -52,40 +52,9 @@ fn printed_columns(header: &str) -> Cols {
 pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> Option<Read> {
     let stream = Stream::build(lines);
 
-    // 1. each row's label, in order: first the rows both formats share, then whether （六） is
-    // split (its rows' labels anywhere), then the rest of the rows
-    let mut starts: Vec<Option<usize>> = Vec::with_capacity(part3::rows(true).len());
-    let mut cursor = 0;
-    let mut find_rows = |rows: &[&Row]| {
-        for row in rows {
-            match stream.find_any(cursor, row.keys, usize::MAX) {
-                Some((s, e)) => {
-                    starts.push(Some(s));
-                    cursor = e;
-                }
-                None => starts.push(None),
-            }
-        }
-        cursor
-    };
-    let shared = part3::shared_rows();
-    let after_shared = find_rows(&part3::rows(true)[..shared]);
-    let split_rows = &OTHER_SPLIT[..2];
-    let found = |from: usize, before: usize| {
-        split_rows
-            .iter()
-            .any(|r| stream.find_any(from, r.keys, before).is_some())
-    };
-    // where they stand, after the shared rows, first; then before (a match may cross over)
-    let longest = split_rows
-        .iter()
-        .flat_map(|r| r.keys)
-        .map(|k| k.len())
-        .max();
-    let split = found(after_shared, usize::MAX)
-        || (after_shared > 0 && found(0, after_shared + longest.unwrap_or(0)));
+    // 1. each row's label, in order, and whether （六） is split
+    let (starts, split) = find_labels(&stream);
     let rows = part3::rows(split);
-    find_rows(&rows[shared..]);
     if starts.iter().all(Option::is_none) {
         return read_figures_only(&stream, sheet);
     }
@@ -102,58 +71,10 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
     }
 
     // 2. optional subtotal rows under a group label, just before the group's first row
-    // (where the label starts, the row, the row's place in `part3::grid`)
-    let mut labelled: Vec<(usize, &'static Row, usize)> = rows
-        .iter()
-        .zip(&starts)
-        .enumerate()
-        .filter_map(|(i, (r, s))| s.map(|s| (s, *r, i)))
-        .collect();
-    for (k, sub) in SUBTOTALS.iter().enumerate() {
-        let part3::Role::Subtotal(group) = sub.role else {
-            continue;
-        };
-        if group == RowGroup::Other && !split {
-            continue;
-        }
-        let Some(first) = rows.iter().position(|r| r.group == Some(group)) else {
-            continue;
-        };
-        let (Some(lo), Some(hi)) = (first.checked_sub(1).and_then(|p| starts[p]), starts[first])
-        else {
-            continue;
-        };
-        if let Some((s, _)) = stream.find_any(lo, sub.keys, hi) {
-            let has_values = stream.groups.iter().any(|g| g.anchor >= s && g.anchor < hi);
-            if has_values {
-                labelled.push((s, sub, rows.len() + k));
-            }
-        }
-    }
-    // few rows, nearly in order: an insertion sort keeps the WebAssembly build small
-    for i in 1..labelled.len() {
-        let mut j = i;
-        while j > 0 && labelled[j - 1].0 > labelled[j].0 {
-            labelled.swap(j - 1, j);
-            j -= 1;
-        }
-    }
+    let labelled = labels_with_subtotals(&stream, rows, &starts, split);
 
     // 3. runs of figures to the label span they stand in
-    // anchors never decrease and labels are sorted: one walk over both, and each label's runs
-    // are a stretch of the stream's groups
-    let mut runs: Vec<&[Group]> = vec![&[]; labelled.len()];
-    let mut before = 0; // how many labels start before the run
-    for (k, g) in stream.groups.iter().enumerate() {
-        // strictly before: figures anchored where a label starts belong to the row above
-        while before < labelled.len() && labelled[before].0 < g.anchor {
-            before += 1;
-        }
-        if let Some(i) = before.checked_sub(1) {
-            let from = k - runs[i].len();
-            runs[i] = &stream.groups[from..=k];
-        }
-    }
+    let runs = runs_by_label(&stream, &labelled);
 
     // complete space-aligned rows: where the columns are, for rows printed with a blank cell
     // (worked out only if a row needs them)
@@ -247,6 +168,112 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
         },
         figures_only: false,
     })
+}
+
+/// Phase 1: where each row's label starts (`None`: not found), in order, and whether （六） is
+/// split: first the rows both formats share, then whether （六）'s split rows' labels stand
+/// anywhere, then the rest of the rows.
+fn find_labels(stream: &Stream) -> (Vec<Option<usize>>, bool) {
+    let mut starts: Vec<Option<usize>> = Vec::with_capacity(part3::rows(true).len());
+    let mut cursor = 0;
+    let mut find_rows = |rows: &[&Row]| {
+        for row in rows {
+            match stream.find_any(cursor, row.keys, usize::MAX) {
+                Some((s, e)) => {
+                    starts.push(Some(s));
+                    cursor = e;
+                }
+                None => starts.push(None),
+            }
+        }
+        cursor
+    };
+    let shared = part3::shared_rows();
+    let after_shared = find_rows(&part3::rows(true)[..shared]);
+    let split_rows = &OTHER_SPLIT[..2];
+    let found = |from: usize, before: usize| {
+        split_rows
+            .iter()
+            .any(|r| stream.find_any(from, r.keys, before).is_some())
+    };
+    // where they stand, after the shared rows, first; then before (a match may cross over)
+    let longest = split_rows
+        .iter()
+        .flat_map(|r| r.keys)
+        .map(|k| k.len())
+        .max();
+    let split = found(after_shared, usize::MAX)
+        || (after_shared > 0 && found(0, after_shared + longest.unwrap_or(0)));
+    find_rows(&part3::rows(split)[shared..]);
+    (starts, split)
+}
+
+/// Phase 2: the labels found, with the optional subtotal rows some reports add under a group
+/// label just before the group's first row, in the order they stand: (where the label starts,
+/// the row, the row's place in `part3::grid`).
+fn labels_with_subtotals(
+    stream: &Stream,
+    rows: &[&'static Row],
+    starts: &[Option<usize>],
+    split: bool,
+) -> Vec<(usize, &'static Row, usize)> {
+    let mut labelled: Vec<(usize, &'static Row, usize)> = rows
+        .iter()
+        .zip(starts)
+        .enumerate()
+        .filter_map(|(i, (r, s))| s.map(|s| (s, *r, i)))
+        .collect();
+    for (k, sub) in SUBTOTALS.iter().enumerate() {
+        let part3::Role::Subtotal(group) = sub.role else {
+            continue;
+        };
+        if group == RowGroup::Other && !split {
+            continue;
+        }
+        let Some(first) = rows.iter().position(|r| r.group == Some(group)) else {
+            continue;
+        };
+        let (Some(lo), Some(hi)) = (first.checked_sub(1).and_then(|p| starts[p]), starts[first])
+        else {
+            continue;
+        };
+        if let Some((s, _)) = stream.find_any(lo, sub.keys, hi) {
+            let has_values = stream.groups.iter().any(|g| g.anchor >= s && g.anchor < hi);
+            if has_values {
+                labelled.push((s, sub, rows.len() + k));
+            }
+        }
+    }
+    // few rows, nearly in order: an insertion sort keeps the WebAssembly build small
+    for i in 1..labelled.len() {
+        let mut j = i;
+        while j > 0 && labelled[j - 1].0 > labelled[j].0 {
+            labelled.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    labelled
+}
+
+/// Phase 3: the runs of figures of each label's span. Anchors never decrease and labels are
+/// sorted: one walk over both, and each label's runs are a stretch of the stream's groups.
+fn runs_by_label<'s, 't, 'a>(
+    stream: &'s Stream<'t, 'a>,
+    labelled: &[(usize, &'static Row, usize)],
+) -> Vec<&'s [Group<'t, 'a>]> {
+    let mut runs: Vec<&[Group]> = vec![&[]; labelled.len()];
+    let mut before = 0; // how many labels start before the run
+    for (k, g) in stream.groups.iter().enumerate() {
+        // strictly before: figures anchored where a label starts belong to the row above
+        while before < labelled.len() && labelled[before].0 < g.anchor {
+            before += 1;
+        }
+        if let Some(i) = before.checked_sub(1) {
+            let from = k - runs[i].len();
+            runs[i] = &stream.groups[from..=k];
+        }
+    }
+    runs
 }
 
 /// A run of exactly seven figures, after dropping empty padding cells at either end.

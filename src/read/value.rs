@@ -17,9 +17,8 @@ pub fn parse(raw: &str, kind: ValueKind) -> Parsed {
 }
 
 /// [`parse`] for the common case, up to 18 plain digits (an i64 holds them), inline in the
-/// reader; `None` for any other text. (A reader that stores what this gives apart from what
-/// [`parse_folded`] gives keeps the value in registers: merged first, it is stored narrow and
-/// loaded whole, and the load stalls.)
+/// reader; `None` for any other text. A reader may store its answer apart from
+/// [`parse_folded`]'s (part 三 does: docs/speed.md says why).
 #[inline(always)]
 pub fn parse_plain(raw: &str, kind: ValueKind) -> Option<Parsed> {
     let b = raw.as_bytes();

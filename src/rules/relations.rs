@@ -281,26 +281,18 @@ pub fn check(report: &Report) -> Vec<Finding> {
         .collect()
 }
 
-fn finding(
-    report: &Report,
-    all: &Relations,
-    rel: &Relation,
-    residual: i64,
-    suspects: Vec<Suspect>,
-) -> Finding {
-    let sheet = &report.sheet;
-    let keys = |span| -> Vec<CellId> {
-        all.positions(span)
-            .iter()
-            .map(|&p| sheet.cells()[p as usize].id)
-            .collect()
-    };
-    let (lhs, rhs) = (keys(rel.lhs), keys(rel.rhs));
-    let v = |k: CellId| sheet.get(k).and_then(|c| c.value.arith()).unwrap_or(0);
-    let expected: i64 = rhs.iter().map(|&k| v(k)).sum();
-    let actual = expected + residual;
+/// A failing relation in words, Chinese and English: its cells' figures, the sum they give
+/// (`expected`) and what the report states (`actual`).
+fn wording(
+    sheet: &crate::model::Sheet,
+    what: What,
+    lhs: &[CellId],
+    rhs: &[CellId],
+    expected: i64,
+    actual: i64,
+) -> (String, String) {
     let s = |k: CellId| shown(sheet, k);
-    let (zh, en) = match rel.what {
+    match what {
         What::Row(row) => {
             let parts: Vec<String> = rhs
                 .iter()
@@ -397,7 +389,28 @@ fn finding(
                 ),
             )
         }
+    }
+}
+
+fn finding(
+    report: &Report,
+    all: &Relations,
+    rel: &Relation,
+    residual: i64,
+    suspects: Vec<Suspect>,
+) -> Finding {
+    let sheet = &report.sheet;
+    let keys = |span| -> Vec<CellId> {
+        all.positions(span)
+            .iter()
+            .map(|&p| sheet.cells()[p as usize].id)
+            .collect()
     };
+    let (lhs, rhs) = (keys(rel.lhs), keys(rel.rhs));
+    let v = |k: CellId| sheet.get(k).and_then(|c| c.value.arith()).unwrap_or(0);
+    let expected: i64 = rhs.iter().map(|&k| v(k)).sum();
+    let actual = expected + residual;
+    let (zh, en) = wording(sheet, rel.what, &lhs, &rhs, expected, actual);
     let pos_cell = suspects.first().map_or(lhs[0], |s| s.cell);
     let mut f = Finding::new(rel.rule, Severity::Error, zh, en)
         .with_cells(keys((rel.lhs.0, rel.rhs.1)))
