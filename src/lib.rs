@@ -30,6 +30,7 @@ pub mod read;
 pub mod render;
 pub mod result;
 pub mod rules;
+mod wire;
 
 pub use format::FormatId;
 pub use result::CheckResult;

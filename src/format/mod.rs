@@ -150,8 +150,8 @@ impl FormatId {
     }
 }
 
-crate::model::wire_name!(FormatId, as_str, from_name, "format");
-crate::model::wire_name!(ReportFormat, as_str, from_name, "format");
+crate::wire::wire_name!(FormatId, as_str, from_name, "format");
+crate::wire::wire_name!(ReportFormat, as_str, from_name, "format");
 
 /// What a column's cells hold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
