@@ -159,11 +159,20 @@ pub fn check_text(text: &str, options: &Options) -> Checked {
 
 fn assess(report: Report, options: &Options) -> Checked {
     let findings = rules::check(&report, options.format);
-    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let count = |s: Severity| {
+        findings
+            .iter()
+            .filter(|f| f.severity == s && f.source == model::Source::Report)
+            .count()
+    };
     let summary = Summary {
         errors: count(Severity::Error),
         warnings: count(Severity::Warning),
         infos: count(Severity::Info),
+        unread: findings
+            .iter()
+            .filter(|f| f.source == model::Source::Reading)
+            .count(),
         cells_read: report.sheet.len(),
     };
     let year = rules::report::report_year(&report);

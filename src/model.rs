@@ -414,6 +414,32 @@ impl Severity {
     }
 }
 
+/// Whose a finding is (RESULT.md, `source`): the report's (the arithmetic or the format forces
+/// it), or the reading's (gouji could not read or place something: the report may be right).
+/// Only the report's findings count as its errors, warnings and notes; the reading's are counted
+/// apart (`summary.unread`) and never decide the verdict or the exit status.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Source {
+    #[default]
+    Report,
+    Reading,
+}
+
+impl Source {
+    pub const ALL: [Source; 2] = [Source::Report, Source::Reading];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Report => "report",
+            Source::Reading => "reading",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Source> {
+        Source::ALL.into_iter().find(|s| s.as_str() == name)
+    }
+}
+
 /// How the input was read (the result's `input`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Input {
@@ -465,6 +491,7 @@ impl Input {
 crate::wire::wire_name!(Rule, id, from_id, "rule");
 crate::wire::wire_name!(Severity, as_str, from_name, "severity");
 crate::wire::wire_name!(Input, as_str, from_name, "input");
+crate::wire::wire_name!(Source, as_str, from_name, "source");
 
 /// A one-cell fix: setting `cell` to `fix` satisfies every failing relation through it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -477,6 +504,7 @@ pub struct Suspect {
 pub struct Finding {
     pub rule: Rule,
     pub severity: Severity,
+    pub source: Source,
     pub cells: Vec<CellId>,
     pub expected: Option<i64>,
     pub actual: Option<i64>,
@@ -492,6 +520,7 @@ impl Finding {
         Finding {
             rule,
             severity,
+            source: Source::Report,
             cells: Vec::new(),
             expected: None,
             actual: None,
@@ -511,6 +540,12 @@ impl Finding {
         self.pos = pos;
         self
     }
+
+    /// A finding of what gouji could not read (see [`Source`]).
+    pub fn reading(mut self) -> Self {
+        self.source = Source::Reading;
+        self
+    }
 }
 
 /// Which variant each table was read as.
@@ -524,7 +559,7 @@ pub struct Variants {
 
 #[cfg(test)]
 mod tests {
-    use super::{Cell, Input, Raw, Rule, Severity, RAW_INLINE};
+    use super::{Cell, Input, Raw, Rule, Severity, Source, RAW_INLINE};
 
     #[test]
     fn wire_names_are_written_and_read_back() {
@@ -536,6 +571,10 @@ mod tests {
         for s in Severity::ALL {
             assert_eq!(json(&s), format!("\"{s}\""));
             assert_eq!(Severity::from_name(s.as_str()), Some(s));
+        }
+        for s in Source::ALL {
+            assert_eq!(json(&s), format!("\"{s}\""));
+            assert_eq!(Source::from_name(s.as_str()), Some(s));
         }
         for i in Input::ALL {
             assert_eq!(json(&i), format!("\"{i}\""));

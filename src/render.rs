@@ -11,7 +11,7 @@ use crate::format::part2::{self, BLOCKS};
 use crate::format::part3::{self, Group, Role, COLUMNS as P3_COLS};
 use crate::format::part4::{self, COLUMNS as P4_COLS};
 use crate::format::{CellId, Column, FormatId, ReportFormat};
-use crate::model::{Input, Severity};
+use crate::model::{Input, Severity, Source};
 use crate::result::{CellOut, CheckResult, Num};
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
@@ -68,6 +68,10 @@ impl<'r> Index<'r> {
             ix.cells.entry(k.as_ref()).or_insert(c);
         }
         for (i, f) in r.findings.iter().enumerate() {
+            // what gouji could not read marks no cell as the report's error
+            if f.source == Source::Reading {
+                continue;
+            }
             let ids = f.cells.iter().chain(f.suspects.iter().map(|s| &s.cell));
             for id in ids {
                 let (worst, which) = ix
@@ -246,6 +250,12 @@ fn verdict(h: &mut Html, r: &CheckResult, lang: Lang) {
         },
     );
     h.text(&text);
+    if s.unread > 0 && s.cells_read > 0 {
+        h.text(&match lang {
+            Lang::Zh => format!("；另有 {} 处未能读取（见下）", s.unread),
+            Lang::En => format!("; {} things could not be read (below)", s.unread),
+        });
+    }
     h.close("p");
     let mut meta = Vec::new();
     if let Some(t) = &r.title {
@@ -279,12 +289,42 @@ fn severity_word(sev: Severity, lang: Lang) -> &'static str {
     }
 }
 
+/// The report's findings, then apart what gouji could not read, with what the user can do.
 fn findings(h: &mut Html, r: &CheckResult, lang: Lang) {
-    if r.findings.is_empty() {
-        return;
+    let of = |source: Source| {
+        r.findings
+            .iter()
+            .enumerate()
+            .filter(move |(_, f)| f.source == source)
+    };
+    if of(Source::Report).next().is_some() {
+        h.open("ol", &[("class", "gouji-findings")]);
+        finding_items(h, of(Source::Report), lang);
+        h.close("ol");
     }
-    h.open("ol", &[("class", "gouji-findings")]);
-    for (i, f) in r.findings.iter().enumerate() {
+    if of(Source::Reading).next().is_some() {
+        h.open("div", &[("class", "gouji-unread"), ("role", "note")]);
+        h.leaf(
+            "p",
+            &[("class", "gouji-unread-head")],
+            lang.pick(
+                "以下内容 gouji 未能读取，不算报告的错误：请直接粘贴网页或 Word 中的表格，或拖入文件本身，或在「填写表格」中录入。",
+                "gouji could not read the following; they are not the report's errors: paste the table itself from the web page or Word, drop the file itself, or fill in the form.",
+            ),
+        );
+        h.open("ol", &[("class", "gouji-findings gouji-unread-list")]);
+        finding_items(h, of(Source::Reading), lang);
+        h.close("ol");
+        h.close("div");
+    }
+}
+
+fn finding_items<'f>(
+    h: &mut Html,
+    items: impl Iterator<Item = (usize, &'f crate::result::FindingOut)>,
+    lang: Lang,
+) {
+    for (i, f) in items {
         let anchor = finding_anchor(i);
         let class = format!("gouji-finding {}", f.severity);
         let first_cell = f
@@ -305,7 +345,10 @@ fn findings(h: &mut Html, r: &CheckResult, lang: Lang) {
         h.leaf(
             "span",
             &[("class", "gouji-sev")],
-            severity_word(f.severity, lang),
+            match f.source {
+                Source::Report => severity_word(f.severity, lang),
+                Source::Reading => lang.pick("未能读取", "Not read"),
+            },
         );
         h.text(" ");
         h.leaf("span", &[("class", "gouji-rule")], f.rule.id());
@@ -356,7 +399,6 @@ fn findings(h: &mut Html, r: &CheckResult, lang: Lang) {
         }
         h.close("li");
     }
-    h.close("ol");
 }
 
 /// A cell's short name for a fix: 「（七）总计」行「自然人」列 / 行政复议「总计」.

@@ -8,7 +8,7 @@
 use crate::format::{FormatId, ReportFormat};
 use crate::model::Pos;
 use crate::model::Value;
-use crate::model::{Cell, Finding, Input, Raw, Rule, Severity};
+use crate::model::{Cell, Finding, Input, Raw, Rule, Severity, Source};
 use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -151,6 +151,9 @@ pub struct FindingOut {
     pub rule: Rule,
     /// "error" | "warning" | "info"
     pub severity: Severity,
+    /// "report" | "reading" (absent in results of round 1: the report's)
+    #[serde(default)]
+    pub source: Source,
     pub cells: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected: Option<i64>,
@@ -211,9 +214,13 @@ pub struct SuspectOut {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
+    /// The report's errors, warnings and notes (findings whose `source` is "report").
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// What gouji could not read (findings whose `source` is "reading"), whatever their severity.
+    #[serde(default)]
+    pub unread: usize,
     pub cells_read: usize,
 }
 
@@ -243,6 +250,7 @@ impl From<&Finding> for FindingOut {
         FindingOut {
             rule: f.rule,
             severity: f.severity,
+            source: f.source,
             cells: f.cells.iter().map(|k| k.id().to_owned()).collect(),
             expected: f.expected,
             actual: f.actual,

@@ -32,6 +32,9 @@ export interface Finding {
     | "CELL-VALUE" | "CELL-BLANK" | "TABLE-MISSING" | "TABLE-EXTRA"
     | "FMT-MIX" | "TXT-NUM" | "YEAR";
   severity: "error" | "warning" | "info";
+  /** Whose the finding is: "report" (the arithmetic or the format forces it) or "reading" (gouji
+   *  could not read or place something; not counted as the report's error). */
+  source: "report" | "reading";
   cells: string[];
   expected?: number;
   actual?: number;
@@ -49,7 +52,8 @@ export interface CheckResult {
   input: "text" | "tsv" | "pipe" | "figures" | "grid" | "html" | "form";
   cells: { [id: string]: Cell };
   findings: Finding[];
-  summary: { errors: number; warnings: number; infos: number; cells_read: number };
+  /** The report's errors, warnings and notes; `unread`: what gouji could not read. */
+  summary: { errors: number; warnings: number; infos: number; unread: number; cells_read: number };
   tables: { p2: "F2019" | "F2021" | null; p3: "F2019" | "F2021" | null; p4: boolean };
   version: string;
 }

@@ -190,12 +190,18 @@ fn missing_tables(o: &Outline, r: &mut Report, findings: &mut Vec<Finding>) {
         } else {
             ""
         };
-        findings.push(Finding::new(
+        let f = Finding::new(
             Rule::TableMissing,
             severity,
             format!("未找到{}表格{}", part.short_zh(), why),
             format!("{}: table not found{}", part.short_en(), why_en),
-        ));
+        );
+        // its heading is there: the table is, and gouji could not read its figures
+        findings.push(if o.region(part).is_some() {
+            f.reading()
+        } else {
+            f
+        });
     }
 }
 

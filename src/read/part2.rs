@@ -219,7 +219,8 @@ fn read_block(
                             ),
                         )
                         .with_cells(row_keys(variant, row.id))
-                        .at(tokens.first().map(|t| t.pos)),
+                        .at(tokens.first().map(|t| t.pos))
+                        .reading(),
                     );
                     continue;
                 }

@@ -360,6 +360,7 @@ fn by_position(row: &Row) -> Finding {
         ),
     )
     .with_cells(row_cells(row))
+    .reading()
 }
 
 fn unreadable(row: &Row, tokens: &[&Token], width: usize) -> Finding {
@@ -395,6 +396,7 @@ fn unreadable(row: &Row, tokens: &[&Token], width: usize) -> Finding {
     )
     .with_cells(row_cells(row))
     .at(tokens.first().map(|t| t.pos))
+    .reading()
 }
 
 fn no_figures(row: &Row, label_segment: &str, width: usize) -> Finding {
@@ -410,7 +412,9 @@ fn no_figures(row: &Row, label_segment: &str, width: usize) -> Finding {
             format!("Part 3, row “{}”: no figures found", row.en),
         )
     };
-    Finding::new(Rule::TableMissing, Severity::Error, zh, en).with_cells(row_cells(row))
+    Finding::new(Rule::TableMissing, Severity::Error, zh, en)
+        .with_cells(row_cells(row))
+        .reading()
 }
 
 fn subtotal_note(row: &Row) -> Finding {

@@ -44,7 +44,8 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> b
                 ),
             )
             .with_cells(part4::cell_ids().to_vec())
-            .at(first),
+            .at(first)
+            .reading(),
         );
         return true;
     }

@@ -186,6 +186,7 @@ fn result_keys_are_the_contract() {
             "message_en",
             "rule",
             "severity",
+            "source",
             "suspects"
         ]
     );
@@ -195,6 +196,6 @@ fn result_keys_are_the_contract() {
     assert_eq!(c["at"]["line"], 149);
     assert_eq!(
         sorted(&v["summary"]),
-        ["cells_read", "errors", "infos", "warnings"]
+        ["cells_read", "errors", "infos", "unread", "warnings"]
     );
 }

@@ -7,6 +7,7 @@
 pub mod input;
 pub mod json;
 
+use gouji::model::Source;
 use gouji::result::{CheckResult, Summary};
 use gouji::{FormatId, Options};
 use std::io::{self, BufWriter, Write};
@@ -174,8 +175,15 @@ fn human(out: &mut impl Write, name: &str, r: &CheckResult) -> io::Result<()> {
             Some(Pos::Grid { row, cell }) => format!("{name}:row {row}:cell {cell}"),
             None => name.to_owned(),
         };
-        writeln!(out, "{place}: {}[{}]: {}", f.severity, f.rule, f.message)?;
+        match f.source {
+            Source::Report => writeln!(out, "{place}: {}[{}]: {}", f.severity, f.rule, f.message)?,
+            // not the report's error: what gouji could not read, and what to do
+            Source::Reading => writeln!(out, "{place}: unread[{}]: {}", f.rule, f.message)?,
+        }
         writeln!(out, "  = {}", f.message_en)?;
+        if f.source == Source::Reading {
+            writeln!(out, "  = gouji could not read this (not counted as the report's error): check the original, or give the table itself (a web page's or Word's table, the PDF file)")?;
+        }
         for s in &f.suspects {
             let at = match r.cells.get(&s.cell).and_then(|c| c.at) {
                 Some(Pos::Text { line, col }) => format!(" (at {line}:{col})"),
@@ -194,10 +202,11 @@ fn human(out: &mut impl Write, name: &str, r: &CheckResult) -> io::Result<()> {
     };
     writeln!(
         out,
-        "{name}: {verdict}; {} errors, {} warnings, {} infos, {} cells read ({}{})",
+        "{name}: {verdict}; {} errors, {} warnings, {} infos, {} unread, {} cells read ({}{})",
         s.errors,
         s.warnings,
         s.infos,
+        s.unread,
         s.cells_read,
         r.format,
         r.year.map(|y| format!(", {y}")).unwrap_or_default()

@@ -2,7 +2,7 @@
 //! tests, the property tests and the fuzz targets (panics with the reason when broken).
 
 use gouji::format::{CellId, ReportFormat};
-use gouji::model::{Input, Severity};
+use gouji::model::{Input, Severity, Source};
 use gouji::result::{At, CheckResult};
 
 /// The command line's JSON of a text, written without building the result, is the JSON of
@@ -26,7 +26,15 @@ pub fn assert_result(r: &CheckResult) {
         fast == serde_json::to_vec(r).expect("JSON written"),
         "write_json differs from serde_json"
     );
-    let count = |s: Severity| r.findings.iter().filter(|f| f.severity == s).count();
+    // the report's findings by severity; what gouji could not read apart, whatever its severity
+    let count = |s: Severity| {
+        r.findings
+            .iter()
+            .filter(|f| f.severity == s && f.source == Source::Report)
+            .count()
+    };
+    let unread = r.findings.iter().filter(|f| f.source == Source::Reading);
+    assert_eq!(r.summary.unread, unread.count(), "summary.unread");
     assert_eq!(r.summary.errors, count(Severity::Error), "summary.errors");
     assert_eq!(
         r.summary.warnings,

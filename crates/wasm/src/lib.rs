@@ -6,7 +6,7 @@
 //! one row per block, and the grid goes to the core's grid entry point.
 
 use gouji::format::ReportFormat;
-use gouji::model::{Input, Rule, Severity};
+use gouji::model::{Input, Rule, Severity, Source};
 use gouji::read::grid::{expand, SpanCell};
 use gouji::render::{self, Lang};
 use gouji::result::{
@@ -495,6 +495,8 @@ fn result_from_js(v: &JsValue) -> Result<CheckResult, JsError> {
             findings.push(FindingOut {
                 rule,
                 severity,
+                // absent in a result of round 1: the report's
+                source: Source::from_name(&name("source")).unwrap_or_default(),
                 cells: strings(&get(&f, "cells")),
                 expected: num_field(&f, "expected"),
                 actual: num_field(&f, "actual"),
@@ -530,6 +532,7 @@ fn result_from_js(v: &JsValue) -> Result<CheckResult, JsError> {
             errors: count("errors"),
             warnings: count("warnings"),
             infos: count("infos"),
+            unread: count("unread"),
             cells_read: count("cells_read"),
         },
         tables: Tables {
