@@ -142,7 +142,11 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
                         .get(li + 1)
                         .map_or(stream.keys.len(), |&(s, _, _)| s);
                     let seg = &stream.keys[labelled[li].0..seg_end];
-                    findings.push(no_figures(row, seg, width));
+                    // a row the drafter left blank: its cells are there, empty
+                    match blank_row(&stream, labelled[li].0, seg_end, width) {
+                        Some(at) => insert_blank(sheet, slots, at, &cols),
+                        None => findings.push(no_figures(row, seg, width)),
+                    }
                 }
                 if matches!(row.role, part3::Role::Subtotal(_)) {
                     findings.push(subtotal_note(row));
@@ -302,6 +306,34 @@ fn insert_aligned(sheet: &mut Sheet, ids: &RowCells, cells: &[(Option<&Token>, P
     for (&(c, ci), (t, pos)) in cols.iter().zip(cells) {
         let raw = t.map_or("", |t| t.text);
         sheet.insert(ids[ci], raw, parse(raw, c.kind), Some(*pos));
+    }
+}
+
+/// The empty cells of a row of label text and empty cells whose label ends in the label span
+/// `from..to` (a row the drafter left blank), if it has a cell for each column (and perhaps a
+/// trailing empty one): where they stood.
+fn blank_row<'t>(
+    stream: &Stream<'t, '_>,
+    from: usize,
+    to: usize,
+    width: usize,
+) -> Option<&'t [Pos]> {
+    stream
+        .blank_rows
+        .iter()
+        .rev()
+        .find(|&&(_, end, _)| end > from && end <= to)
+        .and_then(|&(_, _, cells)| {
+            (width..=width + 1)
+                .contains(&cells.len())
+                .then(|| &cells[..width])
+        })
+}
+
+/// Inserts a row left blank: each cell blank, where it stood.
+fn insert_blank(sheet: &mut Sheet, ids: &RowCells, at: &[Pos], cols: &Cols) {
+    for (&(c, ci), pos) in cols.iter().zip(at) {
+        sheet.insert(ids[ci], "", parse("", c.kind), Some(*pos));
     }
 }
 

@@ -20,6 +20,9 @@ pub struct Group<'t, 'a> {
 pub struct Stream<'t, 'a> {
     pub keys: String,
     pub groups: Vec<Group<'t, 'a>>,
+    /// Rows of label text and empty cells: (where the row's label text begins and ends in
+    /// `keys`, where its empty cells stood). See [`Line::blanks`].
+    pub blank_rows: Vec<(usize, usize, &'t [crate::model::Pos])>,
 }
 
 impl<'t, 'a> Stream<'t, 'a> {
@@ -27,6 +30,7 @@ impl<'t, 'a> Stream<'t, 'a> {
         let mut s = Stream {
             keys: String::new(),
             groups: Vec::new(),
+            blank_rows: Vec::new(),
         };
         s.rebuild(lines);
         s
@@ -46,9 +50,11 @@ impl<'t, 'a> Stream<'t, 'a> {
         s.keys.reserve(text);
         s.groups.clear();
         s.groups.reserve(lines.len());
+        s.blank_rows.clear();
         let mut open = false;
         for line in lines {
             let mut values = 0;
+            let label_from = s.keys.len();
             for t in line.tokens {
                 match t.kind {
                     TokenKind::Text => {
@@ -74,6 +80,9 @@ impl<'t, 'a> Stream<'t, 'a> {
             // a line holding a row of figures ends its run; one figure per line does not
             if values >= 2 || (values >= 1 && line.split.keeps_blanks()) {
                 open = false;
+            }
+            if !line.blanks.is_empty() {
+                s.blank_rows.push((label_from, s.keys.len(), line.blanks));
             }
         }
     }

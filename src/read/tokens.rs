@@ -45,6 +45,10 @@ impl Split {
 #[derive(Clone, Copy, Debug)]
 pub struct Line<'t, 'a> {
     pub tokens: &'t [Token<'a>],
+    /// Where the empty cells of a row of label text and empty cells stood (a table row the
+    /// drafter left blank, or a header or group label spread over the columns): they are no
+    /// tokens, but a reader that knows the row is a data row reads them as blank cells.
+    pub blanks: &'t [Pos],
     pub split: Split,
     /// 1-based line number (text) or 0-based row (grid).
     pub number: u32,
@@ -54,15 +58,18 @@ pub struct Line<'t, 'a> {
 #[derive(Debug, Default)]
 pub struct Doc<'a> {
     tokens: Vec<Token<'a>>,
-    spans: Vec<(usize, usize, Split, u32)>,
+    /// (tokens from, to, split, line number, blanks from, to)
+    spans: Vec<(usize, usize, Split, u32, u32, u32)>,
+    blanks: Vec<Pos>,
 }
 
 impl<'a> Doc<'a> {
     pub fn lines(&self) -> Vec<Line<'_, 'a>> {
         self.spans
             .iter()
-            .map(|&(start, end, split, number)| Line {
+            .map(|&(start, end, split, number, b0, b1)| Line {
                 tokens: &self.tokens[start..end],
+                blanks: &self.blanks[b0 as usize..b1 as usize],
                 split,
                 number,
             })
@@ -71,8 +78,24 @@ impl<'a> Doc<'a> {
 
     /// Ends a line whose tokens were pushed from `start` on (a line with none has no span).
     fn end_line(&mut self, start: usize, split: Split, number: u32) {
+        self.end_line_with_blanks(start, split, number, self.blanks.len());
+    }
+
+    /// [`Doc::end_line`] for a row whose empty cells were recorded from `blanks_from` on.
+    fn end_line_with_blanks(
+        &mut self,
+        start: usize,
+        split: Split,
+        number: u32,
+        blanks_from: usize,
+    ) {
+        let b = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         if self.tokens.len() > start {
-            self.spans.push((start, self.tokens.len(), split, number));
+            let (b0, b1) = (b(blanks_from), b(self.blanks.len()));
+            self.spans
+                .push((start, self.tokens.len(), split, number, b0, b1));
+        } else {
+            self.blanks.truncate(blanks_from);
         }
     }
 }
@@ -91,6 +114,7 @@ pub fn lines_of_text(text: &str) -> Doc<'_> {
     let mut doc = Doc {
         tokens: Vec::with_capacity(text.len() / 16),
         spans: Vec::with_capacity(text.len() / 32),
+        blanks: Vec::new(),
     };
     let mut cells: Vec<(usize, &str)> = Vec::with_capacity(16); // (char column, text)
     let (mut start, mut number) = (0, 0u32);
@@ -137,6 +161,7 @@ pub fn lines_of_text(text: &str) -> Doc<'_> {
             continue;
         }
         let start = doc.tokens.len();
+        let blanks_from = doc.blanks.len();
         match split {
             // the usual line: each piece is a label or a value, written straight to the doc
             Split::Spaces => doc.tokens.extend(cells.drain(..).map(|(col, text)| Token {
@@ -153,9 +178,10 @@ pub fn lines_of_text(text: &str) -> Doc<'_> {
                 split,
                 number,
                 &mut doc.tokens,
+                &mut doc.blanks,
             ),
         }
-        doc.end_line(start, split, number);
+        doc.end_line_with_blanks(start, split, number, blanks_from);
     }
     doc
 }
@@ -166,6 +192,7 @@ pub fn lines_of_grid<S: AsRef<str>>(rows: &[Vec<S>]) -> Doc<'_> {
     for (r, row) in rows.iter().enumerate() {
         let r = u32::try_from(r).unwrap_or(u32::MAX);
         let mut line = Classify::new(&doc.tokens);
+        let blanks_from = doc.blanks.len();
         for (c, s) in row.iter().enumerate() {
             let c = u32::try_from(c).unwrap_or(u32::MAX);
             line.push(
@@ -174,12 +201,12 @@ pub fn lines_of_grid<S: AsRef<str>>(rows: &[Vec<S>]) -> Doc<'_> {
                 Pos::Grid { row: r, cell: c },
             );
         }
-        let start = line.finish(&mut doc.tokens);
+        let start = line.finish(&mut doc.tokens, &mut doc.blanks);
         // a grid row whose only cell is a page number is dropped too
         if doc.tokens.len() == start + 1 && is_page_number(doc.tokens[start].text) {
             doc.tokens.truncate(start);
         }
-        doc.end_line(start, Split::Grid, r);
+        doc.end_line_with_blanks(start, Split::Grid, r, blanks_from);
     }
     doc
 }
@@ -355,7 +382,13 @@ fn space_at_rare(b: &[u8], i: usize) -> (usize, bool) {
 /// Splits a row of cells on tabs or bars, keeping empty cells, trimming each, and classifies
 /// them into `out` as they come (see [`Classify`]). `| a | b |` has an empty piece before the
 /// first bar and after the last: those are no cells.
-fn split_row<'a>(raw: &'a str, split: Split, line: u32, out: &mut Vec<Token<'a>>) {
+fn split_row<'a>(
+    raw: &'a str,
+    split: Split,
+    line: u32,
+    out: &mut Vec<Token<'a>>,
+    blanks: &mut Vec<Pos>,
+) {
     let sep = if split == Split::Pipes { b'|' } else { b'\t' };
     let mut row = Classify::new(out);
     let mut col = 0usize;
@@ -387,7 +420,7 @@ fn split_row<'a>(raw: &'a str, split: Split, line: u32, out: &mut Vec<Token<'a>>
         col += bytes::char_count(piece) + 1;
         from = end + 1;
     }
-    row.finish(out);
+    row.finish(out, blanks);
 }
 
 /// Whether `b` starts and ends with a character that is surely not white space: printable
@@ -446,8 +479,9 @@ impl Classify {
         out.push(Token { text, pos, kind });
     }
 
-    /// Drops the empty cells that are no values; returns where the row's tokens begin.
-    fn finish(self, out: &mut Vec<Token>) -> usize {
+    /// Drops the empty cells that are no values; returns where the row's tokens begin. The
+    /// empty cells after the label of a row of label text and empty cells go to `blanks`.
+    fn finish(self, out: &mut Vec<Token>, blanks: &mut Vec<Pos>) -> usize {
         let start = self.start;
         if !self.has_empty {
             return start;
@@ -462,6 +496,12 @@ impl Classify {
             // a row of labels and empty cells (a header, a group label) holds no values
             _ => t.kind == TokenKind::Text,
         };
+        if !self.in_values {
+            if let Some(last_text) = last_text {
+                let after = &out[start + last_text + 1..];
+                blanks.extend(after.iter().filter(|t| t.text.is_empty()).map(|t| t.pos));
+            }
+        }
         let mut kept = start;
         for i in start..out.len() {
             if keep(i - start, &out[i]) {

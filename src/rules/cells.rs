@@ -2,6 +2,7 @@
 //! cell left blank, `-`, `/`, `—` or `无`).
 
 use super::describe;
+use crate::format::Part;
 use crate::model::{Finding, Rule, Severity, Sheet};
 use crate::model::{Problem, Value};
 
@@ -52,45 +53,45 @@ pub fn check(sheet: &Sheet) -> Vec<Finding> {
                 .at(cell.pos),
         );
     }
-    // blank cells, one finding per row
+    // blank cells: one finding per table (one cause: blanks where the format asks for figures),
+    // its cells marked in the table rather than listed in words
     let cells = sheet.cells();
     if !cells.iter().any(|c| matches!(c.value, Value::Blank)) {
         return out;
     }
-    let mut i = 0;
-    while i < cells.len() {
-        let row = cells[i].id.row();
-        let end = i + cells[i..].iter().take_while(|c| c.id.row() == row).count();
-        let blanks: Vec<_> = cells[i..end]
+    for part in Part::ALL {
+        let blanks: Vec<_> = cells
             .iter()
-            .filter(|c| c.value == Value::Blank)
+            .filter(|c| c.value == Value::Blank && c.id.part() == part)
             .collect();
-        if !blanks.is_empty() {
-            let first = describe(blanks[0].id);
-            let (zh, en) = if blanks.len() == 1 {
-                (
-                    format!("{}未填数字（「{}」），按0计算", first.0, blanks[0].raw),
-                    format!("{}: blank (“{}”), counted as 0", first.1, blanks[0].raw),
-                )
-            } else {
-                let places: Vec<String> = blanks.iter().map(|c| describe(c.id).0).collect();
-                let places_en: Vec<String> = blanks.iter().map(|c| describe(c.id).1).collect();
-                (
-                    format!("{}格未填数字，按0计算：{}", blanks.len(), places.join("；")),
-                    format!(
-                        "{} cells are blank, counted as 0: {}",
-                        blanks.len(),
-                        places_en.join("; ")
-                    ),
-                )
-            };
-            out.push(
-                Finding::new(Rule::CellBlank, Severity::Warning, zh, en)
-                    .with_cells(blanks.iter().map(|c| c.id).collect())
-                    .at(blanks[0].pos),
-            );
-        }
-        i = end;
+        let Some(first) = blanks.first() else {
+            continue;
+        };
+        let (zh, en) = if blanks.len() == 1 {
+            let place = describe(first.id);
+            (
+                format!("{}未填数字（「{}」），按0计算", place.0, first.raw),
+                format!("{}: blank (“{}”), counted as 0", place.1, first.raw),
+            )
+        } else {
+            (
+                format!(
+                    "{}有{}格未填数字，按0计算（已在表中标出）",
+                    part.short_zh(),
+                    blanks.len()
+                ),
+                format!(
+                    "{}: {} cells are blank, counted as 0 (marked in the table)",
+                    part.short_en(),
+                    blanks.len()
+                ),
+            )
+        };
+        out.push(
+            Finding::new(Rule::CellBlank, Severity::Warning, zh, en)
+                .with_cells(blanks.iter().map(|c| c.id).collect())
+                .at(first.pos),
+        );
     }
     out
 }

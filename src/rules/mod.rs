@@ -4,9 +4,11 @@
 //! - `part2`: P2-PUB, P2-NEG, P2-INFORCE, P2-UNIT
 //! - `cells`: CELL-VALUE, CELL-BLANK
 //! - `report`: FMT-MIX, YEAR, TXT-NUM
+//! - `causes`: one cause, one finding (a blank 总计 column; no zero forced by a blank)
 //!
 //! Invariant: rules only read the report; each finding names its cells by key.
 
+pub mod causes;
 pub mod cells;
 pub mod part2;
 pub mod relations;
@@ -28,6 +30,7 @@ pub fn check(report: &Report, format: Option<FormatId>) -> Vec<Finding> {
     out.extend(relations::check(report));
     out.extend(part2::check(&report.sheet));
     out.extend(report::check(report, format));
+    let out = causes::group(&report.sheet, out);
     // errors first, then warnings, then information, each in the order found
     let mut sorted = Vec::with_capacity(out.len());
     for severity in [Severity::Error, Severity::Warning, Severity::Info] {

@@ -5,6 +5,7 @@ mod fuzz_corpus;
 mod hostile;
 mod mutation;
 mod props;
+mod published;
 mod render;
 mod rules;
 mod samples;

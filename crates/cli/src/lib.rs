@@ -195,6 +195,11 @@ fn human(out: &mut impl Write, name: &str, r: &CheckResult) -> io::Result<()> {
     let s = &r.summary;
     let verdict = if s.cells_read == 0 {
         "无法检查 unusable".to_owned()
+    } else if s.errors == 0 && s.unread > 0 {
+        format!(
+            "通过，另有 {} 处未能读取 passed, {} not read",
+            s.unread, s.unread
+        )
     } else if s.errors == 0 {
         "通过 passed".to_owned()
     } else {

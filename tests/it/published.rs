@@ -1,0 +1,146 @@
+//! Reports as published (issue 13): whole rows left blank, a blank 总计 column, a row torn in
+//! conversion. Fixtures in `tests/fixtures/published/`, made the way such reports come: a
+//! tab-separated table (a browser's copy) that writes zero as an empty cell.
+
+use super::support::{fixture, run};
+use gouji::result::CheckResult;
+
+fn findings_of<'r>(r: &'r CheckResult, rule: &str) -> Vec<&'r gouji::result::FindingOut> {
+    r.findings.iter().filter(|f| f.rule == rule).collect()
+}
+
+#[test]
+fn whole_blank_rows_are_read_as_blank_cells_not_missing_rows() {
+    let r = run(&fixture("published/blank-zero-cells.tsv.txt"));
+    // every cell of the three tables read: the rows left blank are there, their cells blank
+    assert_eq!(r.summary.cells_read, 200);
+    assert!(
+        findings_of(&r, "TABLE-MISSING").is_empty(),
+        "{:?}",
+        r.findings
+    );
+    for id in [
+        "p3.granted.natural",
+        "p3.withheld.state_secret.total",
+        "p3.other.misc.total",
+    ] {
+        let c = r.cells.get(id).unwrap_or_else(|| panic!("{id} read"));
+        assert!(c.blank && c.raw.is_empty() && c.at.is_some(), "{id}: {c:?}");
+    }
+    // clean but blank: passed, with one note for the table's blank cells
+    assert_eq!(r.summary.errors, 0, "{:?}", r.findings);
+    let blank = findings_of(&r, "CELL-BLANK");
+    assert_eq!(blank.len(), 1);
+    assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
+    assert!(
+        blank[0].message.contains("第三部分有115格未填数字"),
+        "{}",
+        blank[0].message
+    );
+    assert_eq!(blank[0].cells.len(), 115);
+}
+
+#[test]
+fn a_blank_total_column_is_one_finding_with_one_action() {
+    let r = run(&fixture("published/blank-rows-and-total-column.tsv.txt"));
+    assert_eq!(r.summary.cells_read, 200);
+    assert_eq!(r.summary.unread, 0);
+    // one cause, one error: the blank totals, each to be filled with its row's sum
+    assert_eq!(r.summary.errors, 1, "{:?}", r.findings);
+    let f = &findings_of(&r, "P3-ROW")[0];
+    assert!(f.message.contains("「总计」列有16行空白"), "{}", f.message);
+    assert!(
+        f.message.contains("请按各列之和补全总计列"),
+        "{}",
+        f.message
+    );
+    assert_eq!(f.cells.len(), 16);
+    assert!(
+        f.cells.iter().all(|c| c.ends_with(".total")),
+        "{:?}",
+        f.cells
+    );
+    // the fixes fill in sums; none turns a figure into 0 to match a blank
+    assert_eq!(f.suspects.len(), 16);
+    assert!(f.suspects.iter().all(|s| s.fix > 0), "{:?}", f.suspects);
+    assert!(
+        f.suspects
+            .iter()
+            .any(|s| s.cell == "p3.new.total" && s.fix == 6635),
+        "{:?}",
+        f.suspects
+    );
+    // the 总计 column's own relations break through those blanks: inside the one finding
+    assert!(f.message.contains("列向关系也不成立"), "{}", f.message);
+    assert!(findings_of(&r, "P3-SUM").is_empty() && findings_of(&r, "P3-BAL").is_empty());
+    // a blank is not a figure: the prose is not compared with it
+    assert!(findings_of(&r, "TXT-NUM").is_empty(), "{:?}", r.findings);
+    // the page shows the verdict and at most a handful of findings
+    let html = gouji::render_html(&r);
+    assert!(
+        html.matches("<li id=\"gouji-finding-").count() <= 6,
+        "{html}"
+    );
+}
+
+#[test]
+fn a_zero_forced_by_a_blank_is_never_offered_as_a_fix() {
+    // one row's total blank, its cells filled: the fix is the row's sum, not 0 for its cells
+    let text = fixture("published/blank-zero-cells.tsv.txt").replace(
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t3\t\t\t\t\t\t3",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t3\t\t\t\t\t\t",
+    );
+    let r = run(&text);
+    let row: Vec<_> = findings_of(&r, "P3-ROW");
+    assert_eq!(row.len(), 1, "{:?}", r.findings);
+    assert!(
+        row[0]
+            .suspects
+            .iter()
+            .all(|s| s.fix != 0 || !s.cell.starts_with("p3.partial")),
+        "{:?}",
+        row[0].suspects
+    );
+    for f in &r.findings {
+        for s in &f.suspects {
+            let blank_beside = f
+                .cells
+                .iter()
+                .any(|c| *c != s.cell && r.cells.get(c).is_some_and(|c| c.blank));
+            assert!(!(s.fix == 0 && blank_beside), "{}: {} → 0", f.rule, s.cell);
+        }
+    }
+}
+
+#[test]
+fn a_torn_row_is_what_gouji_could_not_read_not_the_reports_error() {
+    let r = run(&fixture("published/torn-row.tsv.txt"));
+    let torn: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.source == "reading")
+        .collect();
+    assert_eq!(torn.len(), 1, "{:?}", r.findings);
+    assert!(
+        torn[0].message.contains("读到6个数字，应为7个"),
+        "{}",
+        torn[0].message
+    );
+    // not counted as the report's error, not the verdict
+    assert_eq!(r.summary.errors, 0);
+    assert_eq!(r.summary.unread, 1);
+    // the relations through the row it could not read are not reported as broken
+    assert!(
+        !r.findings
+            .iter()
+            .any(|f| f.source == "report" && f.severity == "error"),
+        "{:?}",
+        r.findings
+    );
+    let html = gouji::render_html(&r);
+    assert!(html.contains("gouji-unread"), "shown apart");
+    assert!(
+        html.contains("请直接粘贴网页或 Word 中的表格"),
+        "with what to do"
+    );
+}
