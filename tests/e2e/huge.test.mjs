@@ -56,5 +56,10 @@ test("zero-width spaces, right-to-left marks and full-width digits inside figure
   await page.waitForTimeout(300);
   assert.match(await verdict(page), /发现 1 处错误/);
   assert.equal(await page.locator('[id="gouji-cell-p3.new.total"] .gouji-v').textContent(), "21");
+  // the zero-width space inside 1​0 is part of the figure (not a separator): the review row reads
+  // 10 1 0 0 11, and nothing is left unread
+  assert.equal(await page.locator('[id="gouji-cell-p4.review.upheld"] .gouji-v').textContent(), "10");
+  assert.equal(await page.locator('[id="gouji-cell-p4.review.total"] .gouji-v').textContent(), "11");
+  assert.doesNotMatch(await verdict(page), /未能读取/);
   await context.close();
 });
