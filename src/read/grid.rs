@@ -1,8 +1,11 @@
 //! Expanding a table's cells with rowspan/colspan into a plain grid (what a browser's HTML
 //! parser gives the page); the WebAssembly boundary extracts the cells, this places them.
 //!
-//! Invariant: a spanned cell's text appears in every position it covers, as a browser draws it;
-//! spans are clamped so hostile markup (`rowspan=100000`) cannot blow up memory.
+//! Invariant: a spanned label's text appears in every position it covers, as a browser draws it
+//! (a group label down its rows, a header across its columns); a spanned figure is one value,
+//! read once where it starts, the rest of its positions empty (`<td colspan="3">0</td>` under
+//! 「本年处理决定数量」 is one 0, not three). Spans are clamped so hostile markup
+//! (`rowspan=100000`) cannot blow up memory.
 
 /// A cell as marked up: its text and spans.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,6 +38,8 @@ pub fn expand(rows: &[Vec<SpanCell>]) -> Vec<Vec<String>> {
             if c + cs > MAX_COLS {
                 break;
             }
+            // a figure is read once, where it starts; a label fills every position it covers
+            let figure = (rs > 1 || cs > 1) && super::tokens::looks_like_value(cell.text.trim());
             for dr in 0..rs.min(rows.len() - r) {
                 let target = r + dr;
                 if grid.len() <= target {
@@ -44,8 +49,12 @@ pub fn expand(rows: &[Vec<SpanCell>]) -> Vec<Vec<String>> {
                 if line.len() < c + cs {
                     line.resize(c + cs, None);
                 }
-                for slot in &mut line[c..c + cs] {
-                    *slot = Some(cell.text.clone());
+                for (dc, slot) in line[c..c + cs].iter_mut().enumerate() {
+                    *slot = Some(if figure && (dr, dc) != (0, 0) {
+                        String::new()
+                    } else {
+                        cell.text.clone()
+                    });
                 }
             }
             c += cs;
@@ -59,6 +68,26 @@ pub fn expand(rows: &[Vec<SpanCell>]) -> Vec<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_spanned_figure_is_one_value_where_it_starts() {
+        let rows = vec![
+            vec![c("信息内容", 1, 1), c("本年处理决定数量", 1, 3)],
+            vec![c("行政许可", 1, 1), c("0", 1, 3)],
+        ];
+        assert_eq!(
+            expand(&rows),
+            vec![
+                vec![
+                    "信息内容",
+                    "本年处理决定数量",
+                    "本年处理决定数量",
+                    "本年处理决定数量"
+                ],
+                vec!["行政许可", "0", "", ""],
+            ]
+        );
+    }
 
     fn c(text: &str, rowspan: usize, colspan: usize) -> SpanCell {
         SpanCell {

@@ -55,6 +55,36 @@ fn a_saved_government_page_reads_like_its_text() {
 }
 
 #[wasm_bindgen_test]
+fn a_value_cell_spanning_columns_is_one_value() {
+    // 第二十条第（五）（六）（八）项 of a CMS page: <td colspan="3">447228</td> under 本年处理决定数量
+    let page = include_str!("../../../../tests/fixtures/html/colspan-values.html");
+    assert!(
+        page.contains(r#"<td colspan="3"><p style="margin:0"><span style="font-size:14px">447228"#)
+    );
+    let r = wasm::check_html(page, None).unwrap();
+    let findings: String = js_sys::JSON::stringify(&get(&r, "findings"))
+        .unwrap()
+        .into();
+    assert_eq!(
+        get(&get(&r, "summary"), "errors").as_f64(),
+        Some(0.0),
+        "{findings}"
+    );
+    assert_eq!(
+        get(&get(&r, "summary"), "unread").as_f64(),
+        Some(0.0),
+        "{findings}"
+    );
+    let text = gouji::check(
+        include_str!("../../../../tests/fixtures/samples/huaian-2024.txt"),
+        &gouji::Options::default(),
+    );
+    for (id, c) in &text.cells.0 {
+        assert_eq!(cell_raw(&r, id).as_deref(), Some(c.raw.as_str()), "{id}");
+    }
+}
+
+#[wasm_bindgen_test]
 fn a_word_table_with_a_blank_cell() {
     let html = include_str!("../../../../tests/fixtures/html/word-table.html");
     let r = wasm::check_html(html, None).unwrap();
