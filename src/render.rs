@@ -218,6 +218,21 @@ fn verdict(h: &mut Html, r: &CheckResult, lang: Lang) {
             )
             .to_owned(),
         )
+    } else if s.errors == 0 && s.unread > 0 {
+        // what was read adds up, but not everything could be read: not a pass
+        (
+            "gouji-verdict partial",
+            match lang {
+                Lang::Zh => format!(
+                    "未能完整检查：读到的数据没有发现错误，但有 {} 处未能读取（见下）",
+                    s.unread
+                ),
+                Lang::En => format!(
+                    "Not fully checked: no errors in what was read, but {} things could not be read (below)",
+                    s.unread
+                ),
+            },
+        )
     } else if s.errors == 0 {
         let base = lang.pick("通过：各项数据勾稽关系正确", "Passed: all figures add up");
         let text = if s.warnings > 0 {
@@ -245,12 +260,14 @@ fn verdict(h: &mut Html, r: &CheckResult, lang: Lang) {
         &[("class", "gouji-verdict-mark"), ("aria-hidden", "true")],
         if s.errors > 0 || s.cells_read == 0 {
             "✗ "
+        } else if s.unread > 0 {
+            "! "
         } else {
             "✓ "
         },
     );
     h.text(&text);
-    if s.unread > 0 && s.cells_read > 0 {
+    if s.unread > 0 && s.cells_read > 0 && s.errors > 0 {
         h.text(&match lang {
             Lang::Zh => format!("；另有 {} 处未能读取（见下）", s.unread),
             Lang::En => format!("; {} things could not be read (below)", s.unread),

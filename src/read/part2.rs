@@ -159,6 +159,9 @@ fn read_block(
     let mut columns: Option<Vec<Columns>> = None;
     // the rows read, by their place in the variant (a block has a few)
     let mut seen = 0u64;
+    // where figures without a label stood, and the findings of this block so far
+    let mut unlabeled = Vec::new();
+    let before = findings.len();
     let mut label_from = 0;
     for g in &stream.groups {
         let label = &stream.keys[label_from..g.anchor];
@@ -236,6 +239,10 @@ fn read_block(
                 }
                 let label = extra_label(label, variant);
                 let figures: Vec<&str> = tokens.iter().map(|t| t.text).collect();
+                if label.is_empty() {
+                    // figures with no label of their own: perhaps a row's, its label elsewhere
+                    unlabeled.push(tokens.first().map(|t| t.pos));
+                }
                 findings.push(
                     Finding::new(
                         Rule::TableExtra,
@@ -257,6 +264,36 @@ fn read_block(
                 );
             }
         }
+    }
+    let missing = variant
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| seen & (1u64 << i.min(63)) == 0);
+    // rows not found while figures without a label stand in the block: the labels and the
+    // figures were copied apart (a PDF's text in block order), not rows left out of the report
+    if !unlabeled.is_empty() && missing.clone().next().is_some() {
+        findings.truncate(before);
+        let names: Vec<&str> = missing.map(|(_, r)| r.zh).collect();
+        findings.push(
+            Finding::new(
+                Rule::TableMissing,
+                Severity::Error,
+                format!(
+                    "第二部分「{}」的数字与行标签（{}）在复制时分开了，无法确定哪个数字属于哪一行：请拖入 PDF 文件本身，或直接粘贴网页、Word 中的表格",
+                    block.zh,
+                    names.join("、")
+                ),
+                format!(
+                    "Part 2, {}: its figures and row labels were copied apart, so which figure belongs to which row cannot be told: drop the PDF file itself, or paste the table from the web page or Word",
+                    block.zh
+                ),
+            )
+            .with_cells(variant.rows.iter().flat_map(|r| row_keys(variant, r.id)).collect())
+            .at(unlabeled[0])
+            .reading(),
+        );
+        return;
     }
     for (i, row) in variant.rows.iter().enumerate() {
         if seen & (1u64 << i.min(63)) == 0 {

@@ -58,6 +58,19 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
     if starts.iter().all(Option::is_none) {
         return read_figures_only(&stream, sheet);
     }
+    // labels, then the figures a column at a time (a PDF's text copied in block order): the
+    // rows cannot be told, and guessing them would make arithmetic errors of a reading
+    if let Some(run) = columnar(lines) {
+        findings.push(structure_lost(rows, run));
+        return Some(Read {
+            variant: if split {
+                FormatId::F2021
+            } else {
+                FormatId::F2019
+            },
+            figures_only: false,
+        });
+    }
     let first = starts.iter().flatten().next().copied().unwrap_or(0);
     let cols = printed_columns(&stream.keys[..first]);
     let width = cols.len();
@@ -278,6 +291,41 @@ fn runs_by_label<'s, 't, 'a>(
         }
     }
     runs
+}
+
+/// The longest run of lines that each hold one figure and nothing else, if it is longer than
+/// two rows of the table: a copy that gives a table one cell per line (a web page's) never has
+/// more than a row's figures between two labels, so such a run is the figures of a column
+/// after another (a PDF's text in block order). `None` for a table in rows.
+fn columnar<'t>(lines: &[Line<'t, '_>]) -> Option<&'t Token<'t>> {
+    let lone = |l: &Line| {
+        l.split == crate::read::tokens::Split::Spaces
+            && l.tokens.len() == 1
+            && l.tokens[0].kind == crate::read::tokens::TokenKind::Value
+    };
+    let (mut run, mut longest, mut at) = (0, 0, None);
+    for (i, l) in lines.iter().enumerate() {
+        run = if lone(l) { run + 1 } else { 0 };
+        if run > longest {
+            longest = run;
+            at = Some(i + 1 - run);
+        }
+    }
+    let start = at.filter(|_| longest > 2 * (WIDTH + 1))?;
+    lines[start].tokens.first()
+}
+
+/// The one finding for a part 三 whose structure was lost (see [`columnar`]).
+fn structure_lost(rows: &[&Row], first: &Token) -> Finding {
+    Finding::new(
+        Rule::TableMissing,
+        Severity::Error,
+        "第三部分表格的结构在复制时丢失（数字一列接一列排列，看不出哪个数字属于哪一行），无法可靠读取：请拖入 PDF 文件本身，或直接粘贴网页、Word 中的表格，或在「填写表格」中录入".to_owned(),
+        "Part 3's table lost its structure when copied (its figures come a column at a time, so which row each belongs to cannot be told): drop the PDF file itself, paste the table from the web page or Word, or fill in the form".to_owned(),
+    )
+    .with_cells(rows.iter().flat_map(|r| row_cells(r)).collect())
+    .at(Some(first.pos))
+    .reading()
 }
 
 /// A run of exactly seven figures, after dropping empty padding cells at either end.

@@ -18,10 +18,12 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> b
     }
     // the first runs that make up exactly fifteen figures (prose may follow the table)
     let mut taken: Vec<&Token> = Vec::with_capacity(CELLS);
+    let mut runs = 0;
     for g in &stream.groups {
         if taken.len() + g.tokens.len() > CELLS {
             break;
         }
+        runs += 1;
         taken.extend(g.tokens.iter().copied());
         if taken.len() == CELLS {
             break;
@@ -45,6 +47,23 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> b
             )
             .with_cells(part4::cell_ids().to_vec())
             .at(first)
+            .reading(),
+        );
+        return true;
+    }
+    // the fifteen figures in three or more runs with header words between them: the header
+    // and the figures were copied in blocks (a PDF's text in block order), so the order of the
+    // figures is not the table's and reading them by position would make arithmetic errors
+    if runs >= 3 {
+        findings.push(
+            Finding::new(
+                Rule::TableMissing,
+                Severity::Error,
+                "第四部分表格的结构在复制时丢失（数字与表头文字交错排列，看不出哪个数字属于哪一列），无法可靠读取：请拖入 PDF 文件本身，或直接粘贴网页、Word 中的表格，或在「填写表格」中录入".to_owned(),
+                "Part 4's table lost its structure when copied (its figures and header words are interleaved, so which column each belongs to cannot be told): drop the PDF file itself, paste the table from the web page or Word, or fill in the form".to_owned(),
+            )
+            .with_cells(part4::cell_ids().to_vec())
+            .at(taken.first().map(|t| t.pos))
             .reading(),
         );
         return true;

@@ -144,3 +144,69 @@ fn a_torn_row_is_what_gouji_could_not_read_not_the_reports_error() {
         "with what to do"
     );
 }
+
+/// (rule, severity) of the report's findings, sorted, for comparing two readings of one report.
+fn report_findings(r: &CheckResult) -> Vec<(String, String)> {
+    let mut v: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.source == "report")
+        .map(|f| (f.rule.to_string(), f.severity.to_string()))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_pdfs_text_in_reading_order_reads_as_the_report() {
+    // `pdftotext -raw` of the official PDFs: every cell and finding as in the text samples
+    for name in ["hongze-2023", "huaian-2024"] {
+        let raw = run(&fixture(&format!("published/pdf-raw-{name}.txt")));
+        let text = run(&fixture(&format!("samples/{name}.txt")));
+        assert_eq!(raw.summary.cells_read, text.summary.cells_read, "{name}");
+        for (id, c) in &text.cells.0 {
+            let got = raw.cells.get(id).map(|c| c.value);
+            assert_eq!(got, Some(c.value), "{name}: {id}");
+        }
+        assert_eq!(report_findings(&raw), report_findings(&text), "{name}");
+    }
+}
+
+#[test]
+fn a_pdfs_text_in_block_order_is_said_to_have_lost_its_structure() {
+    // `pdftotext` without -layout (and several viewers' "copy all"): every label first, then
+    // the figures a column at a time. Its tables cannot be read as rows; they are said to be
+    // unreadable, never reported as arithmetic errors.
+    for (name, errors) in [("hongze-2023", 2), ("huaian-2024", 0)] {
+        let r = run(&fixture(&format!("published/pdf-block-order-{name}.txt")));
+        let text = run(&fixture(&format!("samples/{name}.txt")));
+        let lost: Vec<_> = r
+            .findings
+            .iter()
+            .filter(|f| f.source == "reading")
+            .collect();
+        assert!(
+            lost.iter()
+                .any(|f| f.message.contains("第三部分表格的结构在复制时丢失")),
+            "{name}: {:?}",
+            r.findings
+        );
+        // the errors left are the report's own (hongze's two P4-SUM), nothing gouji made up
+        assert_eq!(r.summary.errors, errors, "{name}: {:?}", r.findings);
+        let own: Vec<_> = report_findings(&r)
+            .into_iter()
+            .filter(|(_, s)| s == "error")
+            .collect();
+        let expected: Vec<_> = report_findings(&text)
+            .into_iter()
+            .filter(|(_, s)| s == "error")
+            .collect();
+        assert_eq!(own, expected, "{name}");
+        // a report whose tables could not be read is not said to pass
+        let html = gouji::render_html(&r);
+        if errors == 0 {
+            assert!(html.contains("未能完整检查"), "{name}");
+            assert!(!html.contains("通过："), "{name}");
+        }
+    }
+}

@@ -197,7 +197,7 @@ fn human(out: &mut impl Write, name: &str, r: &CheckResult) -> io::Result<()> {
         "无法检查 unusable".to_owned()
     } else if s.errors == 0 && s.unread > 0 {
         format!(
-            "通过，另有 {} 处未能读取 passed, {} not read",
+            "未能完整检查，{} 处未能读取 not fully checked, {} not read",
             s.unread, s.unread
         )
     } else if s.errors == 0 {
