@@ -41,6 +41,20 @@ impl Lang {
     }
 }
 
+/// How a cell is marked on the table.
+#[derive(Clone, Copy, PartialEq)]
+enum Mark {
+    /// The cell the arithmetic singles out: fix this one.
+    Suspect,
+    /// On an error that singles out no cell.
+    Error,
+    /// On an error whose cell to fix is another.
+    Related,
+    Warning,
+    Info,
+    None,
+}
+
 /// A string builder that cannot emit unescaped text.
 struct Html<'r> {
     out: String,
@@ -58,6 +72,10 @@ struct Index<'r> {
     marks: Map<&'r str, (Severity, Vec<usize>)>,
     /// The cells some finding names as its suspect.
     suspects: HashSet<&'r str, BuildHasherDefault<Fnv>>,
+    /// The cells of an error that singles out no cell (each of them may be the wrong one).
+    unsingled: HashSet<&'r str, BuildHasherDefault<Fnv>>,
+    /// The cells of what gouji could not read.
+    unread: HashSet<&'r str, BuildHasherDefault<Fnv>>,
 }
 
 impl<'r> Index<'r> {
@@ -68,9 +86,17 @@ impl<'r> Index<'r> {
             ix.cells.entry(k.as_ref()).or_insert(c);
         }
         for (i, f) in r.findings.iter().enumerate() {
-            // what gouji could not read marks no cell as the report's error
+            // what gouji could not read marks no cell as the report's error, only as not read
             if f.source == Source::Reading {
+                ix.unread.extend(f.cells.iter().map(String::as_str));
                 continue;
+            }
+            // blank cells are shown as blank: the one CELL-BLANK note paints no cell
+            if f.rule == crate::model::Rule::CellBlank {
+                continue;
+            }
+            if f.severity == Severity::Error && f.suspects.is_empty() {
+                ix.unsingled.extend(f.cells.iter().map(String::as_str));
             }
             let ids = f.cells.iter().chain(f.suspects.iter().map(|s| &s.cell));
             for id in ids {
@@ -447,14 +473,26 @@ fn value_cell(h: &mut Html, r: &CheckResult, id: &str, lang: Lang) {
     let ix = h.ix;
     let (worst, which) = ix.marks(id);
     let suspect = ix.suspects.contains(id);
-    let severity = match worst {
-        Some(Severity::Error) if suspect => " error suspect",
-        Some(Severity::Error) => " error",
-        Some(Severity::Warning) => " warning",
-        Some(Severity::Info) => " info",
-        None => "",
+    // the cell to fix strongly; the other cells of its relations lightly; a cell of an error
+    // that singles out none as an error (any of them may be the one)
+    let mark = match worst {
+        Some(Severity::Error) if suspect => Mark::Suspect,
+        Some(Severity::Error) if ix.unsingled.contains(id) => Mark::Error,
+        Some(Severity::Error) => Mark::Related,
+        Some(Severity::Warning) => Mark::Warning,
+        Some(Severity::Info) => Mark::Info,
+        None => Mark::None,
+    };
+    let severity = match mark {
+        Mark::Suspect => " error suspect",
+        Mark::Error => " error",
+        Mark::Related => " related",
+        Mark::Warning => " warning",
+        Mark::Info => " info",
+        Mark::None => "",
     };
     let state = match cell {
+        None if ix.unread.contains(id) => " unread",
         None => " missing",
         Some(c) if c.blank => " blank",
         Some(_) => "",
@@ -479,23 +517,18 @@ fn value_cell(h: &mut Html, r: &CheckResult, id: &str, lang: Lang) {
     }
     h.out.push('>');
     h.leaf("span", &[("class", "gouji-v")], value);
-    match worst {
-        Some(Severity::Error) => h.leaf(
-            "span",
-            &[("class", "gouji-mark")],
-            lang.pick("✗错", "✗ error"),
-        ),
-        Some(Severity::Warning) => h.leaf(
-            "span",
-            &[("class", "gouji-mark")],
-            lang.pick("!提醒", "! warning"),
-        ),
-        _ if cell.is_none() => h.leaf(
-            "span",
-            &[("class", "gouji-mark")],
-            lang.pick("?缺", "? missing"),
-        ),
-        _ => {}
+    let words = match mark {
+        Mark::Suspect => Some(lang.pick("✗最可能有误", "✗ most likely wrong")),
+        Mark::Error => Some(lang.pick("✗错", "✗ error")),
+        Mark::Related => Some(lang.pick("·相关", "· related")),
+        Mark::Warning => Some(lang.pick("!提醒", "! warning")),
+        _ if state == " unread" => Some(lang.pick("?未读", "? not read")),
+        _ if cell.is_none() => Some(lang.pick("?缺", "? missing")),
+        _ if state == " blank" => Some(lang.pick("空", "blank")),
+        _ => None,
+    };
+    if let Some(words) = words {
+        h.leaf("span", &[("class", "gouji-mark")], words);
     }
     h.close("td");
 }

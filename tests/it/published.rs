@@ -210,3 +210,46 @@ fn a_pdfs_text_in_block_order_is_said_to_have_lost_its_structure() {
         }
     }
 }
+
+/// The `<td>` of a cell in the rendered tables.
+fn td<'h>(html: &'h str, id: &str) -> &'h str {
+    let at = html
+        .find(&format!("id=\"gouji-cell-{id}\""))
+        .unwrap_or_else(|| panic!("{id} drawn"));
+    let start = html[..at].rfind("<td").unwrap_or(at);
+    let end = at + html[at..].find("</td>").unwrap_or(0);
+    &html[start..end]
+}
+
+#[test]
+fn the_table_shows_the_cause() {
+    // the cell to fix strongly, the other cells of its relation lightly
+    let r = run(&fixture("samples/hongze-2023.txt"));
+    let html = gouji::render_html(&r);
+    let wrong = td(&html, "p4.review.total");
+    assert!(
+        wrong.contains("error suspect") && wrong.contains("✗最可能有误"),
+        "{wrong}"
+    );
+    let related = td(&html, "p4.review.upheld");
+    assert!(
+        related.contains(" related") && !related.contains("error"),
+        "{related}"
+    );
+    // blank cells as blank (not painted as warnings)
+    let r = run(&fixture("published/blank-zero-cells.tsv.txt"));
+    let html = gouji::render_html(&r);
+    let blank = td(&html, "p3.granted.natural");
+    assert!(
+        blank.contains(" blank") && blank.contains(">空<") && !blank.contains("warning"),
+        "{blank}"
+    );
+    // a cell gouji could not read as not read
+    let r = run(&fixture("published/torn-row.tsv.txt"));
+    let html = gouji::render_html(&r);
+    let unread = td(&html, "p3.partial.natural");
+    assert!(
+        unread.contains(" unread") && unread.contains("?未读"),
+        "{unread}"
+    );
+}
