@@ -239,7 +239,7 @@ struct CellTable {
     /// Sorted by id: a cell's number is its place here.
     cells: Vec<CellDef>,
     /// By (row, column), for [`CellId::of`].
-    by_name: HashMap<(&'static str, &'static str), CellId, BuildHasherDefault<NameHasher>>,
+    by_name: HashMap<(&'static str, &'static str), CellId, BuildHasherDefault<crate::bytes::Fnv>>,
 }
 
 fn table() -> &'static CellTable {
@@ -326,28 +326,6 @@ impl CellId {
             Some(b'3') => Part::P3,
             _ => Part::P4,
         }
-    }
-}
-
-/// FNV-1a over a (row, column) pair: the names are short; SipHash is needlessly slow here.
-#[derive(Default)]
-struct NameHasher(u64);
-
-impl std::hash::Hasher for NameHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x100_0000_01b3);
-        }
-        self.0 = h;
     }
 }
 
