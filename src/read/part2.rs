@@ -162,6 +162,8 @@ fn read_block(
     // where figures without a label stood, and the findings of this block so far
     let mut unlabeled = Vec::new();
     let before = findings.len();
+    // the block's cells, stored once the block is known to be readable
+    let mut read = Vec::new();
     let mut label_from = 0;
     for g in &stream.groups {
         let label = &stream.keys[label_from..g.anchor];
@@ -196,7 +198,7 @@ fn read_block(
                         for (c, (t, pos)) in variant.columns.iter().zip(cells) {
                             let raw = t.map_or("", |t| t.text);
                             if let Some(id) = CellId::of(row.id, c.id) {
-                                sheet.insert(id, raw, parse(raw, c.kind), Some(pos));
+                                read.push((id, raw, parse(raw, c.kind), Some(pos)));
                             }
                         }
                         continue;
@@ -229,7 +231,7 @@ fn read_block(
                 }
                 for (c, t) in variant.columns.iter().zip(tokens) {
                     if let Some(id) = CellId::of(row.id, c.id) {
-                        sheet.insert(id, t.text, parse(t.text, c.kind), Some(t.pos));
+                        read.push((id, t.text, parse(t.text, c.kind), Some(t.pos)));
                     }
                 }
             }
@@ -273,6 +275,7 @@ fn read_block(
     // rows not found while figures without a label stand in the block: the labels and the
     // figures were copied apart (a PDF's text in block order), not rows left out of the report
     if !unlabeled.is_empty() && missing.clone().next().is_some() {
+        // nothing of the block is stored: a row may have taken another's figures
         findings.truncate(before);
         let names: Vec<&str> = missing.map(|(_, r)| r.zh).collect();
         findings.push(
@@ -294,6 +297,9 @@ fn read_block(
             .reading(),
         );
         return;
+    }
+    for (id, raw, parsed, pos) in read {
+        sheet.insert(id, raw, parsed, pos);
     }
     for (i, row) in variant.rows.iter().enumerate() {
         if seen & (1u64 << i.min(63)) == 0 {

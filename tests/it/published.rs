@@ -253,3 +253,34 @@ fn the_table_shows_the_cause() {
         "{unread}"
     );
 }
+
+#[test]
+fn a_markdown_conversion_that_tore_labels_from_figures_is_not_the_reports_error() {
+    // a PDF turned into Markdown: part 二's label rows and figure rows apart, a column lost
+    let r = run(&fixture("published/markdown-torn-part2.txt"));
+    let text = run(&fixture("samples/hongze-2023.txt"));
+    // the report's own errors only (hongze's two P4-SUM); the torn blocks said to be unread
+    assert_eq!(report_findings(&r), report_findings(&text));
+    let torn: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.source == "reading")
+        .collect();
+    assert_eq!(torn.len(), 2, "{:?}", r.findings);
+    assert!(torn.iter().all(|f| f.message.contains("在复制时分开了")));
+    // a torn block stores none of its cells rather than a row's figures under another row
+    for id in [
+        "p2.rules.issued",
+        "p2.normative.in_force",
+        "p2.coercion.decisions",
+    ] {
+        assert!(r.cells.get(id).is_none(), "{id} read from a torn block");
+    }
+    // the blocks that kept their structure are read
+    assert_eq!(
+        r.cells
+            .get("p2.licensing.decisions")
+            .map(|c| c.raw.as_str()),
+        Some("550")
+    );
+}
