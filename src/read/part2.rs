@@ -267,6 +267,28 @@ fn read_block(
             }
         }
     }
+    // rows the drafter left blank: their label and a cell for each column, all empty (not when
+    // figures without a label stand in the block: then the labels and figures came apart)
+    for (i, row) in variant.rows.iter().enumerate() {
+        if seen & (1u64 << i.min(63)) != 0 || !unlabeled.is_empty() {
+            continue;
+        }
+        let blank = stream.blank_rows.iter().find(|&&(from, to, cells)| {
+            (width..=width + 1).contains(&cells.len())
+                && row
+                    .keys
+                    .iter()
+                    .any(|k| rfind(&stream.keys[from..to], k).is_some())
+        });
+        if let Some(&(_, _, cells)) = blank {
+            seen |= 1u64 << i.min(63);
+            for (c, pos) in variant.columns.iter().zip(cells) {
+                if let Some(id) = CellId::of(row.id, c.id) {
+                    read.push((id, "", parse("", c.kind), Some(*pos)));
+                }
+            }
+        }
+    }
     let missing = variant
         .rows
         .iter()

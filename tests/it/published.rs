@@ -284,3 +284,30 @@ fn a_markdown_conversion_that_tore_labels_from_figures_is_not_the_reports_error(
         Some("550")
     );
 }
+
+#[test]
+fn blank_rows_of_part_two_are_blank_cells_too() {
+    let text = fixture("published/blank-zero-cells.tsv.txt")
+        .replace("规章\t27\t5\t34", "规章\t\t\t")
+        .replace("行政强制\t77668", "行政强制\t");
+    let r = run(&text);
+    assert!(
+        findings_of(&r, "TABLE-MISSING").is_empty(),
+        "{:?}",
+        r.findings
+    );
+    for id in [
+        "p2.rules.issued",
+        "p2.rules.in_force",
+        "p2.coercion.decisions",
+    ] {
+        assert!(r.cells.get(id).is_some_and(|c| c.blank), "{id}");
+    }
+    assert!(
+        findings_of(&r, "CELL-BLANK")
+            .iter()
+            .any(|f| f.message.contains("第二部分有4格未填数字")),
+        "{:?}",
+        r.findings
+    );
+}
