@@ -273,14 +273,15 @@ fn read_block(
         if seen & (1u64 << i.min(63)) != 0 || !unlabeled.is_empty() {
             continue;
         }
-        let blank = stream.blank_rows.iter().find(|&&(from, to, cells)| {
-            (width..=width + 1).contains(&cells.len())
-                && row
-                    .keys
-                    .iter()
-                    .any(|k| rfind(&stream.keys[from..to], k).is_some())
+        let blank = stream.blank_rows.iter().find_map(|&(from, to, cells)| {
+            let label = &stream.keys[from..to];
+            row.keys
+                .iter()
+                .any(|k| rfind(label, k).is_some())
+                .then(|| super::stream::blank_cells(cells, width))
+                .flatten()
         });
-        if let Some(&(_, _, cells)) = blank {
+        if let Some(cells) = blank {
             seen |= 1u64 << i.min(63);
             for (c, pos) in variant.columns.iter().zip(cells) {
                 if let Some(id) = CellId::of(row.id, c.id) {

@@ -371,11 +371,7 @@ fn blank_row<'t>(
         .iter()
         .rev()
         .find(|&&(_, end, _)| end > from && end <= to)
-        .and_then(|&(_, _, cells)| {
-            (width..=width + 1)
-                .contains(&cells.len())
-                .then(|| &cells[..width])
-        })
+        .and_then(|&(_, _, cells)| super::stream::blank_cells(cells, width))
 }
 
 /// Inserts a row left blank: each cell blank, where it stood.

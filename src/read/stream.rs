@@ -189,6 +189,15 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// The empty cells of a row of label text and empty cells, if they are a cell for each of
+/// `width` columns (and perhaps a trailing empty one, as a copied row ends with a tab): a row
+/// left blank. See [`Stream::blank_rows`].
+pub fn blank_cells(cells: &[crate::model::Pos], width: usize) -> Option<&[crate::model::Pos]> {
+    (width..=width + 1)
+        .contains(&cells.len())
+        .then(|| &cells[..width])
+}
+
 /// A run of figures without the empty padding cells at either end (a spanned header makes a
 /// table wider than a row's figures), down to `width` at the most.
 pub fn trim_padding<'r, 't, 'a>(tokens: &'r [&'t Token<'a>], width: usize) -> &'r [&'t Token<'a>] {

@@ -120,15 +120,9 @@ fn short_row(cell: crate::format::CellId) -> String {
 
 /// The finding without the suspects that would set a figure to 0 to match a blank cell.
 fn without_zeros_forced_by_blanks(sheet: &Sheet, mut f: Finding) -> Finding {
-    if f.suspects.iter().any(|s| s.fix == 0) {
-        let has_blank = |except| f.cells.iter().any(|&c| c != except && is_blank(sheet, c));
-        let keep: Vec<bool> = f
-            .suspects
-            .iter()
-            .map(|s| !(s.fix == 0 && has_blank(s.cell)))
-            .collect();
-        let mut k = keep.into_iter();
-        f.suspects.retain(|_| k.next().unwrap_or(true));
-    }
+    let Finding {
+        cells, suspects, ..
+    } = &mut f;
+    suspects.retain(|s| !(s.fix == 0 && cells.iter().any(|&c| c != s.cell && is_blank(sheet, c))));
     f
 }
