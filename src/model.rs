@@ -513,6 +513,20 @@ pub struct Finding {
     pub message_en: String,
     /// Where to point the user: the suspect's or the relation's key cell, or a prose figure.
     pub pos: Option<Pos>,
+    /// The relations one wrong cell breaks, when this finding stands for several (one cause,
+    /// one finding); empty for a finding of one relation.
+    pub relations: Vec<Broken>,
+}
+
+/// One failing relation inside a finding that stands for several.
+#[derive(Clone, Debug)]
+pub struct Broken {
+    pub rule: Rule,
+    pub cells: Vec<CellId>,
+    pub expected: i64,
+    pub actual: i64,
+    pub message: String,
+    pub message_en: String,
 }
 
 impl Finding {
@@ -528,6 +542,7 @@ impl Finding {
             message,
             message_en,
             pos: None,
+            relations: Vec::new(),
         }
     }
 

@@ -440,6 +440,18 @@ fn finding_items<'f>(
                 );
             }
         }
+        if !f.relations.is_empty() {
+            // one wrong cell: the relations it breaks, each in its own words
+            h.open("ul", &[("class", "gouji-relations")]);
+            for b in &f.relations {
+                h.open("li", &[("data-rule", b.rule.id())]);
+                h.leaf("span", &[("class", "gouji-rule")], b.rule.id());
+                h.text(" ");
+                h.text(lang.pick(&b.message, &b.message_en));
+                h.close("li");
+            }
+            h.close("ul");
+        }
         h.close("li");
     }
 }

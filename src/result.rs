@@ -165,6 +165,21 @@ pub struct FindingOut {
     /// Where the finding points in the input (its key cell or prose figure).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<At>,
+    /// The relations one wrong cell breaks, when the finding stands for several (absent
+    /// otherwise): the first is the finding's own `rule`, `expected` and `actual`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relations: Vec<RelationOut>,
+}
+
+/// One failing relation inside a finding that stands for several.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RelationOut {
+    pub rule: Rule,
+    pub cells: Vec<String>,
+    pub expected: i64,
+    pub actual: i64,
+    pub message: String,
+    pub message_en: String,
 }
 
 /// Where a cell or finding came from: `{line, col}` in text (1-based, columns in Unicode
@@ -265,6 +280,18 @@ impl From<&Finding> for FindingOut {
             message: f.message.clone(),
             message_en: f.message_en.clone(),
             at: f.pos.map(At::from),
+            relations: f
+                .relations
+                .iter()
+                .map(|b| RelationOut {
+                    rule: b.rule,
+                    cells: b.cells.iter().map(|k| k.id().to_owned()).collect(),
+                    expected: b.expected,
+                    actual: b.actual,
+                    message: b.message.clone(),
+                    message_en: b.message_en.clone(),
+                })
+                .collect(),
         }
     }
 }

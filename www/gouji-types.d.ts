@@ -42,6 +42,19 @@ export interface Finding {
   message: string;
   message_en: string;
   at?: At;
+  /** Present when one wrong cell breaks several relations: this one finding stands for them
+   *  all (one cause, one finding), each listed here in its own words. */
+  relations?: BrokenRelation[];
+}
+
+/** One failing relation inside a finding that stands for several. */
+export interface BrokenRelation {
+  rule: "P3-ROW" | "P3-SUM" | "P3-BAL" | "P4-SUM";
+  cells: string[];
+  expected: number;
+  actual: number;
+  message: string;
+  message_en: string;
 }
 
 export interface CheckResult {

@@ -11,7 +11,8 @@
 
 use super::describe;
 use crate::format::part3;
-use crate::model::{Finding, Rule, Severity, Sheet, Value};
+use crate::format::CellId;
+use crate::model::{Finding, Rule, Severity, Sheet, Suspect, Value};
 
 /// The findings with their causes grouped (see the module's documentation).
 pub fn group(sheet: &Sheet, findings: Vec<Finding>) -> Vec<Finding> {
@@ -123,6 +124,11 @@ fn without_zeros_forced_by_blanks(sheet: &Sheet, mut f: Finding) -> Finding {
     let Finding {
         cells, suspects, ..
     } = &mut f;
-    suspects.retain(|s| !(s.fix == 0 && cells.iter().any(|&c| c != s.cell && is_blank(sheet, c))));
+    keep_offered(sheet, cells, suspects);
     f
+}
+
+/// Takes out the suspects that would set a figure to 0 to match a blank among `cells`.
+pub fn keep_offered(sheet: &Sheet, cells: &[CellId], suspects: &mut Vec<Suspect>) {
+    suspects.retain(|s| !(s.fix == 0 && cells.iter().any(|&c| c != s.cell && is_blank(sheet, c))));
 }

@@ -274,11 +274,94 @@ pub fn check(report: &Report) -> Vec<Finding> {
             suspects_of[i] = suspects.clone();
         }
     }
-    failing
+    let mut findings: Vec<Option<Finding>> = failing
         .iter()
         .zip(suspects_of)
-        .map(|(&i, suspects)| finding(report, &all, &rels[i], residuals[i].unwrap_or(0), suspects))
-        .collect()
+        .map(|(&i, suspects)| {
+            Some(finding(report, &all, &rels[i], residuals[i].unwrap_or(0), suspects))
+        })
+        .collect();
+    // one cause, one finding: a cluster that one cell explains is one finding, its relations
+    // listed inside it, standing where the first of them stood
+    for r in 0..failing.len() {
+        let members: Vec<usize> = (0..failing.len()).filter(|&i| roots[i] == r).collect();
+        if members.len() < 2 {
+            continue;
+        }
+        let parts: Vec<Finding> = members.iter().filter_map(|&i| findings[i].take()).collect();
+        match one_cause(sheet, parts) {
+            Ok(one) => findings[members[0]] = Some(one),
+            Err(parts) => {
+                for (&i, f) in members.iter().zip(parts) {
+                    findings[i] = Some(f);
+                }
+            }
+        }
+    }
+    findings.into_iter().flatten().collect()
+}
+
+/// The findings of a cluster as one, when a single cell explains them all (some suspect left
+/// once fixes no drafter would make are taken out); else the findings as they were.
+fn one_cause(sheet: &crate::model::Sheet, parts: Vec<Finding>) -> Result<Finding, Vec<Finding>> {
+    let mut cells: Vec<CellId> = Vec::new();
+    for f in &parts {
+        for &c in &f.cells {
+            if !cells.contains(&c) {
+                cells.push(c);
+            }
+        }
+    }
+    let mut suspects = parts[0].suspects.clone();
+    super::causes::keep_offered(sheet, &cells, &mut suspects);
+    let Some(&first) = suspects.first() else {
+        return Err(parts);
+    };
+    let n = parts.len();
+    let (place, place_en) = super::describe(first.cell);
+    let (now, now_en) = shown(sheet, first.cell);
+    let (zh, en) = if suspects.len() == 1 {
+        (
+            format!("{place}填报为{now}，与{n}处勾稽关系不符；改为{}则全部成立", first.fix),
+            format!("{place_en} is {now_en}, which breaks {n} relations; {} satisfies them all", first.fix),
+        )
+    } else {
+        let others: Vec<String> = suspects[1..]
+            .iter()
+            .map(|s| format!("{}（{}）", super::describe(s.cell).0, s.fix))
+            .collect();
+        (
+            format!(
+                "{n}处勾稽关系因同一处数字不成立：{place}改为{}，或{}，任改一处即全部成立",
+                first.fix,
+                others.join("、")
+            ),
+            format!(
+                "{n} relations fail through one figure: setting {place_en} to {} (or one of {} other cells) satisfies them all",
+                first.fix,
+                suspects.len() - 1
+            ),
+        )
+    };
+    let head = &parts[0];
+    let mut one = Finding::new(head.rule, head.severity, zh, en)
+        .with_cells(cells)
+        .at(sheet.get(first.cell).and_then(|c| c.pos).or(head.pos));
+    one.expected = head.expected;
+    one.actual = head.actual;
+    one.suspects = suspects;
+    one.relations = parts
+        .into_iter()
+        .map(|f| crate::model::Broken {
+            rule: f.rule,
+            cells: f.cells,
+            expected: f.expected.unwrap_or(0),
+            actual: f.actual.unwrap_or(0),
+            message: f.message,
+            message_en: f.message_en,
+        })
+        .collect();
+    Ok(one)
 }
 
 /// A failing relation in words, Chinese and English: its cells' figures, the sum they give

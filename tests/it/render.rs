@@ -92,3 +92,21 @@ fn the_form_checks_what_was_typed() {
     let html = gouji::render_html(&r);
     assert_eq!(html.matches("<td id=\"gouji-cell-p3.").count(), 175);
 }
+
+#[test]
+fn one_wrong_cell_is_one_item_with_its_relations_inside() {
+    let html = render_html(&run(&fixture("rules/P3-SUM.fail.txt")));
+    assert!(html.contains("发现 1 处错误"), "one cause, one error");
+    let item = html.split("class=\"gouji-finding error\"").nth(1).unwrap();
+    let item = &item[..item.find("</ul>").expect("the relations inside the item")];
+    assert!(item.contains("class=\"gouji-relations\""), "{item}");
+    assert!(item.contains("<li data-rule=\"P3-ROW\">"), "{item}");
+    assert!(item.contains("<li data-rule=\"P3-SUM\">"), "{item}");
+    assert_eq!(html.matches("class=\"gouji-finding error\"").count(), 1);
+    // the one cell to fix is the suspect; the other cells of both relations are related
+    let cell = html
+        .split("id=\"gouji-cell-p3.rejected.confirm.business\"")
+        .nth(1)
+        .unwrap();
+    assert!(cell[..cell.find("</td>").unwrap()].contains("suspect"));
+}

@@ -1,6 +1,6 @@
 //! One passing and one failing fixture per rule (`tests/fixtures/rules/RULE.{pass,fail}.txt`).
 
-use super::support::{fixture, run};
+use super::support::{fixture, outcomes, run};
 
 /// A rule's failing fixture and what its finding must say.
 struct Case {
@@ -158,13 +158,14 @@ fn every_rule_has_a_passing_and_a_failing_fixture() {
         assert!(pass.summary.cells_read > 0, "{rule}.pass reads no cells");
         // the rule's own outcome, whatever its severity: no finding of it at all
         assert!(
-            !pass.findings.iter().any(|f| f.rule == rule),
+            !outcomes(&pass).iter().any(|f| f.rule == rule),
             "{rule}.pass: {:?}",
             pass.findings.iter().map(|f| &f.message).collect::<Vec<_>>()
         );
         let fail = run(&fixture(&format!("rules/{rule}.fail.txt")));
-        let hits: Vec<_> = fail
-            .findings
+        // the rule's own findings, and its relations inside a finding of one wrong cell
+        let all = outcomes(&fail);
+        let hits: Vec<_> = all
             .iter()
             .filter(|f| f.rule == rule && f.severity == severity && f.source == "report")
             .collect();
@@ -176,7 +177,7 @@ fn every_rule_has_a_passing_and_a_failing_fixture() {
         assert!(
             hits.iter().any(|f| f.message.contains(says)),
             "{rule}.fail: no message says “{says}”: {:?}",
-            hits.iter().map(|f| &f.message).collect::<Vec<_>>()
+            hits.iter().map(|f| f.message).collect::<Vec<_>>()
         );
         if let Some((expected, actual)) = values {
             assert!(
@@ -254,4 +255,29 @@ fn a_report_published_after_the_deadline_is_flagged() {
         "{}",
         f.message
     );
+}
+
+#[test]
+fn one_wrong_cell_is_one_finding_listing_the_relations_it_breaks() {
+    // a typo in a result row's cell breaks its row and its column: one finding, both inside
+    let r = run(&fixture("rules/P3-SUM.fail.txt"));
+    let errors: Vec<_> = r.findings.iter().filter(|f| f.severity == "error").collect();
+    assert_eq!(errors.len(), 1, "{:?}", errors);
+    let f = errors[0];
+    assert_eq!(r.summary.errors, 1);
+    let rules: Vec<String> = f.relations.iter().map(|b| b.rule.to_string()).collect();
+    assert_eq!(rules, ["P3-ROW", "P3-SUM"]);
+    assert_eq!(f.suspects.len(), 1);
+    assert_eq!((f.suspects[0].cell.as_str(), f.suspects[0].fix), ("p3.rejected.confirm.business", 8));
+    assert!(f.message.contains("「商业企业」列填报为2430"), "{}", f.message);
+    assert!(f.message.contains("与2处勾稽关系不符；改为8则全部成立"), "{}", f.message);
+    // the finding names every cell of both relations, so the table marks them all
+    for b in &f.relations {
+        assert!(b.cells.iter().all(|c| f.cells.contains(c)), "{:?}", b.cells);
+    }
+    // two relations that no single cell explains stay two findings
+    let two = run(&fixture("rules/P3-BAL.fail.txt"));
+    let bal: Vec<_> = two.findings.iter().filter(|f| f.rule == "P3-BAL").collect();
+    assert_eq!(bal.len(), 2);
+    assert!(bal.iter().all(|f| f.relations.is_empty()));
 }

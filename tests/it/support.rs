@@ -46,3 +46,39 @@ pub fn has_suspect(r: &CheckResult, cell: &str, fix: i64) -> bool {
         .iter()
         .any(|f| f.suspects.iter().any(|s| s.cell == cell && s.fix == fix))
 }
+
+/// A rule's outcome in a result: a finding of its own, or one of the relations inside a
+/// finding that stands for several broken by one cell (the finding's suspects are its own).
+pub struct Outcome<'a> {
+    pub rule: gouji::model::Rule,
+    pub severity: gouji::model::Severity,
+    pub source: gouji::model::Source,
+    pub message: &'a str,
+    pub expected: Option<i64>,
+    pub actual: Option<i64>,
+    pub cells: &'a [String],
+    pub suspects: &'a [gouji::result::SuspectOut],
+}
+
+pub fn outcomes(r: &CheckResult) -> Vec<Outcome<'_>> {
+    let mut out = Vec::new();
+    for f in &r.findings {
+        let of = |rule, message, expected, actual, cells| Outcome {
+            rule,
+            severity: f.severity,
+            source: f.source,
+            message,
+            expected,
+            actual,
+            cells,
+            suspects: &f.suspects,
+        };
+        if f.relations.is_empty() {
+            out.push(of(f.rule, &f.message, f.expected, f.actual, &f.cells));
+        }
+        for b in &f.relations {
+            out.push(of(b.rule, &b.message, Some(b.expected), Some(b.actual), &b.cells));
+        }
+    }
+    out
+}

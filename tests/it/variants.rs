@@ -2,7 +2,7 @@
 //! column for 法人或其他组织, a blank cell in PDF text. Each is read, checked as what it is, and
 //! reported as not in the format.
 
-use super::support::{fixture, run};
+use super::support::{fixture, outcomes, run};
 
 #[test]
 fn subtotal_rows_are_checked_as_subtotals() {
@@ -14,8 +14,8 @@ fn subtotal_rows_are_checked_as_subtotals() {
         .iter()
         .any(|f| f.rule == "TABLE-EXTRA" && f.message.contains("小计行")));
     let bad = run(&fixture("variants/subtotal-rows.bad.txt"));
-    let sum = bad
-        .findings
+    let all = outcomes(&bad);
+    let sum = all
         .iter()
         .find(|f| f.rule == "P3-SUM")
         .expect("the subtotal is checked");

@@ -181,6 +181,10 @@ fn human(out: &mut impl Write, name: &str, r: &CheckResult) -> io::Result<()> {
             Source::Reading => writeln!(out, "{place}: unread[{}]: {}", f.rule, f.message)?,
         }
         writeln!(out, "  = {}", f.message_en)?;
+        // one wrong cell: the relations it breaks, each in its own words
+        for b in &f.relations {
+            writeln!(out, "  = [{}] {}", b.rule, b.message)?;
+        }
         if f.source == Source::Reading {
             writeln!(out, "  = gouji could not read this (not counted as the report's error): check the original, or give the table itself (a web page's or Word's table, the PDF file)")?;
         }

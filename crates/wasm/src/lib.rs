@@ -10,7 +10,7 @@ use gouji::model::{Input, Rule, Severity, Source};
 use gouji::read::grid::{expand, SpanCell};
 use gouji::render::{self, Lang};
 use gouji::result::{
-    At, CellOut, Cells, CheckResult, FindingOut, Num, Summary, SuspectOut, Tables,
+    At, CellOut, Cells, CheckResult, FindingOut, Num, RelationOut, Summary, SuspectOut, Tables,
 };
 use gouji::{FormatId, Options};
 use wasm_bindgen::prelude::*;
@@ -441,6 +441,26 @@ fn strings(v: &JsValue) -> Vec<String> {
     }
 }
 
+/// The relations inside a finding that stands for several (none where absent or unknown).
+fn relations_of(v: &JsValue) -> Vec<RelationOut> {
+    if !js_sys::Array::is_array(v) {
+        return Vec::new();
+    }
+    js_sys::Array::from(v)
+        .iter()
+        .filter_map(|b| {
+            Some(RelationOut {
+                rule: Rule::from_id(&string_field(&b, "rule")?)?,
+                cells: strings(&get(&b, "cells")),
+                expected: num_field(&b, "expected")?,
+                actual: num_field(&b, "actual")?,
+                message: string_field(&b, "message")?,
+                message_en: string_field(&b, "message_en").unwrap_or_default(),
+            })
+        })
+        .collect()
+}
+
 fn suspects_of(v: &JsValue) -> Vec<SuspectOut> {
     if !js_sys::Array::is_array(v) {
         return Vec::new();
@@ -504,6 +524,7 @@ fn result_from_js(v: &JsValue) -> Result<CheckResult, JsError> {
                 message: name("message"),
                 message_en: name("message_en"),
                 at: at_of(&get(&f, "at")),
+                relations: relations_of(&get(&f, "relations")),
             });
         }
     }
