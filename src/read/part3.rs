@@ -370,7 +370,8 @@ fn blank_row<'t>(
         .blank_rows
         .iter()
         .rev()
-        .find(|&&(_, end, _)| end > from && end <= to)
+        // a row left blank carries its own label (a row of empty cells only is no row of it)
+        .find(|&&(start, end, _)| start < end && end > from && end <= to)
         .and_then(|&(_, _, cells)| super::stream::blank_cells(cells, width))
 }
 

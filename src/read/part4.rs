@@ -14,7 +14,7 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> b
     let stream = Stream::build(lines);
     let total = stream.value_count();
     if total == 0 {
-        return false;
+        return read_blank_row(&stream, sheet);
     }
     // the first runs that make up exactly fifteen figures (prose may follow the table)
     let mut taken: Vec<&Token> = Vec::with_capacity(CELLS);
@@ -74,6 +74,28 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> b
             t.text,
             parse(t.text, crate::format::ValueKind::Count),
             Some(t.pos),
+        );
+    }
+    true
+}
+
+/// The figure row left blank (fifteen empty cells and no label: a drafter with no review or
+/// suit writes nothing): fifteen blank cells, where they stood. `false` when there is none.
+fn read_blank_row(stream: &Stream, sheet: &mut Sheet) -> bool {
+    let row = stream.blank_rows.iter().find_map(|&(from, to, cells)| {
+        (from == to)
+            .then(|| super::stream::blank_cells(cells, CELLS))
+            .flatten()
+    });
+    let Some(cells) = row else {
+        return false;
+    };
+    for (&id, pos) in part4::cell_ids().iter().zip(cells) {
+        sheet.insert(
+            id,
+            "",
+            parse("", crate::format::ValueKind::Count),
+            Some(*pos),
         );
     }
     true

@@ -90,7 +90,8 @@ impl<'a> Doc<'a> {
         blanks_from: usize,
     ) {
         let b = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        if self.tokens.len() > start {
+        // a line of empty cells only has no tokens, but its blanks (a row left blank)
+        if self.tokens.len() > start || self.blanks.len() > blanks_from {
             let (b0, b1) = (b(blanks_from), b(self.blanks.len()));
             self.spans
                 .push((start, self.tokens.len(), split, number, b0, b1));
@@ -459,7 +460,15 @@ struct Classify {
     in_values: bool,
     has_text: bool,
     has_empty: bool,
+    /// The leading empty cells, while no cell holds anything: a row of empty cells only (part
+    /// 四's figure row left blank) keeps them as its blanks. Kept on the stack: a table row
+    /// has at most [`LEADING`] cells that matter here.
+    leading: [Pos; LEADING],
+    leading_n: usize,
 }
+
+/// The widest row of empty cells kept (part 四's fifteen and a trailing one).
+const LEADING: usize = 16;
 
 impl Classify {
     fn new(out: &[Token]) -> Self {
@@ -468,6 +477,8 @@ impl Classify {
             in_values: false,
             has_text: false,
             has_empty: false,
+            leading: [Pos::Text { line: 0, col: 0 }; LEADING],
+            leading_n: 0,
         }
     }
 
@@ -477,7 +488,12 @@ impl Classify {
                 self.has_empty = true;
                 TokenKind::Value
             } else {
-                return; // leading empty cells: merged or spacer cells
+                // leading empty cells: merged or spacer cells, or a row of empty cells only
+                if let Some(slot) = self.leading.get_mut(self.leading_n) {
+                    *slot = pos;
+                }
+                self.leading_n += 1;
+                return;
             }
         } else if self.in_values {
             TokenKind::Value
@@ -493,6 +509,10 @@ impl Classify {
     /// empty cells after the label of a row of label text and empty cells go to `blanks`.
     fn finish(self, out: &mut Vec<Token>, blanks: &mut Vec<Pos>) -> usize {
         let start = self.start;
+        if !self.has_text && !self.in_values && (3..=LEADING).contains(&self.leading_n) {
+            // a row of empty cells only: its cells, for a reader that knows it is a data row
+            blanks.extend_from_slice(&self.leading[..self.leading_n]);
+        }
         if !self.has_empty {
             return start;
         }
@@ -808,6 +828,14 @@ mod tests {
         assert_eq!(texts(&lines[1]), ["（一）予以公开", "", "0", "1"]);
         assert_eq!(kinds(&lines[2]), "tt");
         assert_eq!(texts(&lines[2]), ["申请人情况", "自然人"]);
+        // a row of three or more empty cells only is a line of blanks (a figure row left
+        // blank), with no tokens; two empty cells are a spacer
+        let doc = lines_of_text("\t\t\t\n||\n");
+        let lines = doc.lines();
+        assert_eq!(lines.len(), 1);
+        assert!(lines[0].tokens.is_empty());
+        assert_eq!(lines[0].blanks.len(), 4);
+        assert_eq!(lines[0].blanks[3], Pos::Text { line: 1, col: 4 });
     }
 
     fn kinds(line: &Line) -> String {

@@ -278,7 +278,13 @@ pub fn check(report: &Report) -> Vec<Finding> {
         .iter()
         .zip(suspects_of)
         .map(|(&i, suspects)| {
-            Some(finding(report, &all, &rels[i], residuals[i].unwrap_or(0), suspects))
+            Some(finding(
+                report,
+                &all,
+                &rels[i],
+                residuals[i].unwrap_or(0),
+                suspects,
+            ))
         })
         .collect();
     // one cause, one finding: a cluster that one cell explains is one finding, its relations
@@ -322,8 +328,14 @@ fn one_cause(sheet: &crate::model::Sheet, parts: Vec<Finding>) -> Result<Finding
     let (now, now_en) = shown(sheet, first.cell);
     let (zh, en) = if suspects.len() == 1 {
         (
-            format!("{place}填报为{now}，与{n}处勾稽关系不符；改为{}则全部成立", first.fix),
-            format!("{place_en} is {now_en}, which breaks {n} relations; {} satisfies them all", first.fix),
+            format!(
+                "{place}填报为{now}，与{n}处勾稽关系不符；改为{}则全部成立",
+                first.fix
+            ),
+            format!(
+                "{place_en} is {now_en}, which breaks {n} relations; {} satisfies them all",
+                first.fix
+            ),
         )
     } else {
         let others: Vec<String> = suspects[1..]

@@ -311,3 +311,43 @@ fn blank_rows_of_part_two_are_blank_cells_too() {
         r.findings
     );
 }
+
+#[test]
+fn a_part_4_row_left_blank_is_fifteen_blank_cells_in_text_and_grid() {
+    // the figure row of part 四 left blank (no review, no suit): a row of fifteen empty cells
+    let r = run(&fixture("published/blank-part4-row.tsv.txt"));
+    assert!(
+        findings_of(&r, "TABLE-MISSING").is_empty(),
+        "{:?}",
+        r.findings
+    );
+    assert_eq!(r.summary.errors, 0, "{:?}", r.findings);
+    let c = r
+        .cells
+        .get("p4.suit_after_review.total")
+        .expect("read as blank");
+    assert!(c.blank && c.at.is_some(), "{c:?}");
+    let blank = findings_of(&r, "CELL-BLANK");
+    assert!(
+        blank
+            .iter()
+            .any(|f| f.message.contains("第四部分有15格未填数字") && f.cells.len() == 15),
+        "{:?}",
+        blank.iter().map(|f| &f.message).collect::<Vec<_>>()
+    );
+    // the same as a grid (an HTML table's empty <td>s)
+    let header: Vec<String> = ["行政复议", "行政诉讼"].map(String::from).to_vec();
+    let mut rows: Vec<Vec<String>> = vec![
+        vec!["四、政府信息公开行政复议、行政诉讼情况".into()],
+        header,
+    ];
+    rows.push(vec![String::new(); 15]);
+    let g = gouji::check_grid(&rows, &gouji::Options::default());
+    assert_eq!(g.summary.cells_read, 15, "{:?}", g.findings);
+    assert!(g.cells.get("p4.review.total").is_some_and(|c| c.blank));
+    // a part 四 with its heading and no figure row at all is still missing
+    let gone = run(&fixture("published/blank-part4-row.tsv.txt").replace(&"\t".repeat(14), ""));
+    assert!(findings_of(&gone, "TABLE-MISSING")
+        .iter()
+        .any(|f| f.message.contains("第四部分")));
+}

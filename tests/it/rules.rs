@@ -261,16 +261,31 @@ fn a_report_published_after_the_deadline_is_flagged() {
 fn one_wrong_cell_is_one_finding_listing_the_relations_it_breaks() {
     // a typo in a result row's cell breaks its row and its column: one finding, both inside
     let r = run(&fixture("rules/P3-SUM.fail.txt"));
-    let errors: Vec<_> = r.findings.iter().filter(|f| f.severity == "error").collect();
+    let errors: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.severity == "error")
+        .collect();
     assert_eq!(errors.len(), 1, "{:?}", errors);
     let f = errors[0];
     assert_eq!(r.summary.errors, 1);
     let rules: Vec<String> = f.relations.iter().map(|b| b.rule.to_string()).collect();
     assert_eq!(rules, ["P3-ROW", "P3-SUM"]);
     assert_eq!(f.suspects.len(), 1);
-    assert_eq!((f.suspects[0].cell.as_str(), f.suspects[0].fix), ("p3.rejected.confirm.business", 8));
-    assert!(f.message.contains("「商业企业」列填报为2430"), "{}", f.message);
-    assert!(f.message.contains("与2处勾稽关系不符；改为8则全部成立"), "{}", f.message);
+    assert_eq!(
+        (f.suspects[0].cell.as_str(), f.suspects[0].fix),
+        ("p3.rejected.confirm.business", 8)
+    );
+    assert!(
+        f.message.contains("「商业企业」列填报为2430"),
+        "{}",
+        f.message
+    );
+    assert!(
+        f.message.contains("与2处勾稽关系不符；改为8则全部成立"),
+        "{}",
+        f.message
+    );
     // the finding names every cell of both relations, so the table marks them all
     for b in &f.relations {
         assert!(b.cells.iter().all(|c| f.cells.contains(c)), "{:?}", b.cells);

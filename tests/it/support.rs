@@ -77,7 +77,13 @@ pub fn outcomes(r: &CheckResult) -> Vec<Outcome<'_>> {
             out.push(of(f.rule, &f.message, f.expected, f.actual, &f.cells));
         }
         for b in &f.relations {
-            out.push(of(b.rule, &b.message, Some(b.expected), Some(b.actual), &b.cells));
+            out.push(of(
+                b.rule,
+                &b.message,
+                Some(b.expected),
+                Some(b.actual),
+                &b.cells,
+            ));
         }
     }
     out

@@ -91,6 +91,7 @@ fn known_tag(name: &str) -> bool {
             | "p"
             | "span"
             | "ol"
+            | "ul"
             | "li"
             | "a"
             | "table"
