@@ -133,3 +133,16 @@ export async function pasteAndWait(page, build) {
     return { gap, ms: performance.now() - t0, kept, size: text.length, checkedIn: main.dataset.checkedIn, ticksWhileBusy };
   }, build.toString());
 }
+
+/** Drops a file onto the paste area as a file manager would (a DataTransfer holding a File). */
+export async function dropFile(page, name, content, type = "text/plain") {
+  const before = await page.getAttribute("main", "data-drawn");
+  await page.evaluate(([name, content, type]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([content], name, { type }));
+    const target = document.querySelector(".input");
+    target.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [name, content, type]);
+  await page.waitForFunction((b) => document.querySelector("main").dataset.drawn !== b, before, { timeout: 10000 });
+}
