@@ -458,10 +458,14 @@ pub enum Input {
     Html,
     /// The empty official form, filled in.
     Form,
+    /// A Word .docx file, its tables read into a grid.
+    Docx,
+    /// A PDF file, its text rebuilt from glyph positions.
+    Pdf,
 }
 
 impl Input {
-    pub const ALL: [Input; 7] = [
+    pub const ALL: [Input; 9] = [
         Input::Text,
         Input::Tsv,
         Input::Pipe,
@@ -469,6 +473,8 @@ impl Input {
         Input::Grid,
         Input::Html,
         Input::Form,
+        Input::Docx,
+        Input::Pdf,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -480,6 +486,8 @@ impl Input {
             Input::Grid => "grid",
             Input::Html => "html",
             Input::Form => "form",
+            Input::Docx => "docx",
+            Input::Pdf => "pdf",
         }
     }
 

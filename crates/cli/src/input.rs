@@ -1,18 +1,35 @@
-//! Files to text: read into a reused buffer, decoded as UTF-8 (borrowed) or UTF-16 with a
-//! BOM; anything else is refused with what to do, never guessed.
+//! Files to what the core checks: read into a reused buffer; PDF, .docx and HTML told by
+//! their bytes (`gouji_files`); text decoded as UTF-8 (borrowed), UTF-16 with a BOM or GBK;
+//! anything else is refused with what to do, never guessed.
 
 use std::borrow::Cow;
 use std::io::{self, Read};
 
 pub fn read_input<'b>(name: &str, bytes: &'b mut Vec<u8>) -> Result<Cow<'b, str>, String> {
-    let n = if name == "-" {
-        read_all(&mut io::stdin(), bytes).map_err(|e| format!("cannot read standard input: {e}"))?
+    let n = read_bytes(name, bytes)?;
+    decode(&bytes[..n])
+}
+
+/// A file's bytes (or standard input's, for `-`) into `bytes`; returns how many.
+pub fn read_bytes(name: &str, bytes: &mut Vec<u8>) -> Result<usize, String> {
+    if name == "-" {
+        read_all(&mut io::stdin(), bytes).map_err(|e| format!("cannot read standard input: {e}"))
     } else {
         std::fs::File::open(name)
             .and_then(|mut f| read_all(&mut f, bytes))
-            .map_err(|e| format!("cannot read: {e}"))?
-    };
-    decode(&bytes[..n])
+            .map_err(|e| format!("cannot read: {e}"))
+    }
+}
+
+/// A file as what the core checks, told by its bytes (PDF, .docx, HTML, text); text is
+/// validated once, with SIMD, and borrowed.
+pub fn content(bytes: &[u8]) -> Result<gouji_files::Content<'_>, String> {
+    match gouji_files::binary_kind(bytes) {
+        Some(kind) => {
+            gouji_files::read_binary(kind, bytes, &gouji_files::Limits::default()).map_err(|e| e.en)
+        }
+        None => decode(bytes).map(gouji_files::text_content),
+    }
 }
 
 /// Reads to the end into `buf` (kept initialised and only ever grown, so a batch reads
@@ -58,7 +75,8 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
         [0xFF, 0xFE, rest @ ..] => utf16(rest, true),
         [0xFE, 0xFF, rest @ ..] => utf16(rest, false),
         [0xEF, 0xBB, 0xBF, rest @ ..] => utf8(rest),
-        _ => utf8(bytes),
+        // not UTF-8: GBK/GB18030 text is read as such, anything else refused
+        _ => utf8(bytes).or_else(|e| gouji_files::decode_text(bytes).map_err(|_| e)),
     }
 }
 
@@ -68,8 +86,8 @@ fn not_utf8(bytes: &[u8]) -> String {
         .map_or(0, |e| e.valid_up_to());
     let binary = bytes.iter().take(4096).any(|&b| b == 0);
     if binary {
-        format!("not a text file (binary data at byte {at})")
+        format!("not a report file gouji reads (binary data at byte {at}): give the report as PDF, .docx, a saved web page or text")
     } else {
-        format!("not UTF-8 text (invalid byte at offset {at}); a GBK/GB18030 file can be converted with `iconv -f GB18030 -t UTF-8`")
+        format!("neither UTF-8 nor GBK text (invalid byte at offset {at}): save it as UTF-8 text")
     }
 }

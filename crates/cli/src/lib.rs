@@ -10,6 +10,7 @@ pub mod json;
 use gouji::model::Source;
 use gouji::result::{CheckResult, Summary};
 use gouji::{FormatId, Options};
+use gouji_files::Content;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
@@ -18,9 +19,12 @@ gouji — checks the figures of a 政府信息公开工作年度报告
 
 Usage:
   gouji check [--json | --html] [--format auto|F2019|F2021] FILE...
+  gouji read FILE...     what gouji reads from each file, as text (tables as tab-separated rows)
   gouji --version
 
-FILE may be - for standard input. Text must be UTF-8 (or UTF-16 with a BOM).
+FILE may be - for standard input. Files are told by their bytes, not their names: a Word
+.docx, a saved web page (HTML), or text (UTF-8, UTF-16 with a BOM, or GBK). An old .doc/.wps,
+an image or another archive is refused with what to do.
 
 Output:
   (default)  one line per finding, like a compiler: FILE:LINE:COL: error[RULE]: message
@@ -53,6 +57,7 @@ fn run(args: &[String]) -> Result<u8, String> {
     let mut it = args.iter();
     match it.next().map(String::as_str) {
         Some("check") => {}
+        Some("read") => return read_command(it.as_slice()),
         Some("--version" | "-V") => {
             println!("gouji {}", gouji::VERSION);
             return Ok(0);
@@ -94,8 +99,9 @@ fn run(args: &[String]) -> Result<u8, String> {
     // reused from file to file: the batch allocates no new buffer per report
     let (mut bytes, mut json) = (Vec::new(), Vec::new());
     for name in files {
-        let code = match input::read_input(name, &mut bytes) {
-            Ok(text) => emit(&mut out, &mut json, name, &text, &options, output)
+        let read = input::read_bytes(name, &mut bytes).and_then(|n| input::content(&bytes[..n]));
+        let code = match read {
+            Ok(content) => emit(&mut out, &mut json, name, &content, &options, output)
                 .map_err(|e| e.to_string())?,
             Err(msg) => {
                 out.write_all(&json).map_err(|e| e.to_string())?;
@@ -108,6 +114,35 @@ fn run(args: &[String]) -> Result<u8, String> {
         worst = worst.max(code);
     }
     out.write_all(&json).map_err(|e| e.to_string())?;
+    out.flush().map_err(|e| e.to_string())?;
+    Ok(worst)
+}
+
+/// `gouji read FILE...`: what gouji reads from each file, as text (a grid's rows with tabs),
+/// for a user to see what a PDF or a Word file gave before it is checked.
+fn read_command(files: &[String]) -> Result<u8, String> {
+    if files.is_empty() {
+        return Err("no FILE given (use - for standard input)".to_owned());
+    }
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut bytes = Vec::new();
+    let mut worst = 0;
+    for name in files {
+        let read = input::read_bytes(name, &mut bytes).and_then(|n| input::content(&bytes[..n]));
+        match read {
+            Ok(Content::Text(text)) => out.write_all(text.as_bytes()).map_err(|e| e.to_string())?,
+            Ok(Content::Grid { rows, .. }) => {
+                for row in rows {
+                    writeln!(out, "{}", row.join("\t")).map_err(|e| e.to_string())?;
+                }
+            }
+            Err(msg) => {
+                out.flush().ok();
+                eprintln!("{name}: error: {msg}");
+                worst = 2;
+            }
+        }
+    }
     out.flush().map_err(|e| e.to_string())?;
     Ok(worst)
 }
@@ -131,15 +166,23 @@ fn exit_code(summary: &Summary) -> u8 {
     }
 }
 
-/// Checks one text and writes its result; returns its exit code.
+/// Checks one file's content and writes its result; returns its exit code.
 fn emit(
     out: &mut impl Write,
     json: &mut Vec<u8>,
     name: &str,
-    text: &str,
+    content: &Content,
     options: &Options,
     output: Output,
 ) -> io::Result<u8> {
+    let text = match content {
+        Content::Text(text) => text,
+        Content::Grid { rows, input, .. } => {
+            let mut r = gouji::check_grid(rows, options);
+            r.input = *input;
+            return emit_result(out, json, name, &r, output);
+        }
+    };
     let summary = match output {
         Output::Json => {
             // written straight from the check, without building the result; results
@@ -165,6 +208,29 @@ fn emit(
         }
     };
     Ok(exit_code(&summary))
+}
+
+/// Writes a result made in full (a file read into a grid); returns its exit code.
+fn emit_result(
+    out: &mut impl Write,
+    json: &mut Vec<u8>,
+    name: &str,
+    r: &CheckResult,
+    output: Output,
+) -> io::Result<u8> {
+    match output {
+        Output::Json => {
+            json::write_json(r, json)?;
+            json.push(b'\n');
+            if json.len() >= JSON_BATCH {
+                out.write_all(json)?;
+                json.clear();
+            }
+        }
+        Output::Html => writeln!(out, "{}", gouji::render_html(r))?,
+        Output::Human => human(out, name, r)?,
+    }
+    Ok(exit_code(&r.summary))
 }
 
 fn human(out: &mut impl Write, name: &str, r: &CheckResult) -> io::Result<()> {

@@ -7,7 +7,6 @@
 
 use gouji::format::ReportFormat;
 use gouji::model::{Input, Rule, Severity, Source};
-use gouji::read::grid::{expand, SpanCell};
 use gouji::render::{self, Lang};
 use gouji::result::{
     At, CellOut, Cells, CheckResult, FindingOut, Num, RelationOut, Summary, SuspectOut, Tables,
@@ -160,6 +159,8 @@ pub fn version() -> String {
 }
 
 // ---- HTML to grid -------------------------------------------------------------------------
+// The browser parses (DOMParser: no script runs, nothing loads); the reading of the tree is
+// gouji_files::html::grid, the one the command line runs over its own parser.
 
 const ELEMENT: u16 = 1;
 const TEXT: u16 = 3;
@@ -169,185 +170,37 @@ fn grid_of_html(html: &str) -> Result<Vec<Vec<String>>, JsError> {
     let doc = parser
         .parse_from_string(html, SupportedType::TextHtml)
         .map_err(|_| JsError::new("the HTML could not be parsed"))?;
-    let mut rows = Vec::new();
-    if let Some(body) = doc.body() {
-        let mut line = String::new();
-        walk(body.as_ref(), &mut rows, &mut line);
-        flush(&mut rows, &mut line);
-    }
-    Ok(rows)
-}
-
-fn tag(e: &Element) -> String {
-    e.tag_name().to_ascii_uppercase()
-}
-
-fn skipped(tag: &str) -> bool {
-    matches!(
-        tag,
-        "SCRIPT"
-            | "STYLE"
-            | "TEMPLATE"
-            | "NOSCRIPT"
-            | "HEAD"
-            | "TITLE"
-            | "svg"
-            | "SVG"
-            | "MATH"
-            | "IFRAME"
-            | "OBJECT"
-    )
-}
-
-fn block(tag: &str) -> bool {
-    matches!(
-        tag,
-        "P" | "DIV"
-            | "H1"
-            | "H2"
-            | "H3"
-            | "H4"
-            | "H5"
-            | "H6"
-            | "LI"
-            | "UL"
-            | "OL"
-            | "SECTION"
-            | "ARTICLE"
-            | "HEADER"
-            | "FOOTER"
-            | "BLOCKQUOTE"
-            | "PRE"
-            | "TR"
-            | "DL"
-            | "DT"
-            | "DD"
-            | "CENTER"
-            | "FORM"
-            | "MAIN"
-            | "NAV"
-    )
-}
-
-fn flush(rows: &mut Vec<Vec<String>>, line: &mut String) {
-    let text = line.split_whitespace().collect::<Vec<_>>().join(" ");
-    if !text.is_empty() {
-        rows.push(vec![text]);
-    }
-    line.clear();
-}
-
-/// The children of `node` worth reading: text nodes (tag `None`) and elements other than
-/// scripts, styles and the like (with their tag).
-fn readable_children(node: &Node) -> impl Iterator<Item = (Node, Option<String>)> {
-    let children = node.child_nodes();
-    (0..children.length()).filter_map(move |i| {
-        let child = children.item(i)?;
-        match child.node_type() {
-            TEXT => Some((child, None)),
-            ELEMENT => {
-                let t = tag(child.dyn_ref::<Element>()?);
-                (!skipped(&t)).then_some((child, Some(t)))
-            }
-            _ => None,
-        }
+    Ok(match doc.body() {
+        Some(body) => gouji_files::html::grid(&BrowserDom, &Node::from(body)),
+        None => Vec::new(),
     })
 }
 
-fn walk(node: &Node, rows: &mut Vec<Vec<String>>, line: &mut String) {
-    for (child, t) in readable_children(node) {
-        let Some(t) = t else {
-            line.push_str(&child.text_content().unwrap_or_default());
-            continue;
-        };
-        if t == "TABLE" {
-            flush(rows, line);
-            if let Some(e) = child.dyn_ref::<Element>() {
-                rows.extend(table_rows(e));
-            }
-        } else if t == "BR" {
-            flush(rows, line);
-        } else if block(&t) {
-            flush(rows, line);
-            walk(&child, rows, line);
-            flush(rows, line);
-        } else {
-            walk(&child, rows, line);
+/// The browser's DOM as the reading sees it.
+struct BrowserDom;
+
+impl gouji_files::html::Dom for BrowserDom {
+    type Id = Node;
+
+    fn children(&self, node: &Node) -> Vec<Node> {
+        let kids = node.child_nodes();
+        (0..kids.length()).filter_map(|i| kids.item(i)).collect()
+    }
+
+    fn node(&self, node: &Node) -> gouji_files::html::Node<'_> {
+        use gouji_files::html::Node as N;
+        match node.node_type() {
+            TEXT => N::Text(node.text_content().unwrap_or_default().into()),
+            ELEMENT => match node.dyn_ref::<Element>() {
+                Some(e) => N::Element(e.tag_name().to_ascii_uppercase().into()),
+                None => N::Other,
+            },
+            _ => N::Other,
         }
     }
-}
 
-/// The rows of a table (its own, not those of tables nested in it), spans expanded.
-fn table_rows(table: &Element) -> Vec<Vec<String>> {
-    let mut trs: Vec<Element> = Vec::new();
-    collect_rows(table, &mut trs);
-    let cells: Vec<Vec<SpanCell>> = trs
-        .iter()
-        .map(|tr| {
-            let mut row = Vec::new();
-            if tag(tr) == "CAPTION" {
-                let mut text = String::new();
-                cell_text(tr.as_ref(), &mut text);
-                row.push(SpanCell {
-                    text: text.split_whitespace().collect::<Vec<_>>().join(" "),
-                    rowspan: 1,
-                    colspan: 1,
-                });
-                return row;
-            }
-            let kids = tr.children();
-            for i in 0..kids.length() {
-                let Some(td) = kids.item(i) else { continue };
-                let t = tag(&td);
-                if t != "TD" && t != "TH" {
-                    continue;
-                }
-                let span = |name: &str| {
-                    td.get_attribute(name)
-                        .and_then(|v| v.trim().parse::<usize>().ok())
-                        .unwrap_or(1)
-                };
-                let mut text = String::new();
-                cell_text(td.as_ref(), &mut text);
-                row.push(SpanCell {
-                    text: text.split_whitespace().collect::<Vec<_>>().join(" "),
-                    rowspan: span("rowspan"),
-                    colspan: span("colspan"),
-                });
-            }
-            row
-        })
-        .collect();
-    expand(&cells)
-}
-
-fn collect_rows(e: &Element, out: &mut Vec<Element>) {
-    let kids = e.children();
-    for i in 0..kids.length() {
-        let Some(k) = kids.item(i) else { continue };
-        match tag(&k).as_str() {
-            // a caption is often the part heading: keep it as a row of its own
-            "TR" | "CAPTION" => out.push(k),
-            "THEAD" | "TBODY" | "TFOOT" => collect_rows(&k, out),
-            _ => {}
-        }
-    }
-}
-
-/// A cell's text: line breaks and blocks inside it become spaces; scripts and styles are skipped.
-fn cell_text(node: &Node, out: &mut String) {
-    for (child, t) in readable_children(node) {
-        let Some(t) = t else {
-            out.push_str(&child.text_content().unwrap_or_default());
-            continue;
-        };
-        if t == "BR" || block(&t) {
-            out.push(' ');
-        }
-        cell_text(&child, out);
-        if block(&t) {
-            out.push(' ');
-        }
+    fn attr(&self, node: &Node, name: &str) -> Option<String> {
+        node.dyn_ref::<Element>()?.get_attribute(name)
     }
 }
 

@@ -133,3 +133,40 @@ fn html_to_grid_expands_spans() {
         ]
     );
 }
+
+#[wasm_bindgen_test]
+fn the_browsers_parser_and_the_command_lines_read_every_html_fixture_alike() {
+    // one reading (gouji_files::html::grid) over two trees: DOMParser's and gouji's own
+    let pages = [
+        (
+            "gov-page",
+            include_str!("../../../../tests/fixtures/html/gov-page.html"),
+        ),
+        (
+            "word-table",
+            include_str!("../../../../tests/fixtures/html/word-table.html"),
+        ),
+        (
+            "colspan-values",
+            include_str!("../../../../tests/fixtures/html/colspan-values.html"),
+        ),
+        (
+            "markup-edge-cases",
+            include_str!("../../../../tests/fixtures/html/markup-edge-cases.html"),
+        ),
+        (
+            "hostile",
+            include_str!("../../../../tests/e2e/pages/hostile.html"),
+        ),
+        ("two", include_str!("../../../../tests/e2e/pages/two.html")),
+    ];
+    for (name, html) in pages {
+        let browser = wasm::grid_of_html(html).unwrap_or_else(|_| panic!("{name}: DOMParser"));
+        let native = gouji_files::html::read(html);
+        assert!(!native.is_empty(), "{name}: nothing read");
+        for (i, (b, n)) in browser.iter().zip(&native).enumerate() {
+            assert_eq!(b, n, "{name}: row {i}");
+        }
+        assert_eq!(browser.len(), native.len(), "{name}: rows");
+    }
+}

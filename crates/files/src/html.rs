@@ -1,0 +1,749 @@
+//! HTML to the grid the core checks: one reading for both hosts.
+//!
+//! The reading — which nodes are rows, which are cells, what a cell's text is — is [`grid`],
+//! written once over the [`Dom`] trait. The page gives it the browser's own DOM (DOMParser, in
+//! `crates/wasm`); the command line gives it [`parse`]'s tree, a small HTML parser of its own
+//! (tags, attributes, entities, comments, raw-text elements, the implied ends of `p`, `li`,
+//! `td`, `tr` and the table sections). A DOM test in Chromium runs both on every HTML fixture
+//! and compares the grids.
+//!
+//! Invariant: the grid's rows are a table's rows with rowspan/colspan expanded
+//! (`gouji::read::grid::expand`), and one row per block of other text.
+
+use gouji::read::grid::{expand, SpanCell};
+use std::borrow::Cow;
+
+/// A node as the reading sees it.
+pub enum Node<'a> {
+    Text(Cow<'a, str>),
+    /// An element, its tag name in upper case (as the DOM's `tagName` gives it).
+    Element(Cow<'a, str>),
+    /// A comment, a doctype, anything else: not read.
+    Other,
+}
+
+/// A document tree: the browser's DOM or [`Tree`].
+pub trait Dom {
+    type Id: Clone;
+    fn children(&self, id: &Self::Id) -> Vec<Self::Id>;
+    fn node(&self, id: &Self::Id) -> Node<'_>;
+    fn attr(&self, id: &Self::Id, name: &str) -> Option<String>;
+}
+
+/// The body's rows: tables with spans expanded, other text one row per block.
+pub fn grid<D: Dom>(dom: &D, body: &D::Id) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut line = String::new();
+    walk(dom, body, &mut rows, &mut line);
+    flush(&mut rows, &mut line);
+    rows
+}
+
+fn skipped(tag: &str) -> bool {
+    matches!(
+        tag,
+        "SCRIPT"
+            | "STYLE"
+            | "TEMPLATE"
+            | "NOSCRIPT"
+            | "HEAD"
+            | "TITLE"
+            | "svg"
+            | "SVG"
+            | "MATH"
+            | "IFRAME"
+            | "OBJECT"
+    )
+}
+
+fn block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "P" | "DIV"
+            | "H1"
+            | "H2"
+            | "H3"
+            | "H4"
+            | "H5"
+            | "H6"
+            | "LI"
+            | "UL"
+            | "OL"
+            | "SECTION"
+            | "ARTICLE"
+            | "HEADER"
+            | "FOOTER"
+            | "BLOCKQUOTE"
+            | "PRE"
+            | "TR"
+            | "DL"
+            | "DT"
+            | "DD"
+            | "CENTER"
+            | "FORM"
+            | "MAIN"
+            | "NAV"
+    )
+}
+
+fn flush(rows: &mut Vec<Vec<String>>, line: &mut String) {
+    let text = line.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !text.is_empty() {
+        rows.push(vec![text]);
+    }
+    line.clear();
+}
+
+/// The children of `id` worth reading: text (tag `None`) and elements other than scripts,
+/// styles and the like (with their tag).
+fn readable<D: Dom>(dom: &D, id: &D::Id) -> Vec<(D::Id, Option<String>, Option<String>)> {
+    dom.children(id)
+        .into_iter()
+        .filter_map(|c| match dom.node(&c) {
+            Node::Text(t) => {
+                let t = t.into_owned();
+                Some((c, None, Some(t)))
+            }
+            Node::Element(tag) => {
+                let tag = tag.into_owned();
+                (!skipped(&tag)).then_some((c, Some(tag), None))
+            }
+            Node::Other => None,
+        })
+        .collect()
+}
+
+fn walk<D: Dom>(dom: &D, id: &D::Id, rows: &mut Vec<Vec<String>>, line: &mut String) {
+    for (child, tag, text) in readable(dom, id) {
+        let Some(t) = tag else {
+            line.push_str(text.as_deref().unwrap_or(""));
+            continue;
+        };
+        if t == "TABLE" {
+            flush(rows, line);
+            rows.extend(table_rows(dom, &child));
+        } else if t == "BR" {
+            flush(rows, line);
+        } else if block(&t) {
+            flush(rows, line);
+            walk(dom, &child, rows, line);
+            flush(rows, line);
+        } else {
+            walk(dom, &child, rows, line);
+        }
+    }
+}
+
+fn element_children<D: Dom>(dom: &D, id: &D::Id) -> Vec<(D::Id, String)> {
+    dom.children(id)
+        .into_iter()
+        .filter_map(|c| match dom.node(&c) {
+            Node::Element(tag) => {
+                let tag = tag.into_owned();
+                Some((c, tag))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The rows of a table (its own, not those of tables nested in it), spans expanded.
+fn table_rows<D: Dom>(dom: &D, table: &D::Id) -> Vec<Vec<String>> {
+    let mut trs = Vec::new();
+    collect_rows(dom, table, &mut trs);
+    let cells: Vec<Vec<SpanCell>> = trs
+        .iter()
+        .map(|(tr, tag)| {
+            let mut row = Vec::new();
+            if tag == "CAPTION" {
+                let mut text = String::new();
+                cell_text(dom, tr, &mut text);
+                row.push(SpanCell {
+                    text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+                    rowspan: 1,
+                    colspan: 1,
+                });
+                return row;
+            }
+            for (td, t) in element_children(dom, tr) {
+                if t != "TD" && t != "TH" {
+                    continue;
+                }
+                let span = |name: &str| {
+                    dom.attr(&td, name)
+                        .and_then(|v| v.trim().parse::<usize>().ok())
+                        .unwrap_or(1)
+                };
+                let mut text = String::new();
+                cell_text(dom, &td, &mut text);
+                row.push(SpanCell {
+                    text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+                    rowspan: span("rowspan"),
+                    colspan: span("colspan"),
+                });
+            }
+            row
+        })
+        .collect();
+    expand(&cells)
+}
+
+fn collect_rows<D: Dom>(dom: &D, id: &D::Id, out: &mut Vec<(D::Id, String)>) {
+    for (k, t) in element_children(dom, id) {
+        match t.as_str() {
+            // a caption is often the part heading: keep it as a row of its own
+            "TR" | "CAPTION" => out.push((k, t)),
+            "THEAD" | "TBODY" | "TFOOT" => collect_rows(dom, &k, out),
+            _ => {}
+        }
+    }
+}
+
+/// A cell's text: line breaks and blocks inside it become spaces; scripts and styles skipped.
+fn cell_text<D: Dom>(dom: &D, id: &D::Id, out: &mut String) {
+    for (child, tag, text) in readable(dom, id) {
+        let Some(t) = tag else {
+            out.push_str(text.as_deref().unwrap_or(""));
+            continue;
+        };
+        if t == "BR" || block(&t) {
+            out.push(' ');
+        }
+        cell_text(dom, &child, out);
+        if block(&t) {
+            out.push(' ');
+        }
+    }
+}
+
+// ---- the command line's own parser --------------------------------------------------------
+
+/// A parsed document: nodes in one arena, children by index.
+#[derive(Debug, Default)]
+pub struct Tree {
+    nodes: Vec<TreeNode>,
+}
+
+#[derive(Debug)]
+struct TreeNode {
+    kind: Kind,
+    children: Vec<usize>,
+}
+
+#[derive(Debug)]
+enum Kind {
+    Root,
+    Element {
+        /// upper case, as the DOM's `tagName`
+        tag: String,
+        attrs: Vec<(String, String)>,
+    },
+    Text(String),
+}
+
+impl Dom for Tree {
+    type Id = usize;
+    fn children(&self, id: &usize) -> Vec<usize> {
+        self.nodes[*id].children.clone()
+    }
+    fn node(&self, id: &usize) -> Node<'_> {
+        match &self.nodes[*id].kind {
+            Kind::Text(t) => Node::Text(Cow::Borrowed(t)),
+            Kind::Element { tag, .. } => Node::Element(Cow::Borrowed(tag)),
+            Kind::Root => Node::Other,
+        }
+    }
+    fn attr(&self, id: &usize, name: &str) -> Option<String> {
+        match &self.nodes[*id].kind {
+            Kind::Element { attrs, .. } => attrs
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// The deepest nesting kept: deeper elements are read as their parent's content (a hostile
+/// page cannot make the reading recurse without end).
+const MAX_DEPTH: usize = 256;
+
+/// HTML to the grid, as the page reads it: [`parse`] then [`grid`] over the body.
+pub fn read(html: &str) -> Vec<Vec<String>> {
+    let tree = parse(html);
+    let body = tree.body();
+    grid(&tree, &body)
+}
+
+impl Tree {
+    /// The `BODY` element, or the root where there is none.
+    pub fn body(&self) -> usize {
+        self.nodes
+            .iter()
+            .position(|n| matches!(&n.kind, Kind::Element { tag, .. } if tag == "BODY"))
+            .unwrap_or(0)
+    }
+
+    fn push(&mut self, parent: usize, kind: Kind) -> usize {
+        let id = self.nodes.len();
+        self.nodes.push(TreeNode {
+            kind,
+            children: Vec::new(),
+        });
+        self.nodes[parent].children.push(id);
+        id
+    }
+
+    /// Inserts a node where HTML's tree construction puts it: as the open element's child,
+    /// or — text or an element that has no place in a table's structure, met inside that
+    /// structure (`<table><p>…`, a CMS's stray `<tdead>`) — before the table ("foster
+    /// parenting"). White space between rows is dropped.
+    fn insert(&mut self, open: &[usize], kind: Kind) -> Option<usize> {
+        let top = *open.last().unwrap_or(&0);
+        let in_structure = matches!(self.tag(top), "TABLE" | "TBODY" | "THEAD" | "TFOOT" | "TR");
+        let belongs = match &kind {
+            Kind::Text(_) => false,
+            Kind::Element { tag, .. } => matches!(
+                tag.as_str(),
+                "TR" | "TD"
+                    | "TH"
+                    | "TBODY"
+                    | "THEAD"
+                    | "TFOOT"
+                    | "CAPTION"
+                    | "COLGROUP"
+                    | "COL"
+                    | "SCRIPT"
+                    | "STYLE"
+                    | "TEMPLATE"
+                    | "FORM"
+                    | "INPUT"
+            ),
+            Kind::Root => false,
+        };
+        if !in_structure || belongs {
+            return Some(self.push(top, kind));
+        }
+        if matches!(&kind, Kind::Text(t) if t.trim().is_empty()) {
+            return None;
+        }
+        // before the innermost open table, in the table's parent
+        let k = open.iter().rposition(|&id| self.tag(id) == "TABLE")?;
+        let (table, parent) = (open[k], open[k.checked_sub(1)?]);
+        let id = self.nodes.len();
+        self.nodes.push(TreeNode {
+            kind,
+            children: Vec::new(),
+        });
+        let siblings = &mut self.nodes[parent].children;
+        let at = siblings
+            .iter()
+            .position(|&c| c == table)
+            .unwrap_or(siblings.len());
+        siblings.insert(at, id);
+        Some(id)
+    }
+
+    fn tag(&self, id: usize) -> &str {
+        match &self.nodes[id].kind {
+            Kind::Element { tag, .. } => tag,
+            _ => "",
+        }
+    }
+}
+
+fn void(tag: &str) -> bool {
+    matches!(
+        tag,
+        "AREA"
+            | "BASE"
+            | "BR"
+            | "COL"
+            | "EMBED"
+            | "HR"
+            | "IMG"
+            | "INPUT"
+            | "LINK"
+            | "META"
+            | "PARAM"
+            | "SOURCE"
+            | "TRACK"
+            | "WBR"
+    )
+}
+
+/// Elements whose content is text up to their end tag.
+fn raw_text(tag: &str) -> bool {
+    matches!(
+        tag,
+        "SCRIPT" | "STYLE" | "TEXTAREA" | "TITLE" | "XMP" | "IFRAME" | "NOEMBED" | "NOFRAMES"
+    )
+}
+
+/// Start tags that end an open `P` (HTML's "close a p element").
+fn closes_p(tag: &str) -> bool {
+    block(tag) && tag != "TR" && tag != "LI" && tag != "DT" && tag != "DD"
+        || matches!(tag, "TABLE" | "HR" | "P" | "UL" | "OL" | "DL" | "PRE")
+}
+
+/// Parses HTML into a [`Tree`]: never fails; whatever cannot be read as markup is text.
+pub fn parse(html: &str) -> Tree {
+    let mut tree = Tree::default();
+    tree.nodes.push(TreeNode {
+        kind: Kind::Root,
+        children: Vec::new(),
+    });
+    let mut open: Vec<usize> = vec![0];
+    let b = html.as_bytes();
+    let mut i = 0;
+    let mut text = String::new();
+    let flush_text = |tree: &mut Tree, open: &[usize], text: &mut String| {
+        if !text.is_empty() {
+            tree.insert(open, Kind::Text(std::mem::take(text)));
+        }
+    };
+    while i < b.len() {
+        if b[i] != b'<' {
+            let end = memchr(b'<', &b[i..]).map_or(b.len(), |k| i + k);
+            decode_entities(&html[i..end], &mut text);
+            i = end;
+            continue;
+        }
+        // a comment, a doctype, a conditional comment (`<![if …]>`): skipped
+        if b[i..].starts_with(b"<!--") {
+            flush_text(&mut tree, &open, &mut text);
+            i = find(b, i + 4, b"-->").map_or(b.len(), |k| k + 3);
+            continue;
+        }
+        if b[i..].starts_with(b"<!") || b[i..].starts_with(b"<?") {
+            flush_text(&mut tree, &open, &mut text);
+            i = memchr(b'>', &b[i..]).map_or(b.len(), |k| i + k + 1);
+            continue;
+        }
+        let closing = b.get(i + 1) == Some(&b'/');
+        let name_at = i + 1 + usize::from(closing);
+        if !b.get(name_at).is_some_and(u8::is_ascii_alphabetic) {
+            // `<` that starts no tag is text
+            text.push('<');
+            i += 1;
+            continue;
+        }
+        flush_text(&mut tree, &open, &mut text);
+        let Some((tag, attrs, self_closing, end)) = tag_at(html, name_at) else {
+            i = b.len();
+            continue;
+        };
+        i = end;
+        if closing {
+            close(&tree, &mut open, &tag);
+            continue;
+        }
+        implied_ends(&mut tree, &mut open, &tag);
+        let raw = raw_text(&tag);
+        let is_void = void(&tag);
+        let Some(id) = tree.insert(
+            &open,
+            Kind::Element {
+                tag: tag.clone(),
+                attrs,
+            },
+        ) else {
+            continue;
+        };
+        if raw {
+            // the content up to `</tag`, as text (a script's or a style's, skipped when read)
+            let close_at = find_ci(b, i, &format!("</{tag}")).unwrap_or(b.len());
+            if close_at > i {
+                tree.push(id, Kind::Text(html[i..close_at].to_owned()));
+            }
+            i = memchr(b'>', &b[close_at..]).map_or(b.len(), |k| close_at + k + 1);
+        } else if !is_void && !self_closing && open.len() < MAX_DEPTH {
+            open.push(id);
+        }
+    }
+    flush_text(&mut tree, &open, &mut text);
+    tree
+}
+
+/// The end tags a start tag implies, as HTML's tree construction does for the elements that
+/// matter here: a table's row, cell or section ends what is open inside the table's
+/// structure (a cell, a row, a stray element); an item ends the open item; a block the open
+/// paragraph. A cell outside any row opens the row it implies.
+fn implied_ends(tree: &mut Tree, open: &mut Vec<usize>, tag: &str) {
+    // the innermost open element among `names`, not past the innermost table
+    let innermost = |tree: &Tree, open: &Vec<usize>, names: &[&str]| {
+        for (k, &id) in open.iter().enumerate().rev() {
+            let t = tree.tag(id);
+            if names.contains(&t) {
+                return Some(k);
+            }
+            if t == "TABLE" {
+                return None;
+            }
+        }
+        None
+    };
+    match tag {
+        "TD" | "TH" => match innermost(tree, open, &["TR", "TBODY", "THEAD", "TFOOT", "TABLE"]) {
+            Some(k) if tree.tag(open[k]) == "TR" => open.truncate(k + 1),
+            Some(k) => {
+                open.truncate(k + 1);
+                if let Some(tr) = tree.insert(open, element("TR")) {
+                    open.push(tr);
+                }
+            }
+            None => {}
+        },
+        "TR" => {
+            if let Some(k) = innermost(tree, open, &["TBODY", "THEAD", "TFOOT", "TABLE"]) {
+                open.truncate(k + 1);
+            }
+        }
+        "TBODY" | "THEAD" | "TFOOT" | "CAPTION" | "COLGROUP" => {
+            if let Some(k) = open.iter().rposition(|&id| tree.tag(id) == "TABLE") {
+                open.truncate(k + 1);
+            }
+        }
+        "LI" => {
+            for (k, &id) in open.iter().enumerate().rev() {
+                match tree.tag(id) {
+                    "LI" => {
+                        open.truncate(k);
+                        break;
+                    }
+                    "UL" | "OL" | "TABLE" | "TD" | "TH" => break,
+                    _ => {}
+                }
+            }
+        }
+        "DT" | "DD" => {
+            if let Some(k) = innermost(tree, open, &["DT", "DD"]) {
+                open.truncate(k);
+            }
+        }
+        _ => {}
+    }
+    if closes_p(tag) && tree.tag(*open.last().unwrap_or(&0)) == "P" {
+        open.pop();
+    }
+}
+
+fn element(tag: &str) -> Kind {
+    Kind::Element {
+        tag: tag.to_owned(),
+        attrs: Vec::new(),
+    }
+}
+
+/// An end tag: closes the innermost open element of its name (and those inside it); one that
+/// matches nothing open is ignored, and none reaches past a table it is not in.
+fn close(tree: &Tree, open: &mut Vec<usize>, tag: &str) {
+    for (k, &id) in open.iter().enumerate().rev().take_while(|&(k, _)| k > 0) {
+        let t = tree.tag(id);
+        if t == tag {
+            open.truncate(k);
+            return;
+        }
+        if t == "TABLE" && !matches!(tag, "TABLE") {
+            return;
+        }
+    }
+}
+
+/// A tag read from its name on: its name in upper case, its attributes, whether it closes
+/// itself, and the index after its `>`.
+type TagAt = (String, Vec<(String, String)>, bool, usize);
+
+/// The tag from its name on; `None` when the input ends inside it.
+fn tag_at(html: &str, from: usize) -> Option<TagAt> {
+    let b = html.as_bytes();
+    let mut i = from;
+    while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' && b[i] != b'/' {
+        i += 1;
+    }
+    let tag = html[from..i].to_ascii_uppercase();
+    let mut attrs = Vec::new();
+    let mut self_closing = false;
+    loop {
+        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+            self_closing = b[i] == b'/';
+            i += 1;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        if b[i] == b'>' {
+            return Some((tag, attrs, self_closing, i + 1));
+        }
+        self_closing = false;
+        let name_from = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>' | b'/') {
+            i += 1;
+        }
+        let name = html[name_from..i].to_ascii_lowercase();
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let mut value = String::new();
+        if b.get(i) == Some(&b'=') {
+            i += 1;
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            let (from, to, next) = match b.get(i) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    let end = memchr(q, &b[i + 1..]).map_or(b.len(), |k| i + 1 + k);
+                    (i + 1, end, (end + 1).min(b.len()))
+                }
+                _ => {
+                    let mut e = i;
+                    while e < b.len() && !b[e].is_ascii_whitespace() && b[e] != b'>' {
+                        e += 1;
+                    }
+                    (i, e, e)
+                }
+            };
+            decode_entities(&html[from..to], &mut value);
+            i = next;
+        }
+        attrs.push((name, value));
+    }
+}
+
+fn memchr(x: u8, b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == x)
+}
+
+fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    b.get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|k| from + k)
+}
+
+/// Where `needle` (ASCII) next occurs from `from`, ignoring ASCII case.
+fn find_ci(b: &[u8], from: usize, needle: &str) -> Option<usize> {
+    let n = needle.as_bytes();
+    b.get(from..)?
+        .windows(n.len())
+        .position(|w| w.eq_ignore_ascii_case(n))
+        .map(|k| from + k)
+}
+
+/// Text with its character references decoded (the named ones reports use, and numeric ones);
+/// an unknown one is kept as written, as browsers do.
+fn decode_entities(s: &str, out: &mut String) {
+    let mut rest = s;
+    while let Some(k) = rest.find('&') {
+        out.push_str(&rest[..k]);
+        rest = &rest[k..];
+        let end = rest[1..]
+            .find(|c: char| !c.is_ascii_alphanumeric() && c != '#')
+            .map_or(rest.len(), |e| e + 1);
+        let name = &rest[1..end];
+        let decoded = if let Some(num) = name.strip_prefix('#') {
+            let v = match num.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                None => num.parse::<u32>().ok(),
+            };
+            v.map(|v| {
+                char::from_u32(v)
+                    .filter(|&c| c != '\0')
+                    .unwrap_or('\u{FFFD}')
+            })
+        } else {
+            named(name)
+        };
+        match decoded {
+            Some(c) if !name.is_empty() => {
+                out.push(c);
+                rest = &rest[end..];
+                if rest.starts_with(';') {
+                    rest = &rest[1..];
+                }
+            }
+            _ => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+}
+
+fn named(name: &str) -> Option<char> {
+    Some(match name {
+        "nbsp" => '\u{a0}',
+        "amp" | "AMP" => '&',
+        "lt" | "LT" => '<',
+        "gt" | "GT" => '>',
+        "quot" | "QUOT" => '"',
+        "apos" => '\'',
+        "ensp" => '\u{2002}',
+        "emsp" => '\u{2003}',
+        "thinsp" => '\u{2009}',
+        "zwsp" => '\u{200b}',
+        "middot" => '·',
+        "hellip" => '…',
+        "mdash" => '—',
+        "ndash" => '–',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "times" => '×',
+        "divide" => '÷',
+        "yen" => '¥',
+        "copy" => '©',
+        "reg" => '®',
+        "deg" => '°',
+        "permil" => '‰',
+        "bull" => '•',
+        "laquo" => '«',
+        "raquo" => '»',
+        "shy" => '\u{ad}',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read;
+
+    #[test]
+    fn tables_with_spans_and_implied_ends_read_as_the_dom_reads_them() {
+        let html = "<!DOCTYPE html><html><head><title>t</title><style>td{}</style></head><body>\
+            <p>四、政府信息公开行政复议、行政诉讼情况<p>second &amp; more&nbsp;x\
+            <table><tr><td rowspan=2>行政复议<td colspan=\"2\">a<tr><td>1<td>2\
+            <tr><td>x<br>y</td><td><!-- c --><span>3</span></td></table>\
+            <script>var x = '<table>';</script><div>tail</div></body></html>";
+        let rows = read(html);
+        assert_eq!(
+            rows,
+            vec![
+                vec!["四、政府信息公开行政复议、行政诉讼情况".to_owned()],
+                vec!["second & more x".to_owned()],
+                vec!["行政复议".into(), "a".into(), "a".into()],
+                vec!["行政复议".into(), "1".into(), "2".into()],
+                vec!["x y".into(), "3".into()],
+                vec!["tail".into()],
+            ]
+        );
+    }
+
+    #[test]
+    fn hostile_markup_never_panics_and_stays_text() {
+        for html in [
+            "<",
+            "<a",
+            "<td colspan=99999999999999>1",
+            "&#xFFFFFFFF;&#0;&",
+            "</table></x>",
+            "<table><tr><td><table><td>1</table>2",
+        ] {
+            let _ = read(html);
+        }
+        let deep = "<div>".repeat(100_000) + "x";
+        assert_eq!(read(&deep), vec![vec!["x".to_owned()]]);
+    }
+}

@@ -1,0 +1,219 @@
+//! The file readers on real files and hostile ones: the filled Word template reads as the text
+//! sample of the same report; what cannot be read is refused with what to do, never a panic.
+
+use gouji_files::{read, sniff, Content, Kind, Limits};
+use std::path::PathBuf;
+
+fn fixture(rel: &str) -> Vec<u8> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(rel);
+    std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+fn grid(bytes: &[u8]) -> (Vec<Vec<String>>, gouji::model::Input, usize) {
+    match read(bytes, &Limits::default()).expect("read") {
+        Content::Grid {
+            rows,
+            input,
+            tables,
+        } => (rows, input, tables),
+        Content::Text(_) => panic!("read as text"),
+    }
+}
+
+#[test]
+fn the_filled_word_template_reads_as_the_text_sample() {
+    let bytes = fixture("files/huaian-2024.docx");
+    assert_eq!(sniff(&bytes), Kind::Docx);
+    let (rows, input, tables) = grid(&bytes);
+    assert_eq!((input.as_str(), tables), ("docx", 3));
+    let r = gouji::check_grid(&rows, &gouji::Options::default());
+    let text = String::from_utf8(fixture("samples/huaian-2024.txt")).unwrap();
+    let t = gouji::check(&text, &gouji::Options::default());
+    assert_eq!(r.summary.errors, 0, "{:?}", r.findings);
+    assert!(r.findings.is_empty(), "{:?}", r.findings);
+    assert_eq!(r.summary.cells_read, t.summary.cells_read);
+    for (id, c) in &t.cells.0 {
+        let d = r.cells.get(id).unwrap_or_else(|| panic!("{id} not read"));
+        assert_eq!(d.value, c.value, "{id}");
+    }
+    assert_eq!(
+        r.title.as_deref(),
+        Some("淮安市人民政府2024年政府信息公开工作年度报告")
+    );
+    assert_eq!(r.year, Some(2024));
+}
+
+#[test]
+fn saved_pages_read_as_the_browser_reads_them() {
+    for (name, cells) in [
+        ("gov-page", 200),
+        ("colspan-values", 200),
+        ("word-table", 176),
+    ] {
+        let bytes = fixture(&format!("html/{name}.html"));
+        assert_eq!(sniff(&bytes), Kind::Html, "{name}");
+        let (rows, input, _) = grid(&bytes);
+        assert_eq!(input.as_str(), "html");
+        let r = gouji::check_grid(&rows, &gouji::Options::default());
+        assert_eq!(r.summary.cells_read, cells, "{name}: {:?}", r.findings);
+    }
+    // the edge cases, as Chromium's DOMParser reads them (the DOM test compares the two)
+    let (rows, _, _) = grid(&fixture("html/markup-edge-cases.html"));
+    let lines: Vec<String> = rows.iter().map(|r| r.join("|")).collect();
+    assert_eq!(
+        lines,
+        [
+            "标题一",
+            "段落二 &<x> 五六 &unknown; ©",
+            "一",
+            "二",
+            "嵌套",
+            "列表",
+            "表中的字",
+            "表格标题",
+            "行政复议|结果|结果",
+            "行政复议|1|2",
+            "x y|段 落",
+            "内 外|3",
+            "4|5|6",
+            "脚|注",
+            "尾巴ABC",
+            "术语",
+            "解释",
+            "<td>不是单元格</td>",
+            "预 排",
+            "无行的单元格|二",
+        ]
+    );
+}
+
+fn refused(bytes: &[u8], limits: &Limits) -> gouji_files::FileError {
+    match read(bytes, limits) {
+        Err(e) => e,
+        Ok(c) => panic!("read: {c:?}"),
+    }
+}
+
+#[test]
+fn an_old_word_file_an_image_and_other_archives_are_refused_with_what_to_do() {
+    let mut doc = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    doc.resize(4096, 0);
+    assert_eq!(sniff(&doc), Kind::Ole);
+    assert!(refused(&doc, &Limits::default())
+        .zh
+        .contains("另存为 .docx"));
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    assert!(refused(&png, &Limits::default()).zh.contains("图片"));
+    let zip = zip_of(&[("xl/workbook.xml", b"<x/>".as_slice())], false);
+    assert_eq!(sniff(&zip), Kind::Zip);
+    assert!(refused(&zip, &Limits::default())
+        .zh
+        .contains("不是 Word 文档"));
+    let binary = [0u8, 1, 2, 3, 0, 0, 0, 255];
+    assert_eq!(sniff(&binary), Kind::Binary);
+}
+
+#[test]
+fn a_truncated_word_file_is_damaged_not_a_panic() {
+    let bytes = fixture("files/huaian-2024.docx");
+    for cut in [10, 100, bytes.len() / 2, bytes.len() - 30, bytes.len() - 1] {
+        let e = refused(&bytes[..cut], &Limits::default());
+        assert!(
+            e.zh.contains("损坏或不完整") || e.zh.contains("不是"),
+            "{cut}: {e:?}"
+        );
+    }
+}
+
+#[test]
+fn a_zip_bomb_is_refused_before_it_is_unpacked() {
+    // a document.xml of 4 MB of one byte, deflated to a few KB, over a limit of 1 MB (the
+    // default is 64 MB: the same code, a test 16 times slower)
+    let limits = Limits {
+        inflated: 1 << 20,
+        ..Limits::default()
+    };
+    let big = vec![b' '; 4 << 20];
+    let bomb = zip_of(&[("word/document.xml", big.as_slice())], true);
+    assert!(bomb.len() < 64 << 10, "{} bytes", bomb.len());
+    let e = refused(&bomb, &limits);
+    assert!(e.en.contains("unpacks to"), "{e:?}");
+    // a bomb that lies about its size in the directory is stopped while inflating
+    let liar = lie_about_size(zip_of(&[("word/document.xml", big.as_slice())], true));
+    let e = refused(&liar, &limits);
+    assert!(e.en.contains("zip bomb"), "{e:?}");
+    // and an archive listing more members than are ever read
+    let names: Vec<String> = (0..20)
+        .map(|i| format!("word/m{i}.xml"))
+        .chain(["word/document.xml".into()])
+        .collect();
+    let many: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), b"".as_slice())).collect();
+    let limits = Limits {
+        zip_entries: 10,
+        ..Limits::default()
+    };
+    assert!(refused(&zip_of(&many, false), &limits)
+        .en
+        .contains("members"));
+}
+
+/// A zip of `members` (stored, or deflated), as a packer writes it.
+fn zip_of(members: &[(&str, &[u8])], deflate: bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut dir = Vec::new();
+    for (name, data) in members {
+        let packed = if deflate {
+            miniz_oxide::deflate::compress_to_vec(data, 6)
+        } else {
+            data.to_vec()
+        };
+        let method: u16 = if deflate { 8 } else { 0 };
+        let offset = out.len() as u32;
+        let head = |sig: &[u8], out: &mut Vec<u8>| {
+            out.extend_from_slice(sig);
+        };
+        head(b"PK\x03\x04", &mut out);
+        out.extend_from_slice(&[20, 0, 0, 0]);
+        out.extend_from_slice(&method.to_le_bytes());
+        out.extend_from_slice(&[0; 8]); // time, date, crc
+        out.extend_from_slice(&(packed.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(name.len() as u16).to_le_bytes());
+        out.extend_from_slice(&[0, 0]);
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(&packed);
+        dir.extend_from_slice(b"PK\x01\x02");
+        dir.extend_from_slice(&[20, 0, 20, 0, 0, 0]);
+        dir.extend_from_slice(&method.to_le_bytes());
+        dir.extend_from_slice(&[0; 8]);
+        dir.extend_from_slice(&(packed.len() as u32).to_le_bytes());
+        dir.extend_from_slice(&(data.len() as u32).to_le_bytes());
+        dir.extend_from_slice(&(name.len() as u16).to_le_bytes());
+        dir.extend_from_slice(&[0; 12]);
+        dir.extend_from_slice(&offset.to_le_bytes());
+        dir.extend_from_slice(name.as_bytes());
+    }
+    let at = out.len() as u32;
+    out.extend_from_slice(&dir);
+    out.extend_from_slice(b"PK\x05\x06");
+    out.extend_from_slice(&[0; 4]);
+    out.extend_from_slice(&(members.len() as u16).to_le_bytes());
+    out.extend_from_slice(&(members.len() as u16).to_le_bytes());
+    out.extend_from_slice(&(dir.len() as u32).to_le_bytes());
+    out.extend_from_slice(&at.to_le_bytes());
+    out.extend_from_slice(&[0, 0]);
+    out
+}
+
+/// The zip with every member's stated size made small (in the directory, which is read).
+fn lie_about_size(mut zip: Vec<u8>) -> Vec<u8> {
+    let mut i = 0;
+    while let Some(k) = zip[i..].windows(4).position(|w| w == b"PK\x01\x02") {
+        let at = i + k;
+        zip[at + 24..at + 28].copy_from_slice(&1000u32.to_le_bytes());
+        i = at + 4;
+    }
+    zip
+}
