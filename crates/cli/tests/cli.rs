@@ -147,14 +147,29 @@ fn stdin_and_html() {
 }
 
 #[test]
-fn non_utf8_files_are_refused_with_a_reason() {
+fn text_in_gbk_or_utf16_is_read_and_other_bytes_refused_with_a_reason() {
     let dir = std::env::temp_dir().join(format!("gouji-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
+    // a report saved as GBK (as Windows' Notepad and many CMSs still do): read, not refused
     let gbk = dir.join("gbk.txt");
-    std::fs::write(&gbk, [0xD5u8, 0xFE, 0xB8, 0xAE, 0xD0, 0xC5, 0xCF, 0xA2]).unwrap(); // 政府信息 in GBK
-    let out = gouji(&["check", gbk.to_str().unwrap()], None);
+    let text = fixture("samples/hongze-2023.txt");
+    let (bytes, _, lossy) = encoding_rs::GBK.encode(&text);
+    assert!(!lossy);
+    std::fs::write(&gbk, &bytes).unwrap();
+    let out = gouji(&["check", "--json", gbk.to_str().unwrap()], None);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: gouji::result::CheckResult = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r, run(&text));
+    let bad = dir.join("bad.txt");
+    std::fs::write(&bad, [b'a', 0xFF, 0xFF, 0x81, b'b']).unwrap();
+    let out = gouji(&["check", bad.to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("not UTF-8"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("neither UTF-8 nor GBK"));
     let utf16 = dir.join("utf16.txt");
     let mut bytes = vec![0xFF, 0xFE];
     for u in fixture("samples/huaian-2024.txt").encode_utf16() {
@@ -166,6 +181,59 @@ fn non_utf8_files_are_refused_with_a_reason() {
             .status
             .code(),
         Some(0)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn files_are_told_by_their_bytes_not_their_names() {
+    let dir = std::env::temp_dir().join(format!("gouji-files-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // the filled Word template, under a name that says nothing
+    let docx = dir.join("report");
+    std::fs::copy(fixture_path("files/huaian-2024.docx"), &docx).unwrap();
+    let out = gouji(&["check", "--json", docx.to_str().unwrap()], None);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: gouji::result::CheckResult = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((r.input.as_str(), r.summary.cells_read), ("docx", 200));
+    // a saved page, read as the page reads it
+    let page = fixture_path("html/gov-page.html");
+    let out = gouji(&["check", "--json", page.to_str().unwrap()], None);
+    let r: gouji::result::CheckResult = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((r.input.as_str(), r.summary.cells_read), ("html", 200));
+    let word = fixture_path("html/word-table.html");
+    let human = gouji(&["check", word.to_str().unwrap()], None);
+    assert_eq!(human.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&human.stdout).contains("word-table.html:row "));
+    // an old Word file: refused with what to do, and the next file still checked
+    let doc = dir.join("report.docx");
+    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    ole.resize(2048, 0);
+    std::fs::write(&doc, ole).unwrap();
+    let out = gouji(
+        &["check", doc.to_str().unwrap(), docx.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("report.docx: error: this is an old Word (.doc) or WPS (.wps) file"),
+        "{err}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("通过 passed"));
+    // what gouji read, as text
+    let out = gouji(&["read", docx.to_str().unwrap()], None);
+    let read = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        read.lines()
+            .any(|l| l.starts_with("一、本年新收政府信息公开申请数量\t")
+                && l.ends_with("\t3001\t53\t0\t0\t61\t4\t3119")),
+        "{read}"
     );
     std::fs::remove_dir_all(&dir).ok();
 }
