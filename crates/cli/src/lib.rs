@@ -131,6 +131,9 @@ fn read_command(files: &[String]) -> Result<u8, String> {
         let read = input::read_bytes(name, &mut bytes).and_then(|n| input::content(&bytes[..n]));
         match read {
             Ok(Content::Text(text)) => out.write_all(text.as_bytes()).map_err(|e| e.to_string())?,
+            Ok(Content::Pdf { text, .. }) => {
+                out.write_all(text.as_bytes()).map_err(|e| e.to_string())?
+            }
             Ok(Content::Grid { rows, .. }) => {
                 for row in rows {
                     writeln!(out, "{}", row.join("\t")).map_err(|e| e.to_string())?;
@@ -177,6 +180,11 @@ fn emit(
 ) -> io::Result<u8> {
     let text = match content {
         Content::Text(text) => text,
+        Content::Pdf { text, .. } => {
+            let mut r = gouji::check(text, options);
+            r.input = gouji::model::Input::Pdf;
+            return emit_result(out, json, name, &r, output);
+        }
         Content::Grid { rows, input, .. } => {
             let mut r = gouji::check_grid(rows, options);
             r.input = *input;

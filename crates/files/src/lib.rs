@@ -11,6 +11,7 @@
 
 pub mod docx;
 pub mod html;
+pub mod pdf;
 pub mod xml;
 pub mod zip;
 
@@ -115,6 +116,8 @@ impl FileError {
 pub enum Content<'a> {
     /// Text, as the text readers take it.
     Text(Cow<'a, str>),
+    /// A PDF's text, rebuilt from its glyphs' positions, and how many pages it has.
+    Pdf { text: String, pages: usize },
     /// Rows of cells, as `gouji::check_grid` takes them; `input` is "html" or "docx".
     Grid {
         rows: Vec<Vec<String>>,
@@ -279,10 +282,13 @@ pub fn read_binary<'a>(
     limits: &Limits,
 ) -> Result<Content<'a>, FileError> {
     match kind {
-        Kind::Pdf => Err(FileError::refused(
-            "暂不能直接读取 PDF 文件：请在 PDF 阅读器中全选复制文字后粘贴（或用 pdftotext -layout 转成文本）",
-            "PDF files are not read yet: copy the text out of the PDF (or use pdftotext -layout)",
-        )),
+        Kind::Pdf => {
+            let pdf = pdf::read(bytes, limits)?;
+            Ok(Content::Pdf {
+                text: pdf.text(),
+                pages: pdf.pages.len(),
+            })
+        }
         Kind::Docx => {
             let (rows, tables) = docx::read(bytes, limits)?;
             Ok(Content::Grid {

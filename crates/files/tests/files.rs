@@ -18,7 +18,7 @@ fn grid(bytes: &[u8]) -> (Vec<Vec<String>>, gouji::model::Input, usize) {
             input,
             tables,
         } => (rows, input, tables),
-        Content::Text(_) => panic!("read as text"),
+        other => panic!("read as {other:?}"),
     }
 }
 
@@ -216,4 +216,51 @@ fn lie_about_size(mut zip: Vec<u8>) -> Vec<u8> {
         i = at + 4;
     }
     zip
+}
+
+fn pdf_text(bytes: &[u8]) -> String {
+    match read(bytes, &Limits::default()) {
+        Ok(Content::Pdf { text, .. }) => text,
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn the_official_pdfs_read_as_their_text_samples() {
+    // the same report as the text (pdftotext -layout), so the same cells and findings
+    for (name, pages) in [("hongze-2023", 5), ("huaian-2024", 6)] {
+        let bytes = fixture(&format!("files/{name}.pdf"));
+        assert_eq!(sniff(&bytes), Kind::Pdf);
+        let Ok(Content::Pdf { text, pages: n }) = read(&bytes, &Limits::default()) else {
+            panic!("{name}: not read");
+        };
+        assert_eq!(n, pages, "{name}");
+        let r = gouji::check(&text, &gouji::Options::default());
+        let sample = String::from_utf8(fixture(&format!("samples/{name}.txt"))).unwrap();
+        let t = gouji::check(&sample, &gouji::Options::default());
+        assert_eq!(r.summary.cells_read, t.summary.cells_read, "{name}");
+        for (id, c) in &t.cells.0 {
+            let p = r
+                .cells
+                .get(id)
+                .unwrap_or_else(|| panic!("{name}: {id} not read"));
+            assert_eq!(p.value, c.value, "{name}: {id}");
+        }
+        let rules = |r: &gouji::result::CheckResult| -> Vec<String> {
+            r.findings
+                .iter()
+                .map(|f| format!("{} {} {:?}", f.severity, f.rule, f.suspects))
+                .collect()
+        };
+        assert_eq!(rules(&r), rules(&t), "{name}");
+        assert_eq!(r.title, t.title);
+    }
+    // huaian's 「三、本年度办理结果」 is set vertically: one character per line, as pdftotext has it
+    let text = pdf_text(&fixture("files/huaian-2024.pdf"));
+    let lone: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| ["本", "年", "度", "办", "理"].contains(l))
+        .collect();
+    assert!(lone.len() >= 4, "{lone:?}");
 }

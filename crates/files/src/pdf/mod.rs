@@ -1,0 +1,258 @@
+//! PDF to text, from the file itself: the page tree, each page's content streams run for
+//! their glyphs ([`text`]), and the glyphs laid out as lines of text the way `pdftotext
+//! -layout` lays them out — lines by baseline, characters by x on a grid of half-em columns,
+//! so the PDF-text readers of the core read them (wrapped labels, vertical labels one
+//! character per line, figures aligned under their columns).
+//!
+//! Invariant: never a panic, never an empty result without saying why — a scan (images, no
+//! text), an encrypted file, a damaged one, each is a [`FileError`] with what to do.
+
+pub mod object;
+pub mod text;
+
+use crate::{FileError, Limits};
+use object::{get, Dict, File, Obj};
+use text::Glyph;
+
+/// A PDF's text: each page's lines.
+#[derive(Debug)]
+pub struct Pdf {
+    pub pages: Vec<Vec<String>>,
+}
+
+impl Pdf {
+    /// The pages' lines as one text, a line per line (pages follow each other).
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        for page in &self.pages {
+            for line in page {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+        out
+    }
+}
+
+pub fn read(bytes: &[u8], limits: &Limits) -> Result<Pdf, FileError> {
+    let file = File::open(bytes, limits)?;
+    if file.trailers.iter().any(|t| get(t, "Encrypt").is_some()) {
+        return Err(FileError::refused(
+            "这个 PDF 文件已加密（设有打开或复制权限密码），gouji 无法读取其中的文字：请使用未加密的 PDF，或在「填写表格」中录入",
+            "this PDF is encrypted, so gouji cannot read its text: give an unencrypted PDF, or fill in the form",
+        ));
+    }
+    let root = file
+        .trailers
+        .iter()
+        .rev()
+        .find_map(|t| match get(t, "Root") {
+            Some(Obj::Ref(r)) => Some(*r),
+            _ => None,
+        })
+        .and_then(|r| file.get(r))
+        .or_else(|| file.catalog())
+        .ok_or_else(|| {
+            FileError::damaged("PDF", "its catalog (the list of its pages) is missing")
+        })?;
+    let pages_root = root
+        .dict()
+        .and_then(|d| file.resolve_in(d, "Pages"))
+        .ok_or_else(|| FileError::damaged("PDF", "its page tree is missing"))?;
+    let mut leaves = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    collect_pages(&file, &pages_root, None, &mut leaves, &mut seen, 0, limits)?;
+    if leaves.is_empty() {
+        return Err(FileError::damaged("PDF", "it has no pages"));
+    }
+    let mut pages = Vec::with_capacity(leaves.len());
+    let (mut glyphs, mut images) = (0, 0);
+    for (page, resources) in &leaves {
+        let contents = contents(&file, page);
+        let p = text::page(&file, page, resources, &contents);
+        glyphs += p.glyphs.len();
+        images += p.images;
+        pages.push(layout(&p.glyphs));
+    }
+    if glyphs == 0 {
+        return Err(if images > 0 {
+            FileError::refused(
+                "这是扫描件（图片），其中没有可读的文字：请用文字版 PDF，或在「填写表格」中录入",
+                "this PDF is a scan (images), with no text to read: give a text PDF, or fill in the form",
+            )
+        } else {
+            FileError::refused(
+                "这个 PDF 中没有可读的文字：请用文字版 PDF，或在「填写表格」中录入",
+                "this PDF has no text to read: give a text PDF, or fill in the form",
+            )
+        });
+    }
+    Ok(Pdf { pages })
+}
+
+impl File<'_> {
+    /// The last object that is a catalog, for a file whose trailer is lost.
+    fn catalog(&self) -> Option<Obj> {
+        let mut found = None;
+        let mut i = 0;
+        while let Some(k) = object::find(self.bytes, i, b"/Catalog") {
+            i = k + 8;
+            // the object this lies in: the last `obj` before it
+            let start = self.bytes[..k].windows(3).rposition(|w| w == b"obj")?;
+            let obj = object::Lexer::new(self.bytes, start + 3).next(true);
+            if obj
+                .as_ref()
+                .and_then(Obj::dict)
+                .is_some_and(|d| get(d, "Type").and_then(Obj::name) == Some(b"Catalog"))
+            {
+                found = obj;
+            }
+        }
+        found
+    }
+}
+
+/// The page tree's leaves, each with the resources it inherits.
+fn collect_pages(
+    file: &File,
+    node: &Obj,
+    inherited: Option<&Dict>,
+    out: &mut Vec<(Dict, Dict)>,
+    seen: &mut std::collections::HashSet<u32>,
+    depth: usize,
+    limits: &Limits,
+) -> Result<(), FileError> {
+    if depth > 64 {
+        return Ok(());
+    }
+    let Some(d) = node.dict() else { return Ok(()) };
+    let resources = file
+        .resolve_in(d, "Resources")
+        .and_then(|o| o.dict().cloned())
+        .or_else(|| inherited.cloned())
+        .unwrap_or_default();
+    match file.resolve_in(d, "Kids") {
+        Some(Obj::Array(kids)) => {
+            for k in &kids {
+                if let Obj::Ref(r) = k {
+                    if !seen.insert(*r) {
+                        continue; // a cycle in the page tree
+                    }
+                }
+                let kid = file.resolve(k);
+                collect_pages(file, &kid, Some(&resources), out, seen, depth + 1, limits)?;
+            }
+        }
+        _ => {
+            if out.len() >= limits.pages {
+                return Err(FileError::too_big(format!(
+                    "the PDF has more than {} pages",
+                    limits.pages
+                )));
+            }
+            out.push((d.clone(), resources));
+        }
+    }
+    Ok(())
+}
+
+/// A page's content streams, one after another.
+fn contents(file: &File, page: &Dict) -> Vec<u8> {
+    let streams: Vec<Obj> = match get(page, "Contents") {
+        Some(Obj::Array(a)) => a.iter().map(|o| file.resolve(o)).collect(),
+        Some(o) => match file.resolve(o) {
+            Obj::Array(a) => a.iter().map(|o| file.resolve(o)).collect(),
+            s => vec![s],
+        },
+        None => Vec::new(),
+    };
+    let mut out = Vec::new();
+    for s in streams {
+        if let Some(data) = file.stream_data(&s) {
+            out.extend_from_slice(&data);
+            out.push(b'\n');
+        }
+    }
+    out
+}
+
+/// How many columns a character takes in a line of text: two for CJK and full-width forms.
+fn columns(c: char) -> usize {
+    let u = c as u32;
+    if (0x1100..=0x115F).contains(&u)
+        || (0x2E80..=0xA4CF).contains(&u)
+        || (0xAC00..=0xD7A3).contains(&u)
+        || (0xF900..=0xFAFF).contains(&u)
+        || (0xFE30..=0xFE4F).contains(&u)
+        || (0xFF00..=0xFF60).contains(&u)
+        || (0xFFE0..=0xFFE6).contains(&u)
+        || (0x20000..=0x3FFFD).contains(&u)
+    {
+        2
+    } else {
+        1
+    }
+}
+
+/// A page's glyphs as lines of text: lines by baseline, top first; in a line, characters by
+/// x on a grid of columns half a character wide (a gap between glyphs is at least a space,
+/// glyphs drawn side by side stay together).
+pub fn layout(glyphs: &[Glyph]) -> Vec<String> {
+    if glyphs.is_empty() {
+        return Vec::new();
+    }
+    // the grid: the usual width of a half-width column, from the glyphs drawn across
+    let mut units: Vec<f64> = glyphs
+        .iter()
+        .filter(|g| !g.vertical && g.advance > 0.0)
+        .map(|g| g.advance / g.text.chars().map(columns).sum::<usize>().max(1) as f64)
+        .collect();
+    units.sort_by(f64::total_cmp);
+    let unit = units
+        .get(units.len() / 2)
+        .copied()
+        .filter(|u| *u > 0.5)
+        .unwrap_or(5.0);
+    let mut order: Vec<&Glyph> = glyphs.iter().collect();
+    order.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+    let mut lines: Vec<Vec<&Glyph>> = Vec::new();
+    let mut base = f64::NAN;
+    let mut base_size = 0.0f64;
+    for g in order {
+        let near = (base - g.y).abs() <= 0.35 * base_size.max(g.size).max(1.0);
+        if lines.is_empty() || !near {
+            lines.push(Vec::new());
+            base = g.y;
+            base_size = g.size;
+        }
+        if let Some(l) = lines.last_mut() {
+            l.push(g);
+        }
+    }
+    lines
+        .into_iter()
+        .map(|mut line| {
+            line.sort_by(|a, b| a.x.total_cmp(&b.x));
+            let mut s = String::new();
+            let mut cursor = 0usize;
+            let mut prev_end = f64::NEG_INFINITY;
+            for g in line {
+                let target = (g.x / unit).round().max(0.0) as usize;
+                let gap = g.x - prev_end;
+                let col = if gap > 0.3 * g.size.max(1.0) {
+                    target.max(cursor + usize::from(cursor > 0))
+                } else {
+                    cursor.max(target.min(cursor))
+                };
+                for _ in cursor..col.min(cursor + 400) {
+                    s.push(' ');
+                }
+                s.push_str(&g.text);
+                cursor = col + g.text.chars().map(columns).sum::<usize>();
+                prev_end = g.x + g.advance;
+            }
+            s.trim_end().to_owned()
+        })
+        .filter(|l| !l.is_empty())
+        .collect()
+}
