@@ -264,3 +264,46 @@ fn the_official_pdfs_read_as_their_text_samples() {
         .collect();
     assert!(lone.len() >= 4, "{lone:?}");
 }
+
+#[test]
+fn scans_encrypted_and_cut_pdfs_are_refused_with_what_to_do() {
+    let e = refused(&fixture("files/scanned.pdf"), &Limits::default());
+    assert!(
+        e.zh.contains("这是扫描件（图片），其中没有可读的文字"),
+        "{e:?}"
+    );
+    let e = refused(&fixture("files/encrypted.pdf"), &Limits::default());
+    assert!(e.zh.contains("已加密"), "{e:?}");
+    let whole = fixture("files/hongze-2023.pdf");
+    for cut in [100, 5_000, whole.len() / 2, whole.len() - 200] {
+        let e = refused(&whole[..cut], &Limits::default());
+        assert!(e.zh.contains("损坏或不完整"), "{cut}: {e:?}");
+    }
+    // a page tree that lists itself among its kids: its one page, once
+    assert_eq!(pdf_text(&fixture("files/cyclic-pages.pdf")).trim(), "2023");
+    // more pages than are read
+    let limits = Limits {
+        pages: 3,
+        ..Limits::default()
+    };
+    assert!(refused(&whole, &limits).en.contains("more than 3 pages"));
+}
+
+#[test]
+fn damaged_pdfs_never_panic() {
+    // one byte in every 9,973 of a real PDF changed, one at a time, and runs of bytes zeroed: each
+    // reads or is refused, never a panic (the fuzz target does this at scale)
+    let whole = fixture("files/huaian-2024.pdf");
+    let mut bytes = whole.clone();
+    for i in (0..whole.len()).step_by(9_973) {
+        bytes[i] ^= 0x5A;
+        let _ = read(&bytes, &Limits::default());
+        bytes[i] = whole[i];
+    }
+    for i in (0..whole.len()).step_by(31_337) {
+        let mut b = whole.clone();
+        let end = (i + 4096).min(b.len() - 10);
+        b[i..end].fill(0);
+        let _ = read(&b, &Limits::default());
+    }
+}

@@ -35,6 +35,15 @@ impl Pdf {
 }
 
 pub fn read(bytes: &[u8], limits: &Limits) -> Result<Pdf, FileError> {
+    // a PDF ends with `%%EOF` (a download cut short does not): what a part of a file holds
+    // is not read as the whole report
+    let tail = &bytes[bytes.len().saturating_sub(4096)..];
+    if object::find(tail, 0, b"%%EOF").is_none() {
+        return Err(FileError::damaged(
+            "PDF",
+            "it ends before its end marker %%EOF: the download or copy was cut short",
+        ));
+    }
     let file = File::open(bytes, limits)?;
     if file.trailers.iter().any(|t| get(t, "Encrypt").is_some()) {
         return Err(FileError::refused(
@@ -67,8 +76,13 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Pdf, FileError> {
     }
     let mut pages = Vec::with_capacity(leaves.len());
     let (mut glyphs, mut images) = (0, 0);
-    for (page, resources) in &leaves {
-        let contents = contents(&file, page);
+    for (n, (page, resources)) in leaves.iter().enumerate() {
+        let contents = contents(&file, page).ok_or_else(|| {
+            FileError::damaged(
+                "PDF",
+                &format!("the content of its page {} cannot be unpacked", n + 1),
+            )
+        })?;
         let p = text::page(&file, page, resources, &contents);
         glyphs += p.glyphs.len();
         images += p.images;
@@ -156,8 +170,8 @@ fn collect_pages(
     Ok(())
 }
 
-/// A page's content streams, one after another.
-fn contents(file: &File, page: &Dict) -> Vec<u8> {
+/// A page's content streams, one after another; `None` when one cannot be unpacked.
+fn contents(file: &File, page: &Dict) -> Option<Vec<u8>> {
     let streams: Vec<Obj> = match get(page, "Contents") {
         Some(Obj::Array(a)) => a.iter().map(|o| file.resolve(o)).collect(),
         Some(o) => match file.resolve(o) {
@@ -168,12 +182,12 @@ fn contents(file: &File, page: &Dict) -> Vec<u8> {
     };
     let mut out = Vec::new();
     for s in streams {
-        if let Some(data) = file.stream_data(&s) {
-            out.extend_from_slice(&data);
+        if let Obj::Stream(..) = s {
+            out.extend_from_slice(&file.stream_data(&s)?);
             out.push(b'\n');
         }
     }
-    out
+    Some(out)
 }
 
 /// How many columns a character takes in a line of text: two for CJK and full-width forms.
