@@ -17,6 +17,14 @@ say "wasm-opt -Os (binaryen from npm: Debian's is too old for wasm-bindgen's ext
 node_modules/.bin/wasm-opt -Os --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   www/pkg/gouji_bg.wasm -o www/pkg/gouji_bg.wasm
+say "cargo build -p gouji-files-wasm (the file readers, loaded when a file is dropped)"
+CARGO_PROFILE_RELEASE_OPT_LEVEL=z \
+  cargo build --quiet -p gouji-files-wasm --lib --release --target wasm32-unknown-unknown
+rm -rf www/pkg-files
+wasm-bindgen --target bundler --out-dir www/pkg-files --out-name gouji_files target/wasm32-unknown-unknown/release/gouji_files_wasm.wasm
+node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  www/pkg-files/gouji_files_bg.wasm -o www/pkg-files/gouji_files_bg.wasm
 say "embedding, checks, sizes, single-file build"
 node scripts/web-build.mjs
 say "npm package (dist/npm, dist/gouji-VERSION.tgz)"

@@ -4,8 +4,9 @@ import SAMPLES from "./samples.js";
 import { GoujiView, TEMPLATE, I18N } from "./ui.js";
 
 /** Starts the page; `loadCore` gives the core's API (the served page imports gouji-core.js,
- *  the single-file build instantiates the embedded module itself). */
-export async function start(loadCore) {
+ *  the single-file build instantiates the embedded module itself); `loadFiles` the file
+ *  readers' (gouji-files.js), called when a PDF or Word file is first dropped. */
+export async function start(loadCore, loadFiles) {
   const boot = document.querySelector("#boot");
   const fail = () => {
     boot.textContent = I18N.zh["no-wasm"] + " " + I18N.en["no-wasm"];
@@ -20,7 +21,12 @@ export async function start(loadCore) {
   }
   const main = document.querySelector("main");
   main.innerHTML = TEMPLATE;
-  const view = new GoujiView(main, core, { samples: SAMPLES, persist: "gouji:page" });
+  let files = null;
+  const view = new GoujiView(main, core, {
+    samples: SAMPLES,
+    persist: "gouji:page",
+    loadFiles: loadFiles && (() => (files ??= loadFiles())),
+  });
   const setLang = (lang) => {
     view.setLang(lang);
     document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";

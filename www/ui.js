@@ -22,7 +22,9 @@ export class GoujiView {
   /**
    * @param {Element} root  the element holding TEMPLATE
    * @param {object} core   the API of gouji-core.js
-   * @param {object} opts   { lang, format, compact, samples, onResult(result) }
+   * @param {object} opts   { lang, format, compact, samples, onResult(result), loadFiles() }:
+   *                        `loadFiles` gives the file readers' API (gouji-files.js), loaded
+   *                        when a PDF or Word file is dropped; without it only text is read
    */
   constructor(root, core, opts = {}) {
     this.root = root;
@@ -31,6 +33,7 @@ export class GoujiView {
     this.lang = opts.lang === "en" ? "en" : "zh";
     this.samples = opts.samples ?? [];
     this.onResult = opts.onResult ?? (() => {});
+    this.loadFiles = opts.loadFiles ?? null;
     /** sessionStorage key under which the source survives a reload of the tab (the page's). */
     this.persistKey = opts.persist ?? null;
     /** What is being checked: pasted text, pasted HTML (as a grid), or the form. */

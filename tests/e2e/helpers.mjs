@@ -8,6 +8,7 @@ import { chromium } from "playwright-core";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 export const fixture = (p) => readFileSync(join(ROOT, "tests/fixtures", p), "utf8");
+export const fixtureBytes = (p) => readFileSync(join(ROOT, "tests/fixtures", p));
 export const SAMPLES = ["guidong-2020", "hongze-2023", "huaian-2024"];
 
 /** Starts scripts/serve.mjs on a free port; resolves to { url, stop }. */
@@ -134,15 +135,24 @@ export async function pasteAndWait(page, build) {
   }, build.toString());
 }
 
-/** Drops a file onto the paste area as a file manager would (a DataTransfer holding a File). */
-export async function dropFile(page, name, content, type = "text/plain") {
+/** Drops a file onto the paste area as a file manager would (a DataTransfer holding a File);
+ *  `content` is text, or a Buffer of the file's bytes. Waits for the view to draw, or (`wait:
+ *  "notice"`) for its notice to change (a file refused draws nothing). */
+export async function dropFile(page, name, content, type = "application/octet-stream", { wait = "drawn" } = {}) {
   const before = await page.getAttribute("main", "data-drawn");
-  await page.evaluate(([name, content, type]) => {
+  const notice = await page.textContent("#notice");
+  const base64 = Buffer.isBuffer(content) ? content.toString("base64") : null;
+  await page.evaluate(([name, content, base64, type]) => {
     const dt = new DataTransfer();
-    dt.items.add(new File([content], name, { type }));
+    const body = base64 === null ? content : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    dt.items.add(new File([body], name, { type }));
     const target = document.querySelector(".input");
     target.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
     target.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, [name, content, type]);
-  await page.waitForFunction((b) => document.querySelector("main").dataset.drawn !== b, before, { timeout: 10000 });
+  }, [name, content, base64, type]);
+  if (wait === "notice") {
+    await page.waitForFunction((n) => document.querySelector("#notice").textContent !== n, notice, { timeout: 10000 });
+  } else {
+    await page.waitForFunction((b) => document.querySelector("main").dataset.drawn !== b, before, { timeout: 10000 });
+  }
 }

@@ -32,14 +32,22 @@ export class Checking {
       this.result = core.check(source.text, this.options());
     } else if (source.kind === "html") {
       this.result = core.checkGrid(source.grid, this.options());
-      this.result.input = "html";
     } else {
       this.result = core.checkCells(source.cells, source.format);
     }
+    this.markInput();
     this.root.dataset.checkedIn = "page";
     this.draw();
     this.persist();
     this.onResult(this.result);
+  }
+
+  /** The result's `input` says what the user gave: a pasted or saved page ("html"), a file
+   *  read by the file readers ("pdf", "docx"). */
+  markInput() {
+    if (!this.result) return;
+    if (this.source.input) this.result.input = this.source.input;
+    else if (this.source.kind === "html") this.result.input = "html";
   }
 
   schedule() {
@@ -107,7 +115,7 @@ export class Checking {
       return;
     }
     this.result = result;
-    if (this.source.kind === "html") this.result.input = "html";
+    this.markInput();
     this.root.dataset.checkedIn = "worker";
     this.notice("");
     this.draw();

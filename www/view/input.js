@@ -43,22 +43,51 @@ export class Input {
     this.runCheck();
   }
 
+  /** A dropped or picked file, told by its bytes: text (UTF-8, UTF-16, GBK) and saved pages
+   *  here; PDF and Word files by the file readers, loaded for the first such file. */
   async readFile(file) {
-    if (!/\.(txt|html?)$/i.test(file.name)) {
-      this.notice(this.t("file-bad"));
-      return;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const kind = fileKind(bytes);
+    if (kind === "text") {
+      const text = decodeText(bytes);
+      if (text === null) return this.notice(this.t("file-bad", { name: file.name }));
+      this.showPaste();
+      if (looksLikeHtml(text)) {
+        const grid = this.core.htmlToGrid(text);
+        this.source = { kind: "html", html: text, grid };
+        this.q("#text").value = grid.map((r) => r.join("\t")).join("\n");
+        this.runCheck();
+      } else {
+        this.setText(text);
+      }
+      return this.notice(this.t("file-read", { name: file.name }));
     }
-    const text = await file.text();
+    if (!this.loadFiles) return this.notice(this.t("file-no-reader", { name: file.name }));
+    this.notice(this.t("file-reading", { name: file.name }));
+    let out;
+    try {
+      const readers = await this.loadFiles();
+      out = readers.readFile(bytes);
+    } catch (e) {
+      console.error(e);
+      return this.notice(this.t("file-failed", { name: file.name }));
+    }
+    if (out.error !== undefined) return this.notice(`${file.name}：${this.lang === "zh" ? out.error : out.error_en}`);
     this.showPaste();
-    if (/\.html?$/i.test(file.name)) {
-      const grid = this.core.htmlToGrid(text);
-      this.source = { kind: "html", html: text, grid };
-      this.q("#text").value = grid.map((r) => r.join("\t")).join("\n");
+    if (out.kind === "pdf") {
+      this.source = { kind: "text", text: out.text, input: "pdf" };
+      this.show(out.text);
       this.runCheck();
+      this.notice(this.t("file-read-pdf", { name: file.name, n: out.pages }));
+    } else if (out.grid) {
+      this.source = { kind: "html", html: null, grid: out.grid, input: out.kind };
+      this.show(out.grid.map((r) => r.join("\t")).join("\n"));
+      this.runCheck();
+      this.notice(this.t(out.kind === "docx" ? "file-read-docx" : "file-read", { name: file.name, n: out.tables }));
     } else {
-      this.setText(text);
+      this.setText(out.text ?? "");
+      this.notice(this.t("file-read", { name: file.name }));
     }
-    this.notice(this.t("file-read", { name: file.name }));
   }
 
   showPaste() {
@@ -77,4 +106,38 @@ export class Input {
     this.runCheck();
   }
 
+}
+
+/** What a file's first bytes say it is: "pdf", "zip" (.docx), "ole" (an old .doc/.wps),
+ *  "image", or "text" (anything else: decoded, or refused, as text). */
+export function fileKind(b) {
+  const starts = (...m) => m.every((x, i) => b[i] === x);
+  const head = new TextDecoder("latin1").decode(b.subarray(0, 1024));
+  if (head.includes("%PDF-")) return "pdf";
+  if (starts(0x50, 0x4b)) return "zip";
+  if (starts(0xd0, 0xcf, 0x11, 0xe0)) return "ole";
+  if (starts(0x89, 0x50, 0x4e, 0x47) || starts(0xff, 0xd8, 0xff) || starts(0x47, 0x49, 0x46)) return "image";
+  return "text";
+}
+
+/** Text in UTF-8 (with or without a BOM), UTF-16 with a BOM, or GBK; null for none of them. */
+export function decodeText(b) {
+  if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder("utf-16le").decode(b.subarray(2));
+  if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder("utf-16be").decode(b.subarray(2));
+  if (b.subarray(0, 4096).includes(0)) return null;
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(b);
+  } catch {
+    try {
+      return new TextDecoder("gb18030", { fatal: true }).decode(b);
+    } catch {
+      return null;
+    }
+  }
+}
+
+/** A saved page: a doctype or <html> first, or table markup near the start. */
+export function looksLikeHtml(text) {
+  const head = text.replace(/^\uFEFF/, "").trimStart().slice(0, 4096).toLowerCase();
+  return head.startsWith("<!doctype html") || head.startsWith("<html") || (head.startsWith("<") && /<(table|body|meta)[\s>]/.test(head));
 }

@@ -307,3 +307,36 @@ fn damaged_pdfs_never_panic() {
         let _ = read(&b, &Limits::default());
     }
 }
+
+#[test]
+fn fuzz_inputs_of_the_file_readers_are_read_or_refused() {
+    // the seeds, the minimised corpora and any input that once broke a reader's target
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fuzz");
+    let mut n = 0;
+    for target in ["pdf", "docx", "html"] {
+        for dir in [format!("seeds-{target}"), format!("corpus-min/{target}"), format!("regressions/{target}")] {
+            let Ok(entries) = std::fs::read_dir(root.join(&dir)) else { continue };
+            for e in entries.flatten() {
+                let data = std::fs::read(e.path()).unwrap();
+                let check = |rows: &[Vec<String>]| {
+                    gouji_testkit::invariants::assert_result(&gouji::check_grid(rows, &gouji::Options::default()))
+                };
+                match target {
+                    "pdf" => {
+                        if let Ok(pdf) = gouji_files::pdf::read(&data, &Limits::default()) {
+                            gouji_testkit::invariants::assert_result(&gouji::check(&pdf.text(), &gouji::Options::default()));
+                        }
+                    }
+                    "docx" => {
+                        if let Ok((rows, _)) = gouji_files::docx::read(&data, &Limits::default()) {
+                            check(&rows);
+                        }
+                    }
+                    _ => check(&gouji_files::html::read(&String::from_utf8_lossy(&data))),
+                }
+                n += 1;
+            }
+        }
+    }
+    assert!(n >= 10, "only {n} inputs");
+}

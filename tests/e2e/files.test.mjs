@@ -1,0 +1,59 @@
+// Files dropped onto the page (issue 14): the official PDFs and the filled Word template read by
+// the file readers — a WebAssembly module of their own, loaded only on the first such drop —
+// as the same cells and findings as their text; bad files refused with what to do.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { fixtureBytes, openPage, dropFile, verdict, cellClass, serverAndBrowser } from "./helpers.mjs";
+
+const env = serverAndBrowser();
+
+const loadedReaders = (requests) => requests.filter((r) => /gouji-files\.js|pkg-files\//.test(r.url));
+
+test("the official PDFs and the Word template, dropped, read as their text samples", async () => {
+  const { page, context, requests, afterLoad } = await openPage(env.browser, env.server.url);
+  // the first load does not bring the file readers
+  assert.deepEqual(loadedReaders(requests), []);
+  await dropFile(page, "洪泽区2023年报.pdf", fixtureBytes("files/hongze-2023.pdf"));
+  assert.match(await verdict(page), /发现 2 处错误/);
+  assert.match(await cellClass(page, "p4.review.total"), /suspect/);
+  assert.match(await page.textContent("#notice"), /已读取 PDF 文件 洪泽区2023年报\.pdf（5 页）/);
+  // loaded once, from the page's own origin, after the drop
+  assert.ok(loadedReaders(requests).length >= 1);
+  assert.ok(loadedReaders(requests).every((r) => r.url.startsWith(env.server.url)));
+
+  await dropFile(page, "huaian.pdf", fixtureBytes("files/huaian-2024.pdf"));
+  assert.match(await verdict(page), /通过/);
+  assert.match(await page.textContent("#notice"), /（6 页）/);
+
+  await dropFile(page, "淮安市年报.docx", fixtureBytes("files/huaian-2024.docx"));
+  assert.match(await verdict(page), /通过/);
+  assert.match(await page.textContent("#notice"), /已读取 Word 文件 淮安市年报\.docx（3 个表格）/);
+  assert.ok(afterLoad().every((r) => r.url.startsWith(env.server.url)), JSON.stringify(afterLoad()));
+  await context.close();
+});
+
+test("a scan, an encrypted PDF, an old .doc and a GBK text: each answered plainly", async () => {
+  const { page, context } = await openPage(env.browser, env.server.url);
+  await dropFile(page, "scan.pdf", fixtureBytes("files/scanned.pdf"), undefined, { wait: "notice" });
+  await page.waitForFunction(() => /扫描件/.test(document.querySelector("#notice").textContent));
+  assert.match(await page.textContent("#notice"), /scan\.pdf：这是扫描件（图片），其中没有可读的文字/);
+  await dropFile(page, "locked.pdf", fixtureBytes("files/encrypted.pdf"), undefined, { wait: "notice" });
+  await page.waitForFunction(() => /已加密/.test(document.querySelector("#notice").textContent));
+  const ole = Buffer.alloc(2048);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
+  await dropFile(page, "old.doc", ole, undefined, { wait: "notice" });
+  await page.waitForFunction(() => /另存为 \.docx/.test(document.querySelector("#notice").textContent));
+  // text in GBK (as Notepad and many CMSs still save it) reads as the report
+  await dropFile(page, "hongze-gbk.txt", fixtureBytes("files/hongze-2023.gbk.txt"));
+  assert.match(await verdict(page), /发现 2 处错误/);
+  await context.close();
+});
+
+test("the single file reads a dropped PDF with no request at all", async () => {
+  const { page, context, requests } = await openPage(env.browser, "file://" + process.cwd() + "/dist/gouji.html");
+  const before = requests.length;
+  await dropFile(page, "hongze.pdf", fixtureBytes("files/hongze-2023.pdf"));
+  assert.match(await verdict(page), /发现 2 处错误/);
+  assert.equal(requests.length, before);
+  await context.close();
+});
