@@ -55,6 +55,32 @@ pub fn check(text: &str, options: &Options) -> CheckResult {
     finish(report, options)
 }
 
+/// Checks a PDF's text, given page by page (each page's lines as rebuilt from its glyphs):
+/// the pages are read as one text, and every position says its page (`{page, line, col}`).
+pub fn check_pdf<S: AsRef<str>>(pages: &[S], options: &Options) -> CheckResult {
+    let mut text = String::with_capacity(pages.iter().map(|p| p.as_ref().len() + 1).sum());
+    let mut starts = Vec::with_capacity(pages.len());
+    let mut line = 1u32;
+    for p in pages {
+        starts.push(line);
+        let p = p.as_ref();
+        text.push_str(p);
+        if !p.is_empty() && !p.ends_with('\n') {
+            text.push('\n');
+        }
+        line = line.saturating_add(p.lines().count() as u32);
+    }
+    let mut r = check(&text, options);
+    r.input = model::Input::Pdf;
+    for (_, c) in r.cells.0.iter_mut() {
+        c.at = c.at.map(|a| a.on_page(&starts));
+    }
+    for f in r.findings.iter_mut() {
+        f.at = f.at.map(|a| a.on_page(&starts));
+    }
+    r
+}
+
 /// Checks a grid: rows of cell strings, rowspan/colspan already expanded (the HTML path).
 pub fn check_grid<S: AsRef<str>>(rows: &[Vec<S>], options: &Options) -> CheckResult {
     let report = read::read_grid(rows, options.format);

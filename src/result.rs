@@ -187,8 +187,22 @@ pub struct RelationOut {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum At {
-    Text { line: u32, col: u32 },
-    Grid { row: u32, cell: u32 },
+    /// On a PDF's page: its line as rebuilt from glyph positions (1-based, counted on the page)
+    /// and column (1-based, in characters). First: an untagged enum writes the first variant
+    /// whose fields match, and a PDF position has a line and a column too.
+    Pdf {
+        page: u32,
+        line: u32,
+        col: u32,
+    },
+    Text {
+        line: u32,
+        col: u32,
+    },
+    Grid {
+        row: u32,
+        cell: u32,
+    },
 }
 
 /// Read back by its keys (not `untagged`, whose buffering costs the WebAssembly build dearly).
@@ -196,6 +210,7 @@ impl<'de> Deserialize<'de> for At {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]
         struct Any {
+            page: Option<u32>,
             line: Option<u32>,
             col: Option<u32>,
             row: Option<u32>,
@@ -203,11 +218,33 @@ impl<'de> Deserialize<'de> for At {
         }
         let a = Any::deserialize(d)?;
         match (a.line, a.col, a.row, a.cell) {
-            (Some(line), Some(col), _, _) => Ok(At::Text { line, col }),
+            (Some(line), Some(col), _, _) => Ok(match a.page {
+                Some(page) => At::Pdf { page, line, col },
+                None => At::Text { line, col },
+            }),
             (_, _, Some(row), Some(cell)) => Ok(At::Grid { row, cell }),
             _ => Err(serde::de::Error::custom(
-                "a position is {line, col} or {row, cell}",
+                "a position is {line, col}, {page, line, col} or {row, cell}",
             )),
+        }
+    }
+}
+
+impl At {
+    /// A position in the text of a PDF's pages, one after another, as on its page:
+    /// `page_starts` are the text's line numbers (1-based) where each page begins.
+    pub fn on_page(self, page_starts: &[u32]) -> At {
+        match self {
+            At::Text { line, col } => {
+                let page = page_starts.partition_point(|&s| s <= line).max(1);
+                let first = page_starts.get(page - 1).copied().unwrap_or(1);
+                At::Pdf {
+                    page: page as u32,
+                    line: line - first + 1,
+                    col,
+                }
+            }
+            other => other,
         }
     }
 }

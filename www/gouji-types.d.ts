@@ -4,9 +4,13 @@ export interface CheckOptions {
   format?: "auto" | "F2019" | "F2021";
 }
 
-/** Where a cell or finding came from: 1-based line and column (Unicode characters) in text,
- *  or 0-based row and cell in a grid (after rowspan/colspan expansion). */
-export type At = { line: number; col: number } | { row: number; cell: number };
+/** Where a cell or finding came from: 1-based line and column (Unicode characters) in text;
+ *  in a PDF, its 1-based page and the line on that page as rebuilt from glyph positions; or
+ *  0-based row and cell in a grid (after rowspan/colspan expansion). */
+export type At =
+  | { line: number; col: number }
+  | { page: number; line: number; col: number }
+  | { row: number; cell: number };
 
 export interface Cell {
   /** The figure, or null when blank or not a number. */
@@ -62,7 +66,7 @@ export interface CheckResult {
   format: "F2019" | "F2021" | "mixed" | "unknown";
   year: number | null;
   title: string | null;
-  input: "text" | "tsv" | "pipe" | "figures" | "grid" | "html" | "form";
+  input: "text" | "tsv" | "pipe" | "figures" | "grid" | "html" | "form" | "docx" | "pdf";
   cells: { [id: string]: Cell };
   findings: Finding[];
   /** The report's errors, warnings and notes; `unread`: what gouji could not read. */

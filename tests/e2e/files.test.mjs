@@ -21,6 +21,14 @@ test("the official PDFs and the Word template, dropped, read as their text sampl
   assert.ok(loadedReaders(requests).length >= 1);
   assert.ok(loadedReaders(requests).every((r) => r.url.startsWith(env.server.url)));
 
+  // a finding points to its page; the fix is written back into the PDF's text
+  await page.click("li.gouji-finding >> nth=0");
+  assert.match(await page.textContent("#source"), /PDF 第 4 页第 \d+ 行：10/);
+  const sel = await page.evaluate(() => { const t = document.querySelector("#text"); return t.value.slice(t.selectionStart, t.selectionEnd); });
+  assert.equal(sel, "0");
+  await page.click('a.gouji-fix[data-cell="p4.review.total"]');
+  assert.match(await verdict(page), /发现 1 处错误/);
+
   await dropFile(page, "huaian.pdf", fixtureBytes("files/huaian-2024.pdf"));
   assert.match(await verdict(page), /通过/);
   assert.match(await page.textContent("#notice"), /（6 页）/);

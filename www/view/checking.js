@@ -28,6 +28,8 @@ export class Checking {
     if (size > BIG && this.checkInWorker()) return;
     if (source.kind === "text" && !source.text.trim()) {
       this.result = null;
+    } else if (source.kind === "text" && source.pageStarts) {
+      this.result = core.checkPdf(pagesOf(source), this.options());
     } else if (source.kind === "text") {
       this.result = core.check(source.text, this.options());
     } else if (source.kind === "html") {
@@ -94,7 +96,9 @@ export class Checking {
     this.pendingId = (this.pendingId ?? 0) + 1;
     const msg = source.kind === "html"
       ? { id: this.pendingId, kind: "grid", grid: source.grid, options: this.options() }
-      : { id: this.pendingId, kind: "text", text: source.text, options: this.options() };
+      : source.pageStarts
+        ? { id: this.pendingId, kind: "pdf", pages: pagesOf(source), options: this.options() }
+        : { id: this.pendingId, kind: "text", text: source.text, options: this.options() };
     this.notice(this.t("checking"));
     this.root.setAttribute("aria-busy", "true");
     if (this.workerReady) this.worker.postMessage(msg);
@@ -167,4 +171,27 @@ export class Checking {
     return this.q(`[id="gouji-cell-${CSS.escape(id)}"]`);
   }
 
+}
+
+/** A PDF's text as its pages again (a correction keeps every line where it was). */
+export function pagesOf(source) {
+  const lines = source.text.split("\n");
+  const starts = source.pageStarts;
+  return starts.map((start, i) => lines.slice(start - 1, (starts[i + 1] ?? lines.length + 1) - 1).join("\n") + "\n");
+}
+
+/** Where the PDF's pages begin in their text, one after another (1-based line numbers). */
+export function pageStarts(pages) {
+  const starts = [];
+  let line = 1;
+  for (const p of pages) {
+    starts.push(line);
+    line += p.split("\n").length - 1;
+  }
+  return starts;
+}
+
+/** The line of the text a position points to: a PDF position counts lines on its page. */
+export function textLine(source, at) {
+  return "page" in at && source.pageStarts ? source.pageStarts[at.page - 1] + at.line - 1 : at.line;
 }

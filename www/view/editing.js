@@ -1,5 +1,6 @@
 // Editing in place: a cell corrected in the tables is written back where it was read.
 // Methods of GoujiView (ui.js), mixed into it there: `this` is the view.
+import { textLine } from "./checking.js";
 
 export class Editing {
   // ---- editing in place -----------------------------------------------------------------
@@ -24,7 +25,7 @@ export class Editing {
       return true;
     }
     if (source.kind === "text" && "line" in cell.at) {
-      const next = this.core.setCellText(source.text, cell.at.line, cell.at.col, cell.raw, value);
+      const next = this.core.setCellText(source.text, textLine(source, cell.at), cell.at.col, cell.raw, value);
       if (next === undefined) {
         this.notice(this.t("edit-stale"));
         return false;
@@ -126,16 +127,18 @@ export class Editing {
     if (!cell?.at) return;
     if ("line" in cell.at && this.source.kind === "text") {
       const lines = this.source.text.split("\n");
-      const line = lines[cell.at.line - 1] ?? "";
-      box.textContent = this.t("source-line", { line: cell.at.line }) + line.trim();
+      const n = textLine(this.source, cell.at);
+      const line = lines[n - 1] ?? "";
+      const where = "page" in cell.at ? this.t("source-page", { page: cell.at.page, line: cell.at.line }) : this.t("source-line", { line: n });
+      box.textContent = where + line.trim();
       // select the figure in the text: columns count characters; the textarea counts UTF-16
       let offset = 0;
-      for (let i = 0; i < cell.at.line - 1; i++) offset += lines[i].length + 1;
+      for (let i = 0; i < n - 1; i++) offset += lines[i].length + 1;
       const before = Array.from(line).slice(0, cell.at.col - 1).join("").length;
       const ta = this.q("#text");
       ta.setSelectionRange(offset + before, offset + before + cell.raw.length);
       const lineHeight = parseFloat(getComputedStyle(ta).lineHeight) || 20;
-      ta.scrollTop = Math.max(0, (cell.at.line - 4) * lineHeight);
+      ta.scrollTop = Math.max(0, (n - 4) * lineHeight);
     } else if ("row" in cell.at) {
       box.textContent = this.t("source-grid", { row: cell.at.row + 1, cell: cell.at.cell + 1 });
     }

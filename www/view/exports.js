@@ -38,7 +38,7 @@ export class Exports {
       const s = v == null ? "" : String(v);
       return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
     };
-    const at = (a) => (!a ? "" : "line" in a ? `${a.line}:${a.col}` : `r${a.row + 1}c${a.cell + 1}`);
+    const at = (a) => (!a ? "" : "page" in a ? `p${a.page}:${a.line}:${a.col}` : "line" in a ? `${a.line}:${a.col}` : `r${a.row + 1}c${a.cell + 1}`);
     const lines = [["类型 kind", "编号 id", "数值或级别 value/severity", "原文 raw", "位置 at", "说明 message", "建议 fix"]];
     for (const f of this.result.findings) {
       const fixes = f.suspects.map((s) => `${s.cell}=${s.fix}`).join("; ");

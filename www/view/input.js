@@ -2,6 +2,7 @@
 // form.
 // Methods of GoujiView (ui.js), mixed into it there: `this` is the view.
 import { BIG } from "./template.js";
+import { pageStarts } from "./checking.js";
 
 export class Input {
   // ---- input ----------------------------------------------------------------------------
@@ -75,10 +76,11 @@ export class Input {
     if (out.error !== undefined) return this.notice(`${file.name}：${this.lang === "zh" ? out.error : out.error_en}`);
     this.showPaste();
     if (out.kind === "pdf") {
-      this.source = { kind: "text", text: out.text, input: "pdf" };
-      this.show(out.text);
+      const text = out.pages.join("");
+      this.source = { kind: "text", text, input: "pdf", pageStarts: pageStarts(out.pages) };
+      this.show(text);
       this.runCheck();
-      this.notice(this.t("file-read-pdf", { name: file.name, n: out.pages }));
+      this.notice(this.t("file-read-pdf", { name: file.name, n: out.pages.length }));
     } else if (out.grid) {
       this.source = { kind: "html", html: null, grid: out.grid, input: out.kind };
       this.show(out.grid.map((r) => r.join("\t")).join("\n"));

@@ -173,7 +173,14 @@ pub fn write_result<'c>(
         if c.blank {
             out.extend_from_slice(b",\"blank\":true");
         }
+        if let Some(At::Pdf { page, .. }) = c.at {
+            out.extend_from_slice(b",\"at\":{\"page\":");
+            json_u32(out, page);
+        }
         let at = match c.at {
+            Some(At::Pdf { line, col, .. }) => {
+                Some((&b",\"line\":"[..], line, &b",\"col\":"[..], col))
+            }
             Some(At::Text { line, col }) => {
                 Some((&b",\"at\":{\"line\":"[..], line, &b",\"col\":"[..], col))
             }

@@ -131,9 +131,10 @@ fn read_command(files: &[String]) -> Result<u8, String> {
         let read = input::read_bytes(name, &mut bytes).and_then(|n| input::content(&bytes[..n]));
         match read {
             Ok(Content::Text(text)) => out.write_all(text.as_bytes()).map_err(|e| e.to_string())?,
-            Ok(Content::Pdf { text, .. }) => {
-                out.write_all(text.as_bytes()).map_err(|e| e.to_string())?
-            }
+            // a form feed between pages, as pdftotext writes them
+            Ok(Content::Pdf { pages }) => out
+                .write_all(pages.join("\x0c").as_bytes())
+                .map_err(|e| e.to_string())?,
             Ok(Content::Grid { rows, .. }) => {
                 for row in rows {
                     writeln!(out, "{}", row.join("\t")).map_err(|e| e.to_string())?;
@@ -180,9 +181,8 @@ fn emit(
 ) -> io::Result<u8> {
     let text = match content {
         Content::Text(text) => text,
-        Content::Pdf { text, .. } => {
-            let mut r = gouji::check(text, options);
-            r.input = gouji::model::Input::Pdf;
+        Content::Pdf { pages } => {
+            let r = gouji::check_pdf(pages, options);
             return emit_result(out, json, name, &r, output);
         }
         Content::Grid { rows, input, .. } => {
@@ -246,6 +246,7 @@ fn human(out: &mut impl Write, name: &str, r: &CheckResult) -> io::Result<()> {
     for f in &r.findings {
         let place = match f.at {
             Some(Pos::Text { line, col }) => format!("{name}:{line}:{col}"),
+            Some(Pos::Pdf { page, line, col }) => format!("{name}:p{page}:{line}:{col}"),
             Some(Pos::Grid { row, cell }) => format!("{name}:row {row}:cell {cell}"),
             None => name.to_owned(),
         };
@@ -265,6 +266,7 @@ fn human(out: &mut impl Write, name: &str, r: &CheckResult) -> io::Result<()> {
         for s in &f.suspects {
             let at = match r.cells.get(&s.cell).and_then(|c| c.at) {
                 Some(Pos::Text { line, col }) => format!(" (at {line}:{col})"),
+                Some(Pos::Pdf { page, line, col }) => format!(" (at p{page}:{line}:{col})"),
                 _ => String::new(),
             };
             writeln!(out, "  = fix: {} → {}{at}", s.cell, s.fix)?;

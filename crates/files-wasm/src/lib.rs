@@ -8,19 +8,26 @@ fn set(obj: &js_sys::Object, key: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(obj, &JsValue::from_str(key), value);
 }
 
-/// Reads a file's bytes: `{ kind: "pdf", text, pages }`, `{ kind: "docx" | "html", grid,
+/// Reads a file's bytes: `{ kind: "pdf", pages }` (each page's text), `{ kind: "docx" | "html", grid,
 /// tables }` or `{ kind: "text", text }`; `{ error, error_en }` when it cannot be read (what
 /// was wrong and what to do). Never throws for a bad file.
 #[wasm_bindgen(js_name = readFile)]
 pub fn read_file(bytes: &[u8]) -> JsValue {
     let out = js_sys::Object::new();
     match gouji_files::read(bytes, &gouji_files::Limits::default()) {
-        Ok(gouji_files::Content::Pdf { text, pages }) => {
+        Ok(gouji_files::Content::Pdf { pages }) => {
+            let list = js_sys::Array::new();
+            for p in &pages {
+                list.push(&p.as_str().into());
+            }
             set(&out, "kind", &"pdf".into());
-            set(&out, "text", &text.into());
-            set(&out, "pages", &(pages as u32).into());
+            set(&out, "pages", &list);
         }
-        Ok(gouji_files::Content::Grid { rows, input, tables }) => {
+        Ok(gouji_files::Content::Grid {
+            rows,
+            input,
+            tables,
+        }) => {
             let grid = js_sys::Array::new();
             for row in rows {
                 let r = js_sys::Array::new();

@@ -116,8 +116,8 @@ impl FileError {
 pub enum Content<'a> {
     /// Text, as the text readers take it.
     Text(Cow<'a, str>),
-    /// A PDF's text, rebuilt from its glyphs' positions, and how many pages it has.
-    Pdf { text: String, pages: usize },
+    /// A PDF's text, page by page, rebuilt from its glyphs' positions (`gouji::check_pdf`).
+    Pdf { pages: Vec<String> },
     /// Rows of cells, as `gouji::check_grid` takes them; `input` is "html" or "docx".
     Grid {
         rows: Vec<Vec<String>>,
@@ -285,8 +285,7 @@ pub fn read_binary<'a>(
         Kind::Pdf => {
             let pdf = pdf::read(bytes, limits)?;
             Ok(Content::Pdf {
-                text: pdf.text(),
-                pages: pdf.pages.len(),
+                pages: pdf.page_texts(),
             })
         }
         Kind::Docx => {

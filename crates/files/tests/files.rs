@@ -220,7 +220,7 @@ fn lie_about_size(mut zip: Vec<u8>) -> Vec<u8> {
 
 fn pdf_text(bytes: &[u8]) -> String {
     match read(bytes, &Limits::default()) {
-        Ok(Content::Pdf { text, .. }) => text,
+        Ok(Content::Pdf { pages }) => pages.concat(),
         other => panic!("{other:?}"),
     }
 }
@@ -231,11 +231,24 @@ fn the_official_pdfs_read_as_their_text_samples() {
     for (name, pages) in [("hongze-2023", 5), ("huaian-2024", 6)] {
         let bytes = fixture(&format!("files/{name}.pdf"));
         assert_eq!(sniff(&bytes), Kind::Pdf);
-        let Ok(Content::Pdf { text, pages: n }) = read(&bytes, &Limits::default()) else {
+        let Ok(Content::Pdf { pages: texts }) = read(&bytes, &Limits::default()) else {
             panic!("{name}: not read");
         };
-        assert_eq!(n, pages, "{name}");
-        let r = gouji::check(&text, &gouji::Options::default());
+        assert_eq!(texts.len(), pages, "{name}");
+        let r = gouji::check_pdf(&texts, &gouji::Options::default());
+        assert_eq!(r.input.as_str(), "pdf");
+        // every cell says its page; a page's lines count from 1
+        for (id, c) in &r.cells.0 {
+            match c.at {
+                Some(gouji::result::At::Pdf { page, line, col }) => {
+                    assert!(
+                        (1..=pages as u32).contains(&page) && line >= 1 && col >= 1,
+                        "{name}: {id}"
+                    )
+                }
+                other => panic!("{name}: {id} at {other:?}"),
+            }
+        }
         let sample = String::from_utf8(fixture(&format!("samples/{name}.txt"))).unwrap();
         let t = gouji::check(&sample, &gouji::Options::default());
         assert_eq!(r.summary.cells_read, t.summary.cells_read, "{name}");
@@ -314,17 +327,29 @@ fn fuzz_inputs_of_the_file_readers_are_read_or_refused() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fuzz");
     let mut n = 0;
     for target in ["pdf", "docx", "html"] {
-        for dir in [format!("seeds-{target}"), format!("corpus-min/{target}"), format!("regressions/{target}")] {
-            let Ok(entries) = std::fs::read_dir(root.join(&dir)) else { continue };
+        for dir in [
+            format!("seeds-{target}"),
+            format!("corpus-min/{target}"),
+            format!("regressions/{target}"),
+        ] {
+            let Ok(entries) = std::fs::read_dir(root.join(&dir)) else {
+                continue;
+            };
             for e in entries.flatten() {
                 let data = std::fs::read(e.path()).unwrap();
                 let check = |rows: &[Vec<String>]| {
-                    gouji_testkit::invariants::assert_result(&gouji::check_grid(rows, &gouji::Options::default()))
+                    gouji_testkit::invariants::assert_result(&gouji::check_grid(
+                        rows,
+                        &gouji::Options::default(),
+                    ))
                 };
                 match target {
                     "pdf" => {
                         if let Ok(pdf) = gouji_files::pdf::read(&data, &Limits::default()) {
-                            gouji_testkit::invariants::assert_result(&gouji::check(&pdf.text(), &gouji::Options::default()));
+                            gouji_testkit::invariants::assert_result(&gouji::check(
+                                &pdf.text(),
+                                &gouji::Options::default(),
+                            ));
                         }
                     }
                     "docx" => {

@@ -69,6 +69,23 @@ pub fn check_grid(
     to_js(&gouji::check_grid(&rows, &options_of(options)?))
 }
 
+/// Checks a PDF's text, page by page (what the file readers' `readFile` gives for a PDF):
+/// every position says its page, `{page, line, col}`.
+#[wasm_bindgen(js_name = checkPdf, unchecked_return_type = "CheckResult")]
+pub fn check_pdf(
+    #[wasm_bindgen(unchecked_param_type = "string[]")] pages: JsValue,
+    options: Option<CheckOptions>,
+) -> Result<JsValue, JsError> {
+    let pages: Vec<String> = array(&pages, "pages")?
+        .iter()
+        .map(|p| {
+            p.as_string()
+                .ok_or_else(|| JsError::new("each page must be a string"))
+        })
+        .collect::<Result<_, _>>()?;
+    to_js(&gouji::check_pdf(&pages, &options_of(options)?))
+}
+
 /// Reads HTML (a clipboard's `text/html`, a saved page) into grid rows: tables with spans
 /// expanded, other text one row per block.
 #[wasm_bindgen(js_name = htmlToGrid, unchecked_return_type = "string[][]")]
@@ -277,7 +294,10 @@ fn at_of(v: &JsValue) -> Option<At> {
     }
     let n = |k| num_field(v, k).and_then(|x| u32::try_from(x).ok());
     match (n("line"), n("col"), n("row"), n("cell")) {
-        (Some(line), Some(col), _, _) => Some(At::Text { line, col }),
+        (Some(line), Some(col), _, _) => Some(match n("page") {
+            Some(page) => At::Pdf { page, line, col },
+            None => At::Text { line, col },
+        }),
         (_, _, Some(row), Some(cell)) => Some(At::Grid { row, cell }),
         _ => None,
     }

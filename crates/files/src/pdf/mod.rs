@@ -21,6 +21,18 @@ pub struct Pdf {
 }
 
 impl Pdf {
+    /// Each page's lines as one text.
+    pub fn page_texts(&self) -> Vec<String> {
+        self.pages
+            .iter()
+            .map(|lines| {
+                let mut t = lines.join("\n");
+                t.push('\n');
+                t
+            })
+            .collect()
+    }
+
     /// The pages' lines as one text, a line per line (pages follow each other).
     pub fn text(&self) -> String {
         let mut out = String::new();
