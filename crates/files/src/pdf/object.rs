@@ -129,7 +129,8 @@ impl<'a> Lexer<'a> {
                     match self.b.get(self.at) {
                         None => return Some(Obj::Dict(d)),
                         Some(b'>') => {
-                            self.at += 2;
+                            // `>>`, or a lone `>` the file ends with
+                            self.at += 1 + usize::from(self.b.get(self.at + 1) == Some(&b'>'));
                             return Some(Obj::Dict(d));
                         }
                         _ => {}
@@ -435,7 +436,11 @@ impl<'a> File<'a> {
                 let obj = lx.next(true)?;
                 if let Obj::Dict(d) = &obj {
                     lx.skip_white();
-                    if self.bytes[lx.at..].starts_with(b"stream") {
+                    if self
+                        .bytes
+                        .get(lx.at..)
+                        .is_some_and(|b| b.starts_with(b"stream"))
+                    {
                         let mut start = lx.at + 6;
                         if self.bytes.get(start) == Some(&b'\r') {
                             start += 1;
