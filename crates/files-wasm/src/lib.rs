@@ -51,3 +51,68 @@ pub fn read_file(bytes: &[u8]) -> JsValue {
     }
     out.into()
 }
+
+/// `wasm-pack test --node crates/files-wasm`: the readers compiled to WebAssembly read the
+/// official files as the native build reads them.
+#[cfg(test)]
+mod tests {
+    use super::read_file;
+    use wasm_bindgen::JsValue;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn get(v: &JsValue, k: &str) -> JsValue {
+        js_sys::Reflect::get(v, &k.into()).unwrap()
+    }
+
+    #[wasm_bindgen_test]
+    fn the_official_files_read_as_natively() {
+        let files: [(&str, &[u8]); 3] = [
+            (
+                "pdf",
+                include_bytes!("../../../tests/fixtures/files/hongze-2023.pdf"),
+            ),
+            (
+                "pdf",
+                include_bytes!("../../../tests/fixtures/files/huaian-2024.pdf"),
+            ),
+            (
+                "docx",
+                include_bytes!("../../../tests/fixtures/files/huaian-2024.docx"),
+            ),
+        ];
+        for (kind, bytes) in files {
+            let out = read_file(bytes);
+            assert_eq!(get(&out, "kind").as_string().as_deref(), Some(kind));
+            match gouji_files::read(bytes, &gouji_files::Limits::default()).unwrap() {
+                gouji_files::Content::Pdf { pages } => {
+                    let js = js_sys::Array::from(&get(&out, "pages"));
+                    let js: Vec<String> = js.iter().map(|p| p.as_string().unwrap()).collect();
+                    assert_eq!(js, pages);
+                }
+                gouji_files::Content::Grid { rows, .. } => {
+                    let js = js_sys::Array::from(&get(&out, "grid"));
+                    assert_eq!(js.length() as usize, rows.len());
+                    let first = js_sys::Array::from(&js.get(0));
+                    assert_eq!(
+                        first.get(0).as_string().as_deref(),
+                        Some(rows[0][0].as_str())
+                    );
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn a_bad_file_is_an_error_object_not_a_throw() {
+        let out = read_file(b"%PDF-1.4 cut short");
+        assert!(get(&out, "error")
+            .as_string()
+            .unwrap()
+            .contains("损坏或不完整"));
+        assert!(get(&out, "error_en")
+            .as_string()
+            .unwrap()
+            .contains("damaged"));
+    }
+}

@@ -1,0 +1,66 @@
+//! `cargo bench -p gouji-files`: each file fixture read and checked natively (the PDF budget:
+//! a 5-page report ≤ 20 ms), the reading alone beside it. Figures printed, never asserted.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::Instant;
+
+fn median_us(mut f: impl FnMut()) -> f64 {
+    for _ in 0..5 {
+        f();
+    }
+    let mut runs: Vec<f64> = (0..15)
+        .map(|_| {
+            let n = 10;
+            let t = Instant::now();
+            for _ in 0..n {
+                f();
+            }
+            t.elapsed().as_secs_f64() * 1e6 / n as f64
+        })
+        .collect();
+    runs.sort_by(f64::total_cmp);
+    runs[runs.len() / 2]
+}
+
+fn check(content: &gouji_files::Content) -> gouji::CheckResult {
+    let o = gouji::Options::default();
+    match content {
+        gouji_files::Content::Pdf { pages } => gouji::check_pdf(pages, &o),
+        gouji_files::Content::Grid { rows, .. } => gouji::check_grid(rows, &o),
+        gouji_files::Content::Text(t) => gouji::check(t, &o),
+    }
+}
+
+fn main() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/files");
+    let limits = gouji_files::Limits::default();
+    println!(
+        "gouji-files {} benchmarks (median of 15 × 10 runs)",
+        gouji::VERSION
+    );
+    for name in [
+        "hongze-2023.pdf",
+        "huaian-2024.pdf",
+        "huaian-2024.docx",
+        "hongze-2023.gbk.txt",
+    ] {
+        let bytes = std::fs::read(root.join(name)).unwrap();
+        let read_us = median_us(|| {
+            black_box(gouji_files::read(black_box(&bytes), &limits).ok());
+        });
+        let all_us = median_us(|| {
+            let c = gouji_files::read(black_box(&bytes), &limits).unwrap();
+            black_box(check(&c));
+        });
+        let r = check(&gouji_files::read(&bytes, &limits).unwrap());
+        println!(
+            "{name:<22} {:>7} bytes  read {:>7.2} ms  read+check {:>7.2} ms  ({} cells, {} errors)",
+            bytes.len(),
+            read_us / 1000.0,
+            all_us / 1000.0,
+            r.summary.cells_read,
+            r.summary.errors
+        );
+    }
+}
