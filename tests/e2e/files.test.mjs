@@ -65,3 +65,15 @@ test("the single file reads a dropped PDF with no request at all", async () => {
   assert.equal(requests.length, before);
   await context.close();
 });
+
+test("the file picker reads the same files as the drop", async () => {
+  const { page, context } = await openPage(env.browser, env.server.url);
+  const chooser = page.waitForEvent("filechooser");
+  await page.click("#open-file");
+  const before = await page.getAttribute("main", "data-drawn");
+  await (await chooser).setFiles({ name: "淮安市年报-错字.docx", mimeType: "application/octet-stream", buffer: fixtureBytes("files/huaian-2024-typo.docx") });
+  await page.waitForFunction((b) => document.querySelector("main").dataset.drawn !== b, before);
+  assert.match(await verdict(page), /发现 1 处错误/);
+  assert.match(await cellClass(page, "p3.granted.natural"), /suspect/);
+  await context.close();
+});

@@ -144,7 +144,12 @@ export async function dropFile(page, name, content, type = "application/octet-st
   const base64 = Buffer.isBuffer(content) ? content.toString("base64") : null;
   await page.evaluate(([name, content, base64, type]) => {
     const dt = new DataTransfer();
-    const body = base64 === null ? content : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    let body = content;
+    if (base64 !== null) {
+      const bin = atob(base64);
+      body = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) body[i] = bin.charCodeAt(i);
+    }
     dt.items.add(new File([body], name, { type }));
     const target = document.querySelector(".input");
     target.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
@@ -155,4 +160,30 @@ export async function dropFile(page, name, content, type = "application/octet-st
   } else {
     await page.waitForFunction((b) => document.querySelector("main").dataset.drawn !== b, before, { timeout: 10000 });
   }
+}
+
+/** Drops a file's bytes and times, inside the page, the drop to the result drawn (ms): for
+ *  scripts/measure-page.mjs only (no test asserts a duration). */
+export async function dropAndTime(page, name, buffer) {
+  return page.evaluate(async ([name, base64]) => {
+    const bin = atob(base64);
+    const body = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) body[i] = bin.charCodeAt(i);
+    const main = document.querySelector("main");
+    const before = main.dataset.drawn;
+    const dt = new DataTransfer();
+    dt.items.add(new File([body], name));
+    const t0 = performance.now();
+    document.querySelector(".input").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    await new Promise((resolve) => {
+      const mo = new MutationObserver(() => {
+        if (main.dataset.drawn !== before) {
+          mo.disconnect();
+          resolve();
+        }
+      });
+      mo.observe(main, { attributes: true, attributeFilter: ["data-drawn"] });
+    });
+    return performance.now() - t0;
+  }, [name, buffer.toString("base64")]);
 }

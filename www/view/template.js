@@ -7,6 +7,8 @@ export const TEMPLATE = `
     <div class="toolbar">
       <button type="button" id="mode-paste" aria-pressed="true" data-i18n="paste">粘贴报告</button>
       <button type="button" id="mode-form" aria-pressed="false" data-i18n="form">填写表格</button>
+      <button type="button" id="open-file" data-i18n="open-file">打开文件…</button>
+      <input type="file" id="file" hidden accept=".pdf,.docx,.html,.htm,.txt,.md,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/html,text/plain">
       <label class="select"><span data-i18n="samples">示例</span>
         <select id="samples"><option value="" data-i18n="choose">选择…</option></select>
       </label>
@@ -19,7 +21,7 @@ export const TEMPLATE = `
       </label>
     </div>
     <div id="paste-pane">
-      <textarea id="text" spellcheck="false" autocomplete="off" data-i18n-placeholder="placeholder" placeholder="在此粘贴年报全文或表格（支持网页、Word、WPS、Excel、PDF 复制的内容），或把 .txt / .html 文件拖到这里" aria-label="年报文本"></textarea>
+      <textarea id="text" spellcheck="false" autocomplete="off" data-i18n-placeholder="placeholder" placeholder="在此粘贴年报全文或表格（支持网页、Word、WPS、Excel、PDF 复制的内容），或把文件本身拖到这里（PDF、Word .docx、网页、文本）" aria-label="年报文本"></textarea>
       <p id="source" class="source" aria-live="polite"></p>
     </div>
     <div id="form-pane" hidden>

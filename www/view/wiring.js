@@ -19,6 +19,14 @@ export class Wiring {
       const file = e.dataTransfer?.files?.[0];
       if (file) this.readFile(file);
     });
+    // a file picker beside the drop: the same reading
+    const picker = this.q("#file");
+    this.q("#open-file").addEventListener("click", () => picker.click());
+    picker.addEventListener("change", () => {
+      const file = picker.files?.[0];
+      if (file) this.readFile(file);
+      picker.value = "";
+    });
     this.q("#mode-paste").addEventListener("click", () => {
       this.showPaste();
       this.setText(ta.value);
