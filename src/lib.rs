@@ -55,6 +55,13 @@ pub fn check(text: &str, options: &Options) -> CheckResult {
     finish(report, options)
 }
 
+/// Compares this year's result with last year's: `X-CARRY`, `X-PREV`, `X-TEXT` added to
+/// `this` (after confirming the two are one body's consecutive years, `X-MATCH` when not).
+/// The texts are the two reports as read (their prose, for the sentences copied).
+pub fn compare(this: &mut CheckResult, this_text: &str, prev: &CheckResult, prev_text: &str) {
+    rules::cross::compare(this, this_text, prev, prev_text)
+}
+
 /// Checks a PDF's text, given page by page (each page's lines as rebuilt from its glyphs):
 /// the pages are read as one text, and every position says its page (`{page, line, col}`).
 pub fn check_pdf<S: AsRef<str>>(pages: &[S], options: &Options) -> CheckResult {
@@ -230,6 +237,7 @@ impl Checked {
             summary: self.summary,
             tables: self.tables,
             version: VERSION.to_owned(),
+            prev: None,
         }
     }
 }

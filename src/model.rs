@@ -343,10 +343,14 @@ pub enum Rule {
     FmtMix,
     TxtNum,
     Year,
+    XCarry,
+    XPrev,
+    XText,
+    XMatch,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 15] = [
+    pub const ALL: [Rule; 19] = [
         Rule::P3Row,
         Rule::P3Sum,
         Rule::P3Bal,
@@ -362,6 +366,10 @@ impl Rule {
         Rule::FmtMix,
         Rule::TxtNum,
         Rule::Year,
+        Rule::XCarry,
+        Rule::XPrev,
+        Rule::XText,
+        Rule::XMatch,
     ];
 
     /// The rule of a wire id (`P3-ROW`).
@@ -386,6 +394,10 @@ impl Rule {
             Rule::FmtMix => "FMT-MIX",
             Rule::TxtNum => "TXT-NUM",
             Rule::Year => "YEAR",
+            Rule::XCarry => "X-CARRY",
+            Rule::XPrev => "X-PREV",
+            Rule::XText => "X-TEXT",
+            Rule::XMatch => "X-MATCH",
         }
     }
 }

@@ -34,6 +34,17 @@ pub struct CheckResult {
     /// The gouji version that made this result.
     #[serde(default)]
     pub version: String,
+    /// Last year's report, where this one was compared with it (absent otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prev: Option<PrevOut>,
+}
+
+/// The report a result was compared with: its title, year and format.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PrevOut {
+    pub title: Option<String>,
+    pub year: Option<i32>,
+    pub format: ReportFormat,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -169,6 +180,9 @@ pub struct FindingOut {
     /// otherwise): the first is the finding's own `rule`, `expected` and `actual`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub relations: Vec<RelationOut>,
+    /// Last year's cells a cross-year finding names (absent otherwise).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prev_cells: Vec<String>,
 }
 
 /// One failing relation inside a finding that stands for several.
@@ -329,6 +343,7 @@ impl From<&Finding> for FindingOut {
                     message_en: b.message_en.clone(),
                 })
                 .collect(),
+            prev_cells: Vec::new(),
         }
     }
 }

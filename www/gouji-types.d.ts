@@ -34,7 +34,8 @@ export interface Finding {
     | "P3-ROW" | "P3-SUM" | "P3-BAL" | "P4-SUM"
     | "P2-PUB" | "P2-NEG" | "P2-INFORCE" | "P2-UNIT"
     | "CELL-VALUE" | "CELL-BLANK" | "TABLE-MISSING" | "TABLE-EXTRA"
-    | "FMT-MIX" | "TXT-NUM" | "YEAR";
+    | "FMT-MIX" | "TXT-NUM" | "YEAR"
+    | "X-CARRY" | "X-PREV" | "X-TEXT" | "X-MATCH";
   severity: "error" | "warning" | "info";
   /** Whose the finding is: "report" (the arithmetic or the format forces it) or "reading" (gouji
    *  could not read or place something; not counted as the report's error). */
@@ -49,6 +50,8 @@ export interface Finding {
   /** Present when one wrong cell breaks several relations: this one finding stands for them
    *  all (one cause, one finding), each listed here in its own words. */
   relations?: BrokenRelation[];
+  /** Last year's cells a cross-year finding (X-CARRY, X-PREV) names; `cells` are this year's. */
+  prev_cells?: string[];
 }
 
 /** One failing relation inside a finding that stands for several. */
@@ -73,4 +76,6 @@ export interface CheckResult {
   summary: { errors: number; warnings: number; infos: number; unread: number; cells_read: number };
   tables: { p2: "F2019" | "F2021" | null; p3: "F2019" | "F2021" | null; p4: boolean };
   version: string;
+  /** Last year's report, where this one was compared with it. */
+  prev?: { title: string | null; year: number | null; format: "F2019" | "F2021" | "mixed" | "unknown" };
 }

@@ -5,11 +5,13 @@
 //! - `cells`: CELL-VALUE, CELL-BLANK
 //! - `report`: FMT-MIX, YEAR, TXT-NUM
 //! - `causes`: one cause, one finding (a blank 总计 column; no zero forced by a blank)
+//! - `cross`: last year's report beside this one (X-CARRY, X-PREV, X-TEXT, X-MATCH), on results
 //!
 //! Invariant: rules only read the report; each finding names its cells by key.
 
 pub mod causes;
 pub mod cells;
+pub mod cross;
 pub mod part2;
 pub mod relations;
 pub mod report;

@@ -18,13 +18,17 @@ const USAGE: &str = "\
 gouji — checks the figures of a 政府信息公开工作年度报告
 
 Usage:
-  gouji check [--json | --html] [--format auto|F2019|F2021] FILE...
+  gouji check [--json | --html] [--format auto|F2019|F2021] [--prev LAST] FILE...
   gouji read FILE...     what gouji reads from each file, as text (tables as tab-separated rows)
   gouji --version
 
 FILE may be - for standard input. Files are told by their bytes, not their names: a Word
 .docx, a saved web page (HTML), or text (UTF-8, UTF-16 with a BOM, or GBK). An old .doc/.wps,
 an image or another archive is refused with what to do.
+
+--prev LAST compares each FILE with last year's report LAST (any kind of file): this year's
+上年结转 against last year's 结转下年度 (X-CARRY), part 二's running counts (X-PREV), sentences
+copied from last year (X-TEXT); a pair of different bodies or years is said, not compared.
 
 Output:
   (default)  one line per finding, like a compiler: FILE:LINE:COL: error[RULE]: message
@@ -72,9 +76,17 @@ fn run(args: &[String]) -> Result<u8, String> {
     let mut output = Output::Human;
     let mut options = Options::default();
     let mut files: Vec<&str> = Vec::new();
+    let mut prev_file: Option<&str> = None;
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => output = Output::Json,
+            "--prev" => {
+                prev_file = Some(
+                    it.next()
+                        .ok_or("--prev needs last year's report: --prev LAST THIS")?,
+                );
+            }
+            s if s.starts_with("--prev=") => prev_file = Some(&s["--prev=".len()..]),
             "--html" => output = Output::Html,
             "--format" => {
                 let v = it
@@ -93,6 +105,17 @@ fn run(args: &[String]) -> Result<u8, String> {
     if files.is_empty() {
         return Err("no FILE given (use - for standard input)".to_owned());
     }
+    // last year's report, checked once, beside each report checked
+    let prev = match prev_file {
+        Some(p) => {
+            let mut bytes = Vec::new();
+            let content = input::read_bytes(p, &mut bytes)
+                .and_then(|n| input::content(&bytes[..n]))
+                .map_err(|e| format!("{p} (--prev): {e}"))?;
+            Some(checked(&content, &options))
+        }
+        None => None,
+    };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut worst = 0u8;
@@ -100,10 +123,15 @@ fn run(args: &[String]) -> Result<u8, String> {
     let (mut bytes, mut json) = (Vec::new(), Vec::new());
     for name in files {
         let read = input::read_bytes(name, &mut bytes).and_then(|n| input::content(&bytes[..n]));
-        let code = match read {
-            Ok(content) => emit(&mut out, &mut json, name, &content, &options, output)
+        let code = match (read, &prev) {
+            (Ok(content), Some((last, last_text))) => {
+                let (mut r, text) = checked(&content, &options);
+                gouji::compare(&mut r, &text, last, last_text);
+                emit_result(&mut out, &mut json, name, &r, output).map_err(|e| e.to_string())?
+            }
+            (Ok(content), None) => emit(&mut out, &mut json, name, &content, &options, output)
                 .map_err(|e| e.to_string())?,
-            Err(msg) => {
+            (Err(msg), _) => {
                 out.write_all(&json).map_err(|e| e.to_string())?;
                 json.clear();
                 out.flush().ok();
@@ -167,6 +195,21 @@ fn exit_code(summary: &Summary) -> u8 {
         1
     } else {
         0
+    }
+}
+
+/// A file's content checked in full, and its text as read (for the sentences a cross-year
+/// comparison looks at).
+fn checked(content: &Content, options: &Options) -> (CheckResult, String) {
+    match content {
+        Content::Text(text) => (gouji::check(text, options), text.to_string()),
+        Content::Pdf { pages } => (gouji::check_pdf(pages, options), pages.concat()),
+        Content::Grid { rows, input, .. } => {
+            let mut r = gouji::check_grid(rows, options);
+            r.input = *input;
+            let text: Vec<String> = rows.iter().map(|r| r.join("\t")).collect();
+            (r, text.join("\n"))
+        }
     }
 }
 

@@ -237,3 +237,52 @@ fn files_are_told_by_their_bytes_not_their_names() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn prev_compares_each_file_with_last_years_report() {
+    let last = fixture_path("prev/huaian-2023-carry.txt");
+    let this = fixture_path("samples/huaian-2024.txt");
+    let out = gouji(
+        &[
+            "check",
+            "--json",
+            "--prev",
+            last.to_str().unwrap(),
+            this.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: gouji::result::CheckResult = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r.prev.as_ref().and_then(|p| p.year), Some(2023));
+    let carry: Vec<_> = r.findings.iter().filter(|f| f.rule == "X-CARRY").collect();
+    assert_eq!(carry.len(), 2);
+    assert_eq!(carry[0].prev_cells, ["p3.carried_out.natural"]);
+    let human = gouji(
+        &[
+            "check",
+            "--prev",
+            last.to_str().unwrap(),
+            this.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(String::from_utf8_lossy(&human.stdout).contains("error[X-CARRY]"));
+    // last year's file unreadable: said, with the option named
+    let out = gouji(
+        &[
+            "check",
+            "--prev",
+            "/nonexistent/last.pdf",
+            this.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("(--prev)"));
+}

@@ -377,14 +377,25 @@ fn word_files_edited_as_drafters_edit_them() {
     let r = check("huaian-2024-typo");
     assert_eq!(r.summary.errors, 1, "{:?}", r.findings);
     let f = &r.findings[0];
-    assert_eq!((f.suspects[0].cell.as_str(), f.suspects[0].fix), ("p3.granted.natural", 1288));
+    assert_eq!(
+        (f.suspects[0].cell.as_str(), f.suspects[0].fix),
+        ("p3.granted.natural", 1288)
+    );
     assert_eq!(f.relations.len(), 2);
     // zeros left blank: passed, one note for the table's blank cells
     let r = check("huaian-2024-zeros-blank");
-    assert_eq!((r.summary.errors, r.summary.warnings, r.summary.cells_read), (0, 1, 200), "{:?}", r.findings);
+    assert_eq!(
+        (r.summary.errors, r.summary.warnings, r.summary.cells_read),
+        (0, 1, 200),
+        "{:?}",
+        r.findings
+    );
     assert!(r.findings[0].message.contains("第三部分有110格未填数字"));
     // part 四's review total left blank: the error, its fix the sum
     let r = check("huaian-2024-review-total-blank");
     assert_eq!(r.summary.errors, 1);
-    assert!(r.findings.iter().any(|f| f.rule == "P4-SUM" && f.suspects.iter().any(|s| s.cell == "p4.review.total" && s.fix == 351)));
+    assert!(r.findings.iter().any(|f| f.rule == "P4-SUM"
+        && f.suspects
+            .iter()
+            .any(|s| s.cell == "p4.review.total" && s.fix == 351)));
 }

@@ -398,6 +398,7 @@ fn result_from_js(v: &JsValue) -> Result<CheckResult, JsError> {
                 message_en: name("message_en"),
                 at: at_of(&get(&f, "at")),
                 relations: relations_of(&get(&f, "relations")),
+                prev_cells: strings(&get(&f, "prev_cells")),
             });
         }
     }
@@ -408,7 +409,16 @@ fn result_from_js(v: &JsValue) -> Result<CheckResult, JsError> {
             .unwrap_or(0)
     };
     let tables = get(v, "tables");
+    let prev = get(v, "prev");
+    let prev = prev.is_object().then(|| gouji::result::PrevOut {
+        title: string_field(&prev, "title"),
+        year: num_field(&prev, "year").and_then(|y| i32::try_from(y).ok()),
+        format: string_field(&prev, "format")
+            .and_then(|f| ReportFormat::from_name(&f))
+            .unwrap_or(ReportFormat::Unknown),
+    });
     Ok(CheckResult {
+        prev,
         schema: num_field(v, "schema")
             .and_then(|x| u32::try_from(x).ok())
             .unwrap_or(gouji::result::SCHEMA),

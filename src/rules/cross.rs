@@ -1,0 +1,355 @@
+//! Last year's report beside this one (FORMATS.md §6, `X-CARRY`, `X-PREV`), and the share of
+//! this report's sentences copied from last year's (`X-TEXT`).
+//!
+//! These compare two *results* (the wire shape), so every host can pair any two reports it has
+//! checked — two files, a folder's reports of one body, the page's second input. Before any
+//! comparison the pair is confirmed: the same body (the titles' body names, normalised) and
+//! consecutive years; a pair that is not is said (`X-MATCH`), never compared blindly.
+//!
+//! Invariant: a cross-year finding names this year's cells in `cells` and last year's in
+//! `prev_cells`; the result says which report it was compared with (`prev`).
+
+use crate::format::{FormatId, ReportFormat};
+use crate::model::{Rule, Severity, Source};
+use crate::result::{CheckResult, FindingOut, PrevOut, SuspectOut};
+
+/// The body a report's title names, normalised for matching two years' reports: the title
+/// without white space, its year and the words of the report's kind, and a government named by
+/// its place (「洪泽区人民政府2023年政府信息公开工作年度报告」, 「洪泽区政府信息公开工作年度报告」 and
+/// 「洪泽区人民政府办公室…」 are all 「洪泽区」; 「淮安市财政局…」 is 「淮安市财政局」).
+pub fn body(title: &str) -> Option<String> {
+    let mut t: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    for kind in [
+        "政府信息公开工作年度报告",
+        "政府信息公开年度报告",
+        "信息公开工作年度报告",
+        "政务公开工作年度报告",
+        "年度报告",
+    ] {
+        if let Some(i) = t.find(kind) {
+            t.truncate(i);
+            break;
+        }
+    }
+    // the year: 「2023年」, 「2023年度」, 「二〇二三年」 at the end or the start
+    let is_year_char = |c: char| c.is_ascii_digit() || "〇零一二三四五六七八九".contains(c);
+    for suffix in ["年度", "年"] {
+        if let Some(s) = t.strip_suffix(suffix) {
+            let kept = s.trim_end_matches(is_year_char);
+            if kept.len() < s.len() {
+                t = kept.to_owned();
+                break;
+            }
+        }
+    }
+    let t = t.trim_start_matches("关于").trim_end_matches('的');
+    let t = t
+        .trim_start_matches(is_year_char)
+        .trim_start_matches("年度")
+        .trim_start_matches('年');
+    // a government's report is titled by the place, the government or its office: one body
+    let mut t = t;
+    for office in [
+        "人民政府办公室",
+        "人民政府办公厅",
+        "政府办公室",
+        "政府办公厅",
+        "人民政府",
+        "政府",
+    ] {
+        if let Some(place) = t.strip_suffix(office).filter(|p| !p.is_empty()) {
+            t = place;
+            break;
+        }
+    }
+    (!t.is_empty()).then(|| t.to_owned())
+}
+
+/// A cell's figure as the relations take it: blank is 0, text or absent is none.
+fn figure(r: &CheckResult, id: &str) -> Option<i64> {
+    let c = r.cells.get(id)?;
+    if c.blank {
+        return Some(0);
+    }
+    c.value.and_then(|v| v.as_i64())
+}
+
+fn finding(rule: Rule, severity: Severity, zh: String, en: String) -> FindingOut {
+    FindingOut {
+        rule,
+        severity,
+        source: Source::Report,
+        cells: Vec::new(),
+        expected: None,
+        actual: None,
+        suspects: Vec::new(),
+        message: zh,
+        message_en: en,
+        at: None,
+        relations: Vec::new(),
+        prev_cells: Vec::new(),
+    }
+}
+
+const P3_COLUMNS: [(&str, &str, &str); 7] = [
+    ("natural", "自然人", "natural persons"),
+    ("business", "商业企业", "businesses"),
+    ("research", "科研机构", "research institutions"),
+    (
+        "public_interest",
+        "社会公益组织",
+        "public-interest organisations",
+    ),
+    ("legal", "法律服务机构", "legal service providers"),
+    ("other", "其他", "others"),
+    ("total", "总计", "total"),
+];
+
+/// Compares this year's result with last year's, adding the cross-year findings to `this`
+/// (and recounting its summary). `this_text` and `prev_text` are the two reports as read (their
+/// prose, for the share of sentences copied).
+pub fn compare(this: &mut CheckResult, this_text: &str, prev: &CheckResult, prev_text: &str) {
+    this.prev = Some(PrevOut {
+        title: prev.title.clone(),
+        year: prev.year,
+        format: prev.format,
+    });
+    let mut out = Vec::new();
+    let name = prev
+        .title
+        .clone()
+        .unwrap_or_else(|| "上一年度报告".to_owned());
+    // the pair: the same body, consecutive years
+    let (b1, b2) = (
+        this.title.as_deref().and_then(body),
+        prev.title.as_deref().and_then(body),
+    );
+    let mismatch = match (&b1, &b2, this.year, prev.year) {
+        (Some(a), Some(b), _, _) if a != b => Some((
+            format!("两份报告不是同一机关的：本报告为「{a}」，上一年度报告为「{b}」；未做跨年度核对"),
+            format!("The two reports are of different bodies (“{a}” and “{b}”): no cross-year check was made"),
+        )),
+        (_, _, Some(y1), Some(y0)) if y1 != y0 + 1 => Some((
+            format!("两份报告不是相邻年度的：本报告为{y1}年，另一份为{y0}年；未做跨年度核对"),
+            format!("The two reports are not of consecutive years ({y1} and {y0}): no cross-year check was made"),
+        )),
+        _ => None,
+    };
+    if let Some((zh, en)) = mismatch {
+        // the pair given is not this report's last year: said, as a warning, and not compared
+        out.push(finding(Rule::XMatch, Severity::Warning, zh, en));
+    } else {
+        if b1.is_none() || b2.is_none() || this.year.is_none() || prev.year.is_none() {
+            out.push(finding(
+                Rule::XMatch,
+                Severity::Info,
+                "未能从标题确认两份报告属于同一机关、相邻年度；已按上一年度报告核对".to_owned(),
+                "Could not confirm from the titles that the two reports are of one body and consecutive years; checked as last year's report".to_owned(),
+            ));
+        }
+        carry(this, prev, &name, &mut out);
+        previous(this, prev, &name, &mut out);
+        copied(this_text, prev_text, &name, &mut out);
+    }
+    // the cross-year findings after this report's own, errors first
+    let mut findings = std::mem::take(&mut this.findings);
+    findings.extend(out);
+    let rank = |s: Severity| match s {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Info => 2,
+    };
+    findings.sort_by_key(|f| rank(f.severity));
+    this.findings = findings;
+    recount(this);
+}
+
+fn recount(r: &mut CheckResult) {
+    let count = |s: Severity| {
+        r.findings
+            .iter()
+            .filter(|f| f.severity == s && f.source == Source::Report)
+            .count()
+    };
+    r.summary.errors = count(Severity::Error);
+    r.summary.warnings = count(Severity::Warning);
+    r.summary.infos = count(Severity::Info);
+    r.summary.unread = r
+        .findings
+        .iter()
+        .filter(|f| f.source == Source::Reading)
+        .count();
+}
+
+/// `X-CARRY`: this year's 二、上年结转 is last year's 四、结转下年度继续办理, column by column.
+fn carry(this: &CheckResult, prev: &CheckResult, name: &str, out: &mut Vec<FindingOut>) {
+    for (col, zh, en) in P3_COLUMNS {
+        let (a, b) = (
+            format!("p3.carried_in.{col}"),
+            format!("p3.carried_out.{col}"),
+        );
+        let (Some(now), Some(then)) = (figure(this, &a), figure(prev, &b)) else {
+            continue;
+        };
+        if now == then {
+            continue;
+        }
+        let mut f = finding(
+            Rule::XCarry,
+            Severity::Error,
+            format!("第三部分「二、上年结转政府信息公开申请数量」「{zh}」列填报为{now}，但上一年度报告（{name}）「四、结转下年度继续办理」为{then}"),
+            format!("Part 3, carried over from last year, {en}: {now}, but last year's report carried {then} over to this year"),
+        );
+        f.cells = vec![a.clone()];
+        f.prev_cells = vec![b];
+        f.expected = Some(then);
+        f.actual = Some(now);
+        f.suspects = vec![SuspectOut {
+            cell: a.clone(),
+            fix: then,
+        }];
+        f.at = this.cells.get(&a).and_then(|c| c.at);
+        out.push(f);
+    }
+}
+
+/// `X-PREV`: part 二's running counts carried from last year (F2019: 上一年项目数量 = last year's
+/// 上一年项目数量 + 本年增/减; F2021: 现行有效件数 = last year's + 本年制发 − 本年废止). Across a
+/// format change the comparison does not apply, and is said so.
+fn previous(this: &CheckResult, prev: &CheckResult, name: &str, out: &mut Vec<FindingOut>) {
+    let format = |r: &CheckResult| {
+        r.tables.p2.or(match r.format {
+            ReportFormat::F2019 => Some(FormatId::F2019),
+            ReportFormat::F2021 => Some(FormatId::F2021),
+            _ => None,
+        })
+    };
+    let (now, then) = (format(this), format(prev));
+    match (now, then) {
+        (Some(a), Some(b)) if a != b => out.push(finding(
+            Rule::XPrev,
+            Severity::Info,
+            format!("两份报告第二部分格式不同（上一年度为{}，本年度为{}）：第二部分的跨年度核对不适用；第三部分的结转仍已核对", b.zh(), a.zh()),
+            format!("Part 2 follows different formats in the two reports ({} last year, {} this year): its cross-year check does not apply; part 3's carry-over was still checked", b.as_str(), a.as_str()),
+        )),
+        (Some(FormatId::F2019), Some(FormatId::F2019)) => {
+            for (row, zh) in [
+                ("licensing", "行政许可"),
+                ("other_services", "其他对外管理服务事项"),
+                ("penalty", "行政处罚"),
+                ("coercion", "行政强制"),
+                ("fees", "行政事业性收费"),
+            ] {
+                let cell = |c: &str| format!("p2.{row}.{c}");
+                let (Some(now), Some(p), Some(d)) = (
+                    figure(this, &cell("prev")),
+                    figure(prev, &cell("prev")),
+                    figure(prev, &cell("change")),
+                ) else {
+                    continue;
+                };
+                if now != p + d {
+                    let mut f = finding(
+                        Rule::XPrev,
+                        Severity::Warning,
+                        format!("第二部分「{zh}」上一年项目数量填报为{now}，但上一年度报告（{name}）为{p}、本年增/减{d}，应为{}", p + d),
+                        format!("Part 2, {row}: last year's count is {now}, but last year's report gives {p} and a change of {d}, so {}", p + d),
+                    );
+                    f.cells = vec![cell("prev")];
+                    f.prev_cells = vec![cell("prev"), cell("change")];
+                    f.expected = Some(p + d);
+                    f.actual = Some(now);
+                    f.at = this.cells.get(&cell("prev")).and_then(|c| c.at);
+                    out.push(f);
+                }
+            }
+        }
+        (Some(FormatId::F2021), Some(FormatId::F2021)) => {
+            for (row, zh) in [("rules", "规章"), ("normative", "行政规范性文件")] {
+                let cell = |c: &str| format!("p2.{row}.{c}");
+                let (Some(now), Some(issued), Some(repealed), Some(then)) = (
+                    figure(this, &cell("in_force")),
+                    figure(this, &cell("issued")),
+                    figure(this, &cell("repealed")),
+                    figure(prev, &cell("in_force")),
+                ) else {
+                    continue;
+                };
+                let expected = then + issued - repealed;
+                if now != expected {
+                    let mut f = finding(
+                        Rule::XPrev,
+                        Severity::Warning,
+                        format!("第二部分「{zh}」现行有效件数填报为{now}，但上一年度报告（{name}）为{then}，加本年制发{issued}、减本年废止{repealed}应为{expected}"),
+                        format!("Part 2, {row}: {now} in force, but last year's {then} + {issued} issued − {repealed} repealed = {expected}"),
+                    );
+                    f.cells = vec![cell("in_force"), cell("issued"), cell("repealed")];
+                    f.prev_cells = vec![cell("in_force")];
+                    f.expected = Some(expected);
+                    f.actual = Some(now);
+                    f.at = this.cells.get(&cell("in_force")).and_then(|c| c.at);
+                    out.push(f);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The sentences of a report's text worth comparing: split at 。！？ and line ends, white space
+/// dropped, at least twelve characters, mostly not figures (a table row is no sentence).
+pub fn sentences(text: &str) -> Vec<String> {
+    text.split(['。', '！', '？', '\n', '；'])
+        .map(|s| s.chars().filter(|c| !c.is_whitespace()).collect::<String>())
+        .filter(|s| {
+            let n = s.chars().count();
+            let digits = s.chars().filter(|c| c.is_ascii_digit()).count();
+            n >= 12 && digits * 3 < n
+        })
+        .collect()
+}
+
+/// This report's sentences, and how many of them stand verbatim in last year's.
+pub fn overlap(this_text: &str, prev_text: &str) -> (usize, usize) {
+    let prev: std::collections::HashSet<String> = sentences(prev_text).into_iter().collect();
+    let now = sentences(this_text);
+    let shared = now.iter().filter(|s| prev.contains(*s)).count();
+    (shared, now.len())
+}
+
+/// `X-TEXT`: over half of this report's sentences copied verbatim from last year's.
+fn copied(this_text: &str, prev_text: &str, name: &str, out: &mut Vec<FindingOut>) {
+    let (shared, total) = overlap(this_text, prev_text);
+    if total >= 4 && shared * 2 > total {
+        let pct = shared * 100 / total;
+        out.push(finding(
+            Rule::XText,
+            Severity::Warning,
+            format!("本报告{total}句文字中有{shared}句（{pct}%）与上一年度报告（{name}）完全相同：年报应反映本年度的工作"),
+            format!("{shared} of this report's {total} sentences ({pct}%) are word for word last year's report"),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::body;
+
+    #[test]
+    fn a_titles_body_is_the_title_without_its_year_and_kind() {
+        for (title, want) in [
+            ("洪泽区人民政府2023年政府信息公开工作年度报告", "洪泽区"),
+            ("淮安市人民政府 2024 年政府信息公开工作年度报告", "淮安市"),
+            (
+                "桂东县人民政府办公室2020年度政府信息公开工作年度报告",
+                "桂东县",
+            ),
+            ("桂东县政府信息公开工作年度报告", "桂东县"),
+            ("2022年北京市财政局政府信息公开工作年度报告", "北京市财政局"),
+            ("关于某某局二〇二一年政府信息公开年度报告", "某某局"),
+        ] {
+            assert_eq!(body(title).as_deref(), Some(want), "{title}");
+        }
+        assert_eq!(body("2023年政府信息公开工作年度报告"), None);
+    }
+}
