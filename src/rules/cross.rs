@@ -11,7 +11,7 @@
 
 use crate::format::{FormatId, ReportFormat};
 use crate::model::{Rule, Severity, Source};
-use crate::result::{CheckResult, FindingOut, PrevOut, SuspectOut};
+use crate::result::{At, CheckResult, FindingOut, PrevOut, SuspectOut};
 
 /// The body a report's title names, normalised for matching two years' reports: the title
 /// without white space, its year and the words of the report's kind, and a government named by
@@ -65,13 +65,126 @@ pub fn body(title: &str) -> Option<String> {
     (!t.is_empty()).then(|| t.to_owned())
 }
 
-/// A cell's figure as the relations take it: blank is 0, text or absent is none.
-fn figure(r: &CheckResult, id: &str) -> Option<i64> {
-    let c = r.cells.get(id)?;
-    if c.blank {
-        return Some(0);
+/// What a cross-year comparison needs of a report, and no more: its title, year and format,
+/// the figures of the cells compared (with their positions), and its sentences as hashes. A
+/// batch keeps one per report (a few hundred bytes), not the report's result.
+#[derive(Clone, Debug)]
+pub struct Last {
+    pub title: Option<String>,
+    pub year: Option<i32>,
+    pub format: ReportFormat,
+    pub p2: Option<FormatId>,
+    figures: Vec<(&'static str, i64, Option<At>)>,
+    sentences: Vec<u64>,
+}
+
+/// The cells a comparison reads, this year's or last year's.
+const COMPARED: [&str; 34] = [
+    "p3.carried_in.natural",
+    "p3.carried_in.business",
+    "p3.carried_in.research",
+    "p3.carried_in.public_interest",
+    "p3.carried_in.legal",
+    "p3.carried_in.other",
+    "p3.carried_in.total",
+    "p3.carried_out.natural",
+    "p3.carried_out.business",
+    "p3.carried_out.research",
+    "p3.carried_out.public_interest",
+    "p3.carried_out.legal",
+    "p3.carried_out.other",
+    "p3.carried_out.total",
+    "p2.licensing.prev",
+    "p2.licensing.change",
+    "p2.other_services.prev",
+    "p2.other_services.change",
+    "p2.penalty.prev",
+    "p2.penalty.change",
+    "p2.coercion.prev",
+    "p2.coercion.change",
+    "p2.fees.prev",
+    "p2.fees.change",
+    "p2.rules.in_force",
+    "p2.rules.issued",
+    "p2.rules.repealed",
+    "p2.normative.in_force",
+    "p2.normative.issued",
+    "p2.normative.repealed",
+    "p2.procurement.projects",
+    "p2.procurement.amount",
+    "p4.review.total",
+    "p4.suit_direct.total",
+];
+
+impl Last {
+    /// A result's part in a comparison; `text` is the report as read (for its sentences).
+    pub fn of(r: &CheckResult, text: &str) -> Last {
+        Last::from_parts(r.title.clone(), r.year, r.format, r.tables.p2, text, |id| {
+            let c = r.cells.get(id)?;
+            let v = if c.blank {
+                Some(0)
+            } else {
+                c.value.and_then(|v| v.as_i64())
+            }?;
+            Some((v, c.at))
+        })
     }
-    c.value.and_then(|v| v.as_i64())
+
+    /// The same from its parts: `cell` gives a compared cell's figure (blank as 0) and position.
+    pub fn from_parts(
+        title: Option<String>,
+        year: Option<i32>,
+        format: ReportFormat,
+        p2: Option<FormatId>,
+        text: &str,
+        cell: impl Fn(&str) -> Option<(i64, Option<At>)>,
+    ) -> Last {
+        let figures = COMPARED
+            .iter()
+            .filter_map(|&id| cell(id).map(|(v, at)| (id, v, at)))
+            .collect();
+        Last {
+            title,
+            year,
+            format,
+            p2,
+            figures,
+            sentences: hashes(text),
+        }
+    }
+
+    /// The body the title names (see [`body`]).
+    pub fn body(&self) -> Option<String> {
+        self.title.as_deref().and_then(body)
+    }
+
+    fn figure(&self, id: &str) -> Option<i64> {
+        self.figures
+            .iter()
+            .find(|(k, _, _)| *k == id)
+            .map(|(_, v, _)| *v)
+    }
+
+    fn at(&self, id: &str) -> Option<At> {
+        self.figures
+            .iter()
+            .find(|(k, _, _)| *k == id)
+            .and_then(|(_, _, a)| *a)
+    }
+}
+
+fn hashes(text: &str) -> Vec<u64> {
+    use std::hash::Hasher;
+    let mut out: Vec<u64> = sentences(text)
+        .iter()
+        .map(|s| {
+            let mut h = crate::bytes::Fnv::default();
+            h.write(s.as_bytes());
+            h.finish()
+        })
+        .collect();
+    out.shrink_to_fit();
+    out
 }
 
 fn finding(rule: Rule, severity: Severity, zh: String, en: String) -> FindingOut {
@@ -109,21 +222,51 @@ const P3_COLUMNS: [(&str, &str, &str); 7] = [
 /// (and recounting its summary). `this_text` and `prev_text` are the two reports as read (their
 /// prose, for the share of sentences copied).
 pub fn compare(this: &mut CheckResult, this_text: &str, prev: &CheckResult, prev_text: &str) {
+    let last = Last::of(prev, prev_text);
+    let found = findings(&Last::of(this, this_text), &last);
+    add(this, &last, found);
+}
+
+/// `found` (of [`findings`]) added to `this`, which now says it was compared with `last`.
+pub fn add(this: &mut CheckResult, last: &Last, found: Vec<FindingOut>) {
     this.prev = Some(PrevOut {
-        title: prev.title.clone(),
-        year: prev.year,
-        format: prev.format,
+        title: last.title.clone(),
+        year: last.year,
+        format: last.format,
     });
+    // the cross-year findings after this report's own, errors first
+    let mut all = std::mem::take(&mut this.findings);
+    all.extend(found);
+    let rank = |s: Severity| match s {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Info => 2,
+    };
+    all.sort_by_key(|f| rank(f.severity));
+    this.findings = all;
+    recount(this);
+}
+
+/// Whether two reports are one body's consecutive years, as far as their titles and years say:
+/// `Some(false)` when they say not, `None` when they cannot tell.
+pub fn is_pair(this: &Last, prev: &Last) -> Option<bool> {
+    let bodies = (this.body(), prev.body());
+    match (bodies, this.year, prev.year) {
+        ((Some(a), Some(b)), _, _) if a != b => Some(false),
+        (_, Some(y1), Some(y0)) if y1 != y0 + 1 => Some(false),
+        ((Some(_), Some(_)), Some(_), Some(_)) => Some(true),
+        _ => None,
+    }
+}
+
+/// The cross-year findings of `this` beside `prev`.
+pub fn findings(this: &Last, prev: &Last) -> Vec<FindingOut> {
     let mut out = Vec::new();
     let name = prev
         .title
         .clone()
         .unwrap_or_else(|| "上一年度报告".to_owned());
-    // the pair: the same body, consecutive years
-    let (b1, b2) = (
-        this.title.as_deref().and_then(body),
-        prev.title.as_deref().and_then(body),
-    );
+    let (b1, b2) = (this.body(), prev.body());
     let mismatch = match (&b1, &b2, this.year, prev.year) {
         (Some(a), Some(b), _, _) if a != b => Some((
             format!("两份报告不是同一机关的：本报告为「{a}」，上一年度报告为「{b}」；未做跨年度核对"),
@@ -138,30 +281,20 @@ pub fn compare(this: &mut CheckResult, this_text: &str, prev: &CheckResult, prev
     if let Some((zh, en)) = mismatch {
         // the pair given is not this report's last year: said, as a warning, and not compared
         out.push(finding(Rule::XMatch, Severity::Warning, zh, en));
-    } else {
-        if b1.is_none() || b2.is_none() || this.year.is_none() || prev.year.is_none() {
-            out.push(finding(
-                Rule::XMatch,
-                Severity::Info,
-                "未能从标题确认两份报告属于同一机关、相邻年度；已按上一年度报告核对".to_owned(),
-                "Could not confirm from the titles that the two reports are of one body and consecutive years; checked as last year's report".to_owned(),
-            ));
-        }
-        carry(this, prev, &name, &mut out);
-        previous(this, prev, &name, &mut out);
-        copied(this_text, prev_text, &name, &mut out);
+        return out;
     }
-    // the cross-year findings after this report's own, errors first
-    let mut findings = std::mem::take(&mut this.findings);
-    findings.extend(out);
-    let rank = |s: Severity| match s {
-        Severity::Error => 0,
-        Severity::Warning => 1,
-        Severity::Info => 2,
-    };
-    findings.sort_by_key(|f| rank(f.severity));
-    this.findings = findings;
-    recount(this);
+    if is_pair(this, prev).is_none() {
+        out.push(finding(
+            Rule::XMatch,
+            Severity::Info,
+            "未能从标题确认两份报告属于同一机关、相邻年度；已按上一年度报告核对".to_owned(),
+            "Could not confirm from the titles that the two reports are of one body and consecutive years; checked as last year's report".to_owned(),
+        ));
+    }
+    carry(this, prev, &name, &mut out);
+    previous(this, prev, &name, &mut out);
+    copied(this, prev, &name, &mut out);
+    out
 }
 
 fn recount(r: &mut CheckResult) {
@@ -182,13 +315,13 @@ fn recount(r: &mut CheckResult) {
 }
 
 /// `X-CARRY`: this year's 二、上年结转 is last year's 四、结转下年度继续办理, column by column.
-fn carry(this: &CheckResult, prev: &CheckResult, name: &str, out: &mut Vec<FindingOut>) {
+fn carry(this: &Last, prev: &Last, name: &str, out: &mut Vec<FindingOut>) {
     for (col, zh, en) in P3_COLUMNS {
         let (a, b) = (
             format!("p3.carried_in.{col}"),
             format!("p3.carried_out.{col}"),
         );
-        let (Some(now), Some(then)) = (figure(this, &a), figure(prev, &b)) else {
+        let (Some(now), Some(then)) = (this.figure(&a), prev.figure(&b)) else {
             continue;
         };
         if now == then {
@@ -208,7 +341,7 @@ fn carry(this: &CheckResult, prev: &CheckResult, name: &str, out: &mut Vec<Findi
             cell: a.clone(),
             fix: then,
         }];
-        f.at = this.cells.get(&a).and_then(|c| c.at);
+        f.at = this.at(&a);
         out.push(f);
     }
 }
@@ -216,9 +349,9 @@ fn carry(this: &CheckResult, prev: &CheckResult, name: &str, out: &mut Vec<Findi
 /// `X-PREV`: part 二's running counts carried from last year (F2019: 上一年项目数量 = last year's
 /// 上一年项目数量 + 本年增/减; F2021: 现行有效件数 = last year's + 本年制发 − 本年废止). Across a
 /// format change the comparison does not apply, and is said so.
-fn previous(this: &CheckResult, prev: &CheckResult, name: &str, out: &mut Vec<FindingOut>) {
-    let format = |r: &CheckResult| {
-        r.tables.p2.or(match r.format {
+fn previous(this: &Last, prev: &Last, name: &str, out: &mut Vec<FindingOut>) {
+    let format = |r: &Last| {
+        r.p2.or(match r.format {
             ReportFormat::F2019 => Some(FormatId::F2019),
             ReportFormat::F2021 => Some(FormatId::F2021),
             _ => None,
@@ -242,9 +375,9 @@ fn previous(this: &CheckResult, prev: &CheckResult, name: &str, out: &mut Vec<Fi
             ] {
                 let cell = |c: &str| format!("p2.{row}.{c}");
                 let (Some(now), Some(p), Some(d)) = (
-                    figure(this, &cell("prev")),
-                    figure(prev, &cell("prev")),
-                    figure(prev, &cell("change")),
+                    this.figure(&cell("prev")),
+                    prev.figure(&cell("prev")),
+                    prev.figure(&cell("change")),
                 ) else {
                     continue;
                 };
@@ -259,7 +392,7 @@ fn previous(this: &CheckResult, prev: &CheckResult, name: &str, out: &mut Vec<Fi
                     f.prev_cells = vec![cell("prev"), cell("change")];
                     f.expected = Some(p + d);
                     f.actual = Some(now);
-                    f.at = this.cells.get(&cell("prev")).and_then(|c| c.at);
+                    f.at = this.at(&cell("prev"));
                     out.push(f);
                 }
             }
@@ -268,10 +401,10 @@ fn previous(this: &CheckResult, prev: &CheckResult, name: &str, out: &mut Vec<Fi
             for (row, zh) in [("rules", "规章"), ("normative", "行政规范性文件")] {
                 let cell = |c: &str| format!("p2.{row}.{c}");
                 let (Some(now), Some(issued), Some(repealed), Some(then)) = (
-                    figure(this, &cell("in_force")),
-                    figure(this, &cell("issued")),
-                    figure(this, &cell("repealed")),
-                    figure(prev, &cell("in_force")),
+                    this.figure(&cell("in_force")),
+                    this.figure(&cell("issued")),
+                    this.figure(&cell("repealed")),
+                    prev.figure(&cell("in_force")),
                 ) else {
                     continue;
                 };
@@ -287,7 +420,7 @@ fn previous(this: &CheckResult, prev: &CheckResult, name: &str, out: &mut Vec<Fi
                     f.prev_cells = vec![cell("in_force")];
                     f.expected = Some(expected);
                     f.actual = Some(now);
-                    f.at = this.cells.get(&cell("in_force")).and_then(|c| c.at);
+                    f.at = this.at(&cell("in_force"));
                     out.push(f);
                 }
             }
@@ -311,15 +444,17 @@ pub fn sentences(text: &str) -> Vec<String> {
 
 /// This report's sentences, and how many of them stand verbatim in last year's.
 pub fn overlap(this_text: &str, prev_text: &str) -> (usize, usize) {
-    let prev: std::collections::HashSet<String> = sentences(prev_text).into_iter().collect();
-    let now = sentences(this_text);
-    let shared = now.iter().filter(|s| prev.contains(*s)).count();
-    (shared, now.len())
+    shared(&hashes(this_text), &hashes(prev_text))
+}
+
+fn shared(this: &[u64], prev: &[u64]) -> (usize, usize) {
+    let prev: std::collections::HashSet<u64> = prev.iter().copied().collect();
+    (this.iter().filter(|h| prev.contains(h)).count(), this.len())
 }
 
 /// `X-TEXT`: over half of this report's sentences copied verbatim from last year's.
-fn copied(this_text: &str, prev_text: &str, name: &str, out: &mut Vec<FindingOut>) {
-    let (shared, total) = overlap(this_text, prev_text);
+fn copied(this: &Last, prev: &Last, name: &str, out: &mut Vec<FindingOut>) {
+    let (shared, total) = shared(&this.sentences, &prev.sentences);
     if total >= 4 && shared * 2 > total {
         let pct = shared * 100 / total;
         out.push(finding(

@@ -14,6 +14,16 @@ use gouji::Options;
 /// [`gouji::check`] written as one line of JSON into `out`, byte for byte `serde_json` of its
 /// result, without building the result (the command line's batches): returns its summary.
 pub fn check_json(text: &str, options: &Options, out: &mut Vec<u8>) -> serde_json::Result<Summary> {
+    check_json_checked(text, options, out).map(|c| c.summary)
+}
+
+/// [`check_json`], giving back the check itself (a batch keeps its summary row and what a
+/// cross-year comparison needs of it).
+pub fn check_json_checked(
+    text: &str,
+    options: &Options,
+    out: &mut Vec<u8>,
+) -> serde_json::Result<gouji::Checked> {
     let checked = gouji::check_text(text, options);
     let report = &checked.report;
     let head = Head {
@@ -42,7 +52,7 @@ pub fn check_json(text: &str, options: &Options, out: &mut Vec<u8>) -> serde_jso
         version: gouji::VERSION,
     };
     write_result(out, head, cells, tail)?;
-    Ok(checked.summary)
+    Ok(checked)
 }
 
 /// A built result as one line of JSON, byte for byte `serde_json::to_vec(r)`.

@@ -4,6 +4,7 @@
 //! one file at a time, so memory does not grow with the number of files. A thin layer over the
 //! core: it reads files ([`input`]), asks the core, and writes findings, JSON ([`json`]) or HTML.
 
+pub mod batch;
 pub mod input;
 pub mod json;
 
@@ -77,6 +78,8 @@ fn run(args: &[String]) -> Result<u8, String> {
     let mut options = Options::default();
     let mut files: Vec<&str> = Vec::new();
     let mut prev_file: Option<&str> = None;
+    let (mut summary_csv, mut summary_json): (Option<&str>, Option<&str>) = (None, None);
+    let mut workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => output = Output::Json,
@@ -87,6 +90,18 @@ fn run(args: &[String]) -> Result<u8, String> {
                 );
             }
             s if s.starts_with("--prev=") => prev_file = Some(&s["--prev=".len()..]),
+            "--summary-csv" => {
+                summary_csv = Some(it.next().ok_or("--summary-csv needs a FILE to write")?)
+            }
+            "--summary-json" => {
+                summary_json = Some(it.next().ok_or("--summary-json needs a FILE to write")?)
+            }
+            "--jobs" | "-j" => {
+                let v = it.next().ok_or("--jobs needs a number of workers")?;
+                workers = v.parse().ok().filter(|&n: &usize| n >= 1).ok_or_else(|| {
+                    format!("--jobs takes a number of workers (1 or more), not “{v}”")
+                })?;
+            }
             "--html" => output = Output::Html,
             "--format" => {
                 let v = it
@@ -116,34 +131,279 @@ fn run(args: &[String]) -> Result<u8, String> {
         }
         None => None,
     };
+    let jobs = batch::expand(&files);
+    let prev = prev.as_ref().map(|(r, text)| (r, text.as_str()));
+    let work = |job: &batch::Job| check_job(job, &options, output, prev);
     let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let mut worst = 0u8;
-    // reused from file to file: the batch allocates no new buffer per report
-    let (mut bytes, mut json) = (Vec::new(), Vec::new());
-    for name in files {
-        let read = input::read_bytes(name, &mut bytes).and_then(|n| input::content(&bytes[..n]));
-        let code = match (read, &prev) {
-            (Ok(content), Some((last, last_text))) => {
-                let (mut r, text) = checked(&content, &options);
-                gouji::compare(&mut r, &text, last, last_text);
-                emit_result(&mut out, &mut json, name, &r, output).map_err(|e| e.to_string())?
+    // results gather and go out a few at a time (one write per report costs as much as
+    // writing its JSON)
+    let mut out = BufWriter::with_capacity(JSON_BATCH, stdout.lock());
+    let progress = batch::Progress::new(jobs.len());
+    let (mut rows, mut lasts, mut names) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut worst, mut skipped) = (0u8, 0usize);
+    batch::run(&jobs, workers, work, |i, done| {
+        out.write_all(&done.out)?;
+        if let Some(err) = &done.err {
+            out.flush()?;
+            progress.clear();
+            eprintln!("{err}");
+        }
+        match done.row {
+            Some(row) => {
+                worst = worst.max(done.code);
+                rows.push(row);
+                lasts.push(done.last);
+                names.push(jobs[i].name.clone());
             }
-            (Ok(content), None) => emit(&mut out, &mut json, name, &content, &options, output)
-                .map_err(|e| e.to_string())?,
-            (Err(msg), _) => {
-                out.write_all(&json).map_err(|e| e.to_string())?;
-                json.clear();
-                out.flush().ok();
-                eprintln!("{name}: error: {msg}");
-                2
+            None => skipped += 1,
+        }
+        progress.tick(i + 1, &jobs[i].name);
+        Ok(())
+    })
+    .map_err(|e| e.to_string())?;
+    progress.clear();
+    // reports of one body in consecutive years, paired: the cross-year checks
+    if prev.is_none() && rows.len() > 1 {
+        for (i, j) in batch::pairs(&lasts) {
+            let (Some(this), Some(last)) = (&lasts[i], &lasts[j]) else {
+                continue;
+            };
+            let found = batch::pair_findings(this, last);
+            let errors = found
+                .iter()
+                .filter(|f| f.severity == gouji::model::Severity::Error)
+                .count();
+            let warnings = found
+                .iter()
+                .filter(|f| f.severity == gouji::model::Severity::Warning)
+                .count();
+            write_pair(&mut out, output, &names[i], &names[j], &found)
+                .map_err(|e| e.to_string())?;
+            let row = &mut rows[i];
+            row.errors += errors;
+            row.warnings += warnings;
+            if errors > 0 {
+                if row.code == 0 {
+                    row.code = 1;
+                }
+                worst = worst.max(1);
+                if let Some(f) = found.first() {
+                    row.worst = format!("{} {}", f.rule, f.message);
+                }
+            }
+            row.verdict = batch::verdict(row.errors, row.unread, 1);
+        }
+    }
+    if output == Output::Human && rows.len() + skipped > 1 {
+        batch::summary_table(&mut out, &rows, skipped).map_err(|e| e.to_string())?;
+    }
+    out.flush().map_err(|e| e.to_string())?;
+    if let Some(path) = summary_csv {
+        std::fs::write(path, batch::summary_csv(&rows, skipped))
+            .map_err(|e| format!("{path} (--summary-csv): {e}"))?;
+    }
+    if let Some(path) = summary_json {
+        std::fs::write(path, batch::summary_json(&rows, skipped))
+            .map_err(|e| format!("{path} (--summary-json): {e}"))?;
+    }
+    Ok(worst)
+}
+
+/// A pair of one body's consecutive reports found in a batch, and what their comparison
+/// found: in the human output, lines like a report's; in JSON, one line
+/// `{"pair": {"file", "prev"}, "findings": [...]}`.
+fn write_pair(
+    out: &mut impl Write,
+    output: Output,
+    file: &str,
+    prev: &str,
+    found: &[gouji::result::FindingOut],
+) -> io::Result<()> {
+    match output {
+        Output::Json => {
+            serde_json::to_writer(
+                &mut *out,
+                &serde_json::json!({ "pair": { "file": file, "prev": prev }, "findings": found }),
+            )?;
+            writeln!(out)
+        }
+        Output::Html => Ok(()),
+        Output::Human => {
+            writeln!(
+                out,
+                "{file}: 与上一年度报告 {prev} 核对 checked against last year's report"
+            )?;
+            for f in found {
+                let place = match f.at {
+                    Some(gouji::result::At::Text { line, col }) => format!("{file}:{line}:{col}"),
+                    Some(gouji::result::At::Pdf { page, line, col }) => {
+                        format!("{file}:p{page}:{line}:{col}")
+                    }
+                    Some(gouji::result::At::Grid { row, cell }) => {
+                        format!("{file}:row {row}:cell {cell}")
+                    }
+                    None => file.to_owned(),
+                };
+                writeln!(out, "{place}: {}[{}]: {}", f.severity, f.rule, f.message)?;
+                writeln!(out, "  = {}", f.message_en)?;
+            }
+            if found.is_empty() {
+                writeln!(out, "  = 跨年度核对无问题 no cross-year finding")?;
+            }
+            Ok(())
+        }
+    }
+}
+
+thread_local! {
+    /// Each worker's file buffer, reused from file to file (kept initialised, only grown).
+    static BYTES: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// One file of a batch, read, checked and written into its own buffer.
+fn check_job(
+    job: &batch::Job,
+    options: &Options,
+    output: Output,
+    prev: Option<(&CheckResult, &str)>,
+) -> batch::Done {
+    BYTES.with(|b| {
+        let mut bytes = b.borrow_mut();
+        let name = job.name.as_str();
+        let read = input::read_bytes(name, &mut bytes).and_then(|n| {
+            // a folder's other files (images, archives, old .doc) are skipped, not errors
+            let kind = gouji_files::binary_kind(&bytes[..n]);
+            if job.walked
+                && matches!(
+                    kind,
+                    Some(
+                        gouji_files::Kind::Zip | gouji_files::Kind::Binary | gouji_files::Kind::Ole
+                    )
+                )
+            {
+                return Err(format!(
+                    "\u{0}skipped ({} file)",
+                    kind.map_or("", gouji_files::Kind::as_str)
+                ));
+            }
+            input::content(&bytes[..n])
+        });
+        let mut out = Vec::new();
+        let content = match read {
+            Ok(c) => c,
+            Err(msg) if msg.starts_with('\u{0}') => {
+                return batch::Done {
+                    out,
+                    err: Some(format!("{name}: {}", &msg[1..])),
+                    code: 0,
+                    row: None,
+                    last: None,
+                }
+            }
+            Err(msg) => {
+                let row = batch::Row {
+                    file: name.to_owned(),
+                    verdict: "无法读取 unreadable".to_owned(),
+                    worst: msg.clone(),
+                    format: "unknown".to_owned(),
+                    code: 2,
+                    ..batch::Row::default()
+                };
+                return batch::Done {
+                    out,
+                    err: Some(format!("{name}: error: {msg}")),
+                    code: 2,
+                    row: Some(row),
+                    last: None,
+                };
             }
         };
-        worst = worst.max(code);
+        let written = match (&content, prev, output) {
+            // the usual case of a batch: text to JSON, written straight from the check
+            (Content::Text(text), None, Output::Json) => {
+                json::check_json_checked(text, options, &mut out).map(|c| {
+                    out.push(b'\n');
+                    let code = exit_code(&c.summary);
+                    (
+                        checked_row(name, &c, code),
+                        c.last(text),
+                        code,
+                        c.summary.cells_read,
+                    )
+                })
+            }
+            _ => {
+                let (mut r, text) = checked(&content, options);
+                if let Some((last, last_text)) = prev {
+                    gouji::compare(&mut r, &text, last, last_text);
+                }
+                let mut json = Vec::new();
+                emit_result(&mut out, &mut json, name, &r, output)
+                    .map(|code| {
+                        out.extend_from_slice(&json);
+                        (
+                            batch::row(name, &r, code),
+                            gouji::rules::cross::Last::of(&r, &text),
+                            code,
+                            r.summary.cells_read,
+                        )
+                    })
+                    .map_err(serde_json::Error::io)
+            }
+        };
+        match written {
+            // a folder's file that holds no report: skipped, not checked
+            Ok((_, _, _, 0)) if job.walked => batch::Done {
+                out: Vec::new(),
+                err: Some(format!("{name}: skipped (no report in it)")),
+                code: 0,
+                row: None,
+                last: None,
+            },
+            Ok((row, last, code, _)) => batch::Done {
+                out,
+                err: None,
+                code,
+                row: Some(row),
+                last: Some(last),
+            },
+            Err(e) => batch::Done {
+                out: Vec::new(),
+                err: Some(format!("{name}: error: {e}")),
+                code: 2,
+                row: None,
+                last: None,
+            },
+        }
+    })
+}
+
+/// The summary row of a check made without its result (the batch's fast path).
+fn checked_row(name: &str, c: &gouji::Checked, code: u8) -> batch::Row {
+    let worst = c
+        .findings
+        .iter()
+        .find(|f| f.source == Source::Report && f.severity != gouji::model::Severity::Info)
+        .or_else(|| c.findings.first())
+        .map(|f| format!("{} {}", f.rule, f.message))
+        .unwrap_or_default();
+    batch::Row {
+        file: name.to_owned(),
+        body: c
+            .report
+            .meta
+            .title
+            .as_deref()
+            .and_then(gouji::rules::cross::body),
+        year: c.year,
+        format: c.format.as_str().to_owned(),
+        verdict: batch::verdict(c.summary.errors, c.summary.unread, c.summary.cells_read),
+        errors: c.summary.errors,
+        warnings: c.summary.warnings,
+        unread: c.summary.unread,
+        worst,
+        code,
     }
-    out.write_all(&json).map_err(|e| e.to_string())?;
-    out.flush().map_err(|e| e.to_string())?;
-    Ok(worst)
 }
 
 /// `gouji read FILE...`: what gouji reads from each file, as text (a grid's rows with tabs),
@@ -211,54 +471,6 @@ fn checked(content: &Content, options: &Options) -> (CheckResult, String) {
             (r, text.join("\n"))
         }
     }
-}
-
-/// Checks one file's content and writes its result; returns its exit code.
-fn emit(
-    out: &mut impl Write,
-    json: &mut Vec<u8>,
-    name: &str,
-    content: &Content,
-    options: &Options,
-    output: Output,
-) -> io::Result<u8> {
-    let text = match content {
-        Content::Text(text) => text,
-        Content::Pdf { pages } => {
-            let r = gouji::check_pdf(pages, options);
-            return emit_result(out, json, name, &r, output);
-        }
-        Content::Grid { rows, input, .. } => {
-            let mut r = gouji::check_grid(rows, options);
-            r.input = *input;
-            return emit_result(out, json, name, &r, output);
-        }
-    };
-    let summary = match output {
-        Output::Json => {
-            // written straight from the check, without building the result; results
-            // gather in `json` and go out a few at a time (one write per report costs as
-            // much as writing its JSON)
-            let summary = json::check_json(text, options, json)?;
-            json.push(b'\n');
-            if json.len() >= JSON_BATCH {
-                out.write_all(json)?;
-                json.clear();
-            }
-            summary
-        }
-        Output::Html => {
-            let r = gouji::check(text, options);
-            writeln!(out, "{}", gouji::render_html(&r))?;
-            r.summary
-        }
-        Output::Human => {
-            let r = gouji::check(text, options);
-            human(out, name, &r)?;
-            r.summary
-        }
-    };
-    Ok(exit_code(&summary))
 }
 
 /// Writes a result made in full (a file read into a grid); returns its exit code.

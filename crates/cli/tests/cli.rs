@@ -286,3 +286,97 @@ fn prev_compares_each_file_with_last_years_report() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("(--prev)"));
 }
+
+#[test]
+fn a_folder_tree_is_walked_checked_in_order_paired_and_summarised() {
+    let root = std::env::temp_dir().join(format!("gouji-tree-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    for d in ["淮安/2023", "淮安/2024", "洪泽", "misc/.hidden"] {
+        std::fs::create_dir_all(root.join(d)).unwrap();
+    }
+    let copy = |from: &str, to: &str| std::fs::copy(fixture_path(from), root.join(to)).unwrap();
+    copy("prev/huaian-2023-carry.txt", "淮安/2023/report.txt");
+    copy("files/huaian-2024.pdf", "淮安/2024/report.pdf");
+    copy("files/hongze-2023.pdf", "洪泽/2023.pdf");
+    std::fs::write(root.join("misc/scan.png"), b"\x89PNG\r\n\x1a\n0000").unwrap();
+    std::fs::write(root.join("misc/README.md"), "notes, not a report").unwrap();
+    std::fs::write(root.join("misc/.hidden/x.txt"), "hidden").unwrap();
+    let pdf = std::fs::read(fixture_path("files/hongze-2023.pdf")).unwrap();
+    std::fs::write(root.join("misc/cut.pdf"), &pdf[..5000]).unwrap();
+    let csv = root.join("summary.csv");
+    let json = root.join("summary.json");
+    let dir = root.to_str().unwrap();
+    let out = gouji(
+        &[
+            "check",
+            "--json",
+            "--jobs",
+            "2",
+            "--summary-csv",
+            csv.to_str().unwrap(),
+            "--summary-json",
+            json.to_str().unwrap(),
+            dir,
+        ],
+        None,
+    );
+    // the worst of the batch: the damaged PDF
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("scan.png: skipped") && stderr.contains("README.md: skipped"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("cut.pdf: error: the PDF file is damaged"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("hidden"));
+    // one result per report, in the tree's order, then the pair found
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let titles: Vec<&str> = lines.iter().filter_map(|l| l["title"].as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "洪泽区人民政府2023年政府信息公开工作年度报告",
+            "淮安市人民政府2023年政府信息公开工作年度报告",
+            "淮安市人民政府2024年政府信息公开工作年度报告"
+        ]
+    );
+    let pair = lines.last().unwrap();
+    assert!(pair["pair"]["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("淮安/2024/report.pdf"));
+    assert!(pair["pair"]["prev"]
+        .as_str()
+        .unwrap()
+        .ends_with("淮安/2023/report.txt"));
+    assert_eq!(pair["findings"].as_array().unwrap().len(), 2);
+    // the summary: a BOM, a header naming the file and error columns, a row per report, totals
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.starts_with("\u{feff}文件 file,"), "{text}");
+    let rows: Vec<&str> = text.lines().collect();
+    assert!(rows[0].contains("错误 errors"));
+    assert_eq!(rows.len(), 1 + 4 + 1, "{text}");
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("淮安/2024/report.pdf,淮安市,2024,F2021,2 处错误 errors,2,")),
+        "{text}"
+    );
+    assert!(rows
+        .last()
+        .unwrap()
+        .starts_with("合计 total (4 reports; 2 skipped)"));
+    let s: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(s["totals"]["reports"], 4);
+    assert_eq!(s["totals"]["errors"], 4);
+    // the same batch on one worker: the same output, byte for byte
+    let one = gouji(&["check", "--json", "--jobs", "1", dir], None);
+    assert_eq!(one.stdout, out.stdout);
+    std::fs::remove_dir_all(&root).ok();
+}

@@ -1,0 +1,356 @@
+//! Many reports at once: files and folders (walked recursively, in a stable order), checked on
+//! every core, results streamed in that order, a progress line on a terminal, and at the end
+//! the reports of one body in consecutive years paired for the cross-year checks, and the
+//! summary table (also as CSV with a BOM, or JSON).
+//!
+//! Invariant: memory does not grow with the reports' sizes: a worker holds one file at a time;
+//! the writer holds at most a window of finished results waiting for their turn; what is kept
+//! per report to the end is its summary row and what a comparison needs of it
+//! (`gouji::rules::cross::Last`, a few hundred bytes).
+
+use gouji::model::{Rule, Severity, Source};
+use gouji::rules::cross::{self, Last};
+use std::collections::BTreeMap;
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+use std::sync::{Arc, Condvar, Mutex};
+
+/// A file to check: its name as shown, and whether it was found by walking a folder (then a
+/// file that is no report is skipped, not an error).
+#[derive(Clone, Debug)]
+pub struct Job {
+    pub name: String,
+    pub walked: bool,
+}
+
+/// The files named, folders walked recursively (their entries sorted by name; hidden files
+/// and folders left out). A name that is neither is kept, for the reading to say so.
+pub fn expand(names: &[&str]) -> Vec<Job> {
+    let mut out = Vec::new();
+    for &name in names {
+        let path = Path::new(name);
+        if name != "-" && path.is_dir() {
+            walk(path, &mut out);
+        } else {
+            out.push(Job {
+                name: name.to_owned(),
+                walked: false,
+            });
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, out: &mut Vec<Job>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        out.push(Job {
+            name: dir.display().to_string(),
+            walked: false,
+        });
+        return;
+    };
+    let mut paths: Vec<_> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            walk(&p, out);
+        } else {
+            out.push(Job {
+                name: p.display().to_string(),
+                walked: true,
+            });
+        }
+    }
+}
+
+/// One report's line of the summary.
+#[derive(Clone, Debug, Default)]
+pub struct Row {
+    pub file: String,
+    pub body: Option<String>,
+    pub year: Option<i32>,
+    pub format: String,
+    pub verdict: String,
+    pub errors: usize,
+    pub warnings: usize,
+    pub unread: usize,
+    /// The most serious finding, in words.
+    pub worst: String,
+    pub code: u8,
+}
+
+/// A file checked by a worker: what to write, in order.
+pub struct Done {
+    pub out: Vec<u8>,
+    pub err: Option<String>,
+    pub code: u8,
+    /// `None` for a walked file that is no report (skipped).
+    pub row: Option<Row>,
+    pub last: Option<Last>,
+}
+
+/// How many finished results may wait for their turn, per worker.
+const WINDOW: usize = 8;
+
+/// Checks `jobs` with `workers` threads running `work`, handing each result to `write` in the
+/// jobs' order as soon as it is its turn.
+pub fn run<W, F>(jobs: &[Job], workers: usize, work: W, mut write: F) -> io::Result<()>
+where
+    W: Fn(&Job) -> Done + Sync,
+    F: FnMut(usize, Done) -> io::Result<()>,
+{
+    let workers = workers.clamp(1, 64).min(jobs.len().max(1));
+    // (next job to claim, next result to write)
+    let state = Arc::new((Mutex::new((0usize, 0usize)), Condvar::new()));
+    let (tx, rx) = std::sync::mpsc::channel::<(usize, Done)>();
+    std::thread::scope(|scope| -> io::Result<()> {
+        for _ in 0..workers {
+            let (tx, state, work) = (tx.clone(), state.clone(), &work);
+            scope.spawn(move || loop {
+                let i = {
+                    let (lock, cv) = &*state;
+                    let mut s = lock.lock().unwrap_or_else(|e| e.into_inner());
+                    // wait while too many results already wait to be written
+                    while s.0 < jobs.len() && s.0 >= s.1 + WINDOW * workers {
+                        s = cv.wait(s).unwrap_or_else(|e| e.into_inner());
+                    }
+                    if s.0 >= jobs.len() {
+                        return;
+                    }
+                    s.0 += 1;
+                    s.0 - 1
+                };
+                if tx.send((i, work(&jobs[i]))).is_err() {
+                    return;
+                }
+            });
+        }
+        drop(tx);
+        let mut waiting: BTreeMap<usize, Done> = BTreeMap::new();
+        let mut next = 0;
+        for (i, done) in rx {
+            waiting.insert(i, done);
+            while let Some(done) = waiting.remove(&next) {
+                write(next, done)?;
+                next += 1;
+                let (lock, cv) = &*state;
+                lock.lock().unwrap_or_else(|e| e.into_inner()).1 = next;
+                cv.notify_all();
+            }
+        }
+        Ok(())
+    })
+}
+
+/// A progress line on standard error, when it is a terminal (nothing when piped).
+pub struct Progress {
+    total: usize,
+    on: bool,
+}
+
+impl Progress {
+    pub fn new(total: usize) -> Self {
+        Progress {
+            total,
+            on: total > 1 && io::stderr().is_terminal(),
+        }
+    }
+
+    pub fn tick(&self, done: usize, name: &str) {
+        if self.on {
+            let width = 30;
+            let filled = done * width / self.total.max(1);
+            let short: String = name
+                .chars()
+                .rev()
+                .take(40)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            eprint!(
+                "\r\x1b[2K[{}{}] {done}/{} {short}",
+                "#".repeat(filled),
+                " ".repeat(width - filled),
+                self.total
+            );
+        }
+    }
+
+    pub fn clear(&self) {
+        if self.on {
+            eprint!("\r\x1b[2K");
+        }
+    }
+}
+
+/// The row of a checked report.
+pub fn row(file: &str, r: &gouji::CheckResult, code: u8) -> Row {
+    let worst = r
+        .findings
+        .iter()
+        .find(|f| f.source == Source::Report && f.severity != Severity::Info)
+        .or_else(|| r.findings.first())
+        .map(|f| format!("{} {}", f.rule, f.message))
+        .unwrap_or_default();
+    Row {
+        file: file.to_owned(),
+        body: r.title.as_deref().and_then(cross::body),
+        year: r.year,
+        format: r.format.as_str().to_owned(),
+        verdict: verdict(r.summary.errors, r.summary.unread, r.summary.cells_read),
+        errors: r.summary.errors,
+        warnings: r.summary.warnings,
+        unread: r.summary.unread,
+        worst,
+        code,
+    }
+}
+
+pub fn verdict(errors: usize, unread: usize, cells: usize) -> String {
+    if cells == 0 {
+        "无法检查 unusable".to_owned()
+    } else if errors > 0 {
+        format!("{errors} 处错误 errors")
+    } else if unread > 0 {
+        "未能完整检查 not fully checked".to_owned()
+    } else {
+        "通过 passed".to_owned()
+    }
+}
+
+/// The pairs of a batch: for each report, the report of the same body a year before it (the
+/// first such, in the batch's order), by the titles' body names, normalised (`cross::body`).
+pub fn pairs(lasts: &[Option<Last>]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, this) in lasts.iter().enumerate() {
+        let Some(this) = this else { continue };
+        let found = lasts.iter().position(|p| {
+            p.as_ref()
+                .is_some_and(|p| cross::is_pair(this, p) == Some(true))
+        });
+        if let Some(j) = found {
+            out.push((i, j));
+        }
+    }
+    out
+}
+
+/// The cross-year findings of a pair, without the note that the pair was confirmed.
+pub fn pair_findings(this: &Last, prev: &Last) -> Vec<gouji::result::FindingOut> {
+    cross::findings(this, prev)
+        .into_iter()
+        .filter(|f| f.rule != Rule::XMatch)
+        .collect()
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+/// The summary as CSV: a UTF-8 BOM (Excel on Windows reads it as UTF-8), a header row, a row
+/// per report, the totals last.
+pub fn summary_csv(rows: &[Row], skipped: usize) -> String {
+    let mut out = String::from("\u{feff}");
+    out.push_str("文件 file,机关 body,年度 year,格式 format,结论 verdict,错误 errors,提醒 warnings,未能读取 unread,最主要的问题 worst\r\n");
+    for r in rows {
+        let fields = [
+            csv_field(&r.file),
+            csv_field(r.body.as_deref().unwrap_or("")),
+            r.year.map(|y| y.to_string()).unwrap_or_default(),
+            r.format.clone(),
+            csv_field(&r.verdict),
+            r.errors.to_string(),
+            r.warnings.to_string(),
+            r.unread.to_string(),
+            csv_field(&r.worst),
+        ];
+        out.push_str(&fields.join(","));
+        out.push_str("\r\n");
+    }
+    let t = totals(rows);
+    out.push_str(&format!(
+        "合计 total ({} reports; {} skipped),,,,{} with errors,{},{},{},\r\n",
+        rows.len(),
+        skipped,
+        t.0,
+        t.1,
+        t.2,
+        t.3
+    ));
+    out
+}
+
+/// (reports with errors, errors, warnings, unread)
+fn totals(rows: &[Row]) -> (usize, usize, usize, usize) {
+    rows.iter().fold((0, 0, 0, 0), |t, r| {
+        (
+            t.0 + usize::from(r.errors > 0),
+            t.1 + r.errors,
+            t.2 + r.warnings,
+            t.3 + r.unread,
+        )
+    })
+}
+
+/// The summary as JSON: `{ "reports": [...], "totals": {...} }`.
+pub fn summary_json(rows: &[Row], skipped: usize) -> String {
+    let reports: Vec<serde_json::Value> = rows
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "file": r.file, "body": r.body, "year": r.year, "format": r.format,
+                "verdict": r.verdict, "errors": r.errors, "warnings": r.warnings,
+                "unread": r.unread, "worst": r.worst,
+            })
+        })
+        .collect();
+    let t = totals(rows);
+    serde_json::json!({
+        "reports": reports,
+        "totals": { "reports": rows.len(), "with_errors": t.0, "errors": t.1, "warnings": t.2, "unread": t.3, "skipped": skipped },
+    })
+    .to_string()
+}
+
+/// The summary as a table for a terminal: a line per report, the totals last.
+pub fn summary_table(out: &mut impl Write, rows: &[Row], skipped: usize) -> io::Result<()> {
+    writeln!(out, "\n汇总 summary: {} reports", rows.len())?;
+    for r in rows {
+        let worst: String = r.worst.chars().take(60).collect();
+        writeln!(
+            out,
+            "  {}  {}  {}  {}  {}  E{} W{}  {}",
+            r.file,
+            r.body.as_deref().unwrap_or("?"),
+            r.year.map_or("?".to_owned(), |y| y.to_string()),
+            r.format,
+            r.verdict,
+            r.errors,
+            r.warnings,
+            worst
+        )?;
+    }
+    let t = totals(rows);
+    writeln!(
+        out,
+        "  合计 total: {} reports, {} with errors; {} errors, {} warnings, {} unread; {} files skipped",
+        rows.len(),
+        t.0,
+        t.1,
+        t.2,
+        t.3,
+        skipped
+    )
+}
