@@ -19,24 +19,31 @@ const USAGE: &str = "\
 gouji — checks the figures of a 政府信息公开工作年度报告
 
 Usage:
-  gouji check [--json | --html] [--format auto|F2019|F2021] [--prev LAST] FILE...
+  gouji check [--json | --html] [--format auto|F2019|F2021] [--prev LAST]
+              [--jobs N] [--summary-csv FILE] [--summary-json FILE] FILE|DIR...
   gouji read FILE...     what gouji reads from each file, as text (tables as tab-separated rows)
   gouji --version
 
-FILE may be - for standard input. Files are told by their bytes, not their names: a Word
-.docx, a saved web page (HTML), or text (UTF-8, UTF-16 with a BOM, or GBK). An old .doc/.wps,
-an image or another archive is refused with what to do.
+FILE may be - for standard input. Files are told by their bytes, not their names: a PDF, a
+Word .docx, a saved web page (HTML), or text (UTF-8, UTF-16 with a BOM, or GBK). A scanned,
+encrypted or damaged PDF, an old .doc/.wps, an image or another archive is refused with what
+to do. A DIR is walked recursively; its files that are no report are skipped.
 
 --prev LAST compares each FILE with last year's report LAST (any kind of file): this year's
 上年结转 against last year's 结转下年度 (X-CARRY), part 二's running counts (X-PREV), sentences
 copied from last year (X-TEXT); a pair of different bodies or years is said, not compared.
+Without it, reports of one body in consecutive years within the batch are paired.
+
+Batches: checked on all cores (--jobs N to choose), results in the files' order; a summary
+table at the end; --summary-csv FILE (UTF-8 with a BOM, for Excel), --summary-json FILE.
 
 Output:
   (default)  one line per finding, like a compiler: FILE:LINE:COL: error[RULE]: message
-  --json     the result object (RESULT.md), one JSON object per line per file
+  --json     the result object (RESULT.md), one JSON object per line per file; a pair found
+             in a batch adds a line {\"pair\": {\"file\", \"prev\"}, \"findings\": [...]}
   --html     the annotated tables as an HTML fragment
 
-Exit status: 0 no errors, 1 errors found, 2 unusable input or I/O error.
+Exit status: 0 no errors, 1 errors found, 2 unusable input or I/O error (the worst of a batch).
 ";
 
 #[derive(Clone, Copy, PartialEq)]
