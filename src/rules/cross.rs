@@ -173,18 +173,89 @@ impl Last {
     }
 }
 
+/// The hashes of [`sentences`], without building them, in one pass over the bytes: sentence
+/// ends and white space told by their UTF-8 bytes, characters counted by their lead bytes, and
+/// a piece's bytes hashed (white space skipped) only when it is a sentence — most lines of a
+/// report are table rows. Quarantined cleverness (a batch hashes every report's text): its
+/// plain twin is [`sentences`], and a property test runs both.
 fn hashes(text: &str) -> Vec<u64> {
-    use std::hash::Hasher;
-    let mut out: Vec<u64> = sentences(text)
-        .iter()
-        .map(|s| {
-            let mut h = crate::bytes::Fnv::default();
-            h.write(s.as_bytes());
-            h.finish()
-        })
-        .collect();
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let (mut start, mut n, mut digits) = (0usize, 0usize, 0usize);
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        // the length of the character here, and whether it ends a sentence or is white space
+        let (len, end, space) = match c {
+            b'\n' => (1, true, false),
+            b' ' | b'\t' | b'\r' | 0x0b | 0x0c => (1, false, true),
+            0x00..=0x7f => (1, false, false),
+            0xc2 if b.get(i + 1) == Some(&0xa0) => (2, false, true),
+            0xe3 if b.get(i + 1..i + 3) == Some(&[0x80, 0x80]) => (3, false, true),
+            0xe3 if b.get(i + 1..i + 3) == Some(&[0x80, 0x82]) => (3, true, false),
+            0xef if matches!(b.get(i + 1..i + 3), Some(&[0xbc, 0x81 | 0x9f | 0x9b])) => {
+                (3, true, false)
+            }
+            0xc0..=0xdf => (2, false, false),
+            0xe0..=0xef => (3, false, false),
+            _ => (4, false, false),
+        };
+        if end {
+            if is_sentence(n, digits) {
+                out.push(hash_without_spaces(&b[start..i]));
+            }
+            (start, n, digits) = (i + len, 0, 0);
+        } else if !space {
+            n += 1;
+            digits += usize::from(c.is_ascii_digit());
+        }
+        i += len;
+    }
+    if is_sentence(n, digits) {
+        out.push(hash_without_spaces(&b[start.min(b.len())..]));
+    }
     out.shrink_to_fit();
     out
+}
+
+/// A piece's bytes hashed, its white space (as [`is_space`] has it) left out.
+fn hash_without_spaces(piece: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = crate::bytes::Fnv::default();
+    let (mut from, mut i) = (0, 0);
+    while i < piece.len() {
+        let skip = match piece[i] {
+            b' ' | b'\t' | b'\r' | 0x0b | 0x0c => 1,
+            0xc2 if piece.get(i + 1) == Some(&0xa0) => 2,
+            0xe3 if piece.get(i + 1..i + 3) == Some(&[0x80, 0x80]) => 3,
+            _ => 0,
+        };
+        if skip > 0 {
+            h.write(&piece[from..i]);
+            i += skip;
+            from = i;
+        } else {
+            i += 1;
+        }
+    }
+    h.write(&piece[from..]);
+    h.finish()
+}
+
+/// White space within a sentence: what the two sentence readers skip.
+fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\r' | '\x0b' | '\x0c' | '\u{a0}' | '\u{3000}'
+    )
+}
+
+/// Where sentences end: 。！？； and line ends.
+const SENTENCE_ENDS: [char; 5] = ['。', '！', '？', '\n', '；'];
+
+/// A sentence worth comparing: twelve characters or more, mostly not figures.
+fn is_sentence(chars: usize, digits: usize) -> bool {
+    chars >= 12 && digits * 3 < chars
 }
 
 fn finding(rule: Rule, severity: Severity, zh: String, en: String) -> FindingOut {
@@ -429,15 +500,16 @@ fn previous(this: &Last, prev: &Last, name: &str, out: &mut Vec<FindingOut>) {
     }
 }
 
-/// The sentences of a report's text worth comparing: split at 。！？ and line ends, white space
-/// dropped, at least twelve characters, mostly not figures (a table row is no sentence).
+/// The sentences of a report's text worth comparing: split at 。！？； and line ends, white
+/// space (ASCII, no-break and ideographic spaces) dropped, at least twelve characters, mostly not figures (a table row is no sentence).
 pub fn sentences(text: &str) -> Vec<String> {
-    text.split(['。', '！', '？', '\n', '；'])
-        .map(|s| s.chars().filter(|c| !c.is_whitespace()).collect::<String>())
+    text.split(SENTENCE_ENDS)
+        .map(|s| s.chars().filter(|&c| !is_space(c)).collect::<String>())
         .filter(|s| {
-            let n = s.chars().count();
-            let digits = s.chars().filter(|c| c.is_ascii_digit()).count();
-            n >= 12 && digits * 3 < n
+            is_sentence(
+                s.chars().count(),
+                s.chars().filter(|c| c.is_ascii_digit()).count(),
+            )
         })
         .collect()
 }
@@ -469,6 +541,21 @@ fn copied(this: &Last, prev: &Last, name: &str, out: &mut Vec<FindingOut>) {
 #[cfg(test)]
 mod tests {
     use super::body;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The fast sentence hashes are the hashes of the plain sentences.
+        #[test]
+        fn hashes_are_the_plain_sentences_hashed(text in "[ 。！？\\n\\r；a1二三，\\t\u{3000}\u{a0}\u{2003}é]{0,300}") {
+            use std::hash::Hasher;
+            let plain: Vec<u64> = super::sentences(&text).iter().map(|s| {
+                let mut h = crate::bytes::Fnv::default();
+                h.write(s.as_bytes());
+                h.finish()
+            }).collect();
+            prop_assert_eq!(super::hashes(&text), plain);
+        }
+    }
 
     #[test]
     fn a_titles_body_is_the_title_without_its_year_and_kind() {

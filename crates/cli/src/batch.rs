@@ -5,8 +5,9 @@
 //!
 //! Invariant: memory does not grow with the reports' sizes: a worker holds one file at a time;
 //! the writer holds at most a window of finished results waiting for their turn; what is kept
-//! per report to the end is its summary row and what a comparison needs of it
-//! (`gouji::rules::cross::Last`, a few hundred bytes).
+//! per report to the end is its summary row and its body and year. The reports found to pair
+//! are read again at the end for their comparison (`gouji::rules::cross::Last`), so a batch
+//! with no pair pays nothing for pairing.
 
 use gouji::model::{Rule, Severity, Source};
 use gouji::rules::cross::{self, Last};
@@ -93,7 +94,8 @@ pub struct Done {
     pub code: u8,
     /// `None` for a walked file that is no report (skipped).
     pub row: Option<Row>,
-    pub last: Option<Last>,
+    /// The body and year its title and text say (for pairing), where both are known.
+    pub key: Option<(String, i32)>,
 }
 
 /// How many finished results may wait for their turn, per worker.
@@ -227,20 +229,23 @@ pub fn verdict(errors: usize, unread: usize, cells: usize) -> String {
 }
 
 /// The pairs of a batch: for each report, the report of the same body a year before it (the
-/// first such, in the batch's order), by the titles' body names, normalised (`cross::body`).
-pub fn pairs(lasts: &[Option<Last>]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    for (i, this) in lasts.iter().enumerate() {
-        let Some(this) = this else { continue };
-        let found = lasts.iter().position(|p| {
-            p.as_ref()
-                .is_some_and(|p| cross::is_pair(this, p) == Some(true))
-        });
-        if let Some(j) = found {
-            out.push((i, j));
+/// first such, in the batch's order), by the titles' body names, normalised (`cross::body`),
+/// looked up by (body, year): linear in the batch.
+pub fn pairs(keys: &[Option<(String, i32)>]) -> Vec<(usize, usize)> {
+    let mut first: std::collections::HashMap<(&str, i32), usize> = std::collections::HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        if let Some((b, y)) = k {
+            first.entry((b.as_str(), *y)).or_insert(i);
         }
     }
-    out
+    keys.iter()
+        .enumerate()
+        .filter_map(|(i, k)| {
+            let (b, y) = k.as_ref()?;
+            let j = *first.get(&(b.as_str(), y.checked_sub(1)?))?;
+            Some((i, j))
+        })
+        .collect()
 }
 
 /// The cross-year findings of a pair, without the note that the pair was confirmed.

@@ -232,6 +232,7 @@ pub fn write_result<'c>(
 /// written plainly, a line and column below 10,000, neither blank nor with a unit. Room is
 /// made for it once and each piece copied at a fixed size into it (no growth checks, the
 /// length not stored piece by piece); `false`, and nothing written, for any other cell.
+#[inline(always)]
 fn usual_cell(
     out: &mut Vec<u8>,
     name: &CellName,
@@ -281,6 +282,7 @@ fn usual_cell(
 
 /// Appends the first `len` bytes of `bytes`: a fixed-size copy (a few moves, where a short
 /// copy of varying size is a call), then cut.
+#[inline(always)]
 fn put_cut<const N: usize>(out: &mut Vec<u8>, bytes: &[u8; N], len: usize) {
     let at = out.len();
     out.extend_from_slice(bytes);

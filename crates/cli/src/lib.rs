@@ -146,7 +146,9 @@ fn run(args: &[String]) -> Result<u8, String> {
     // writing its JSON)
     let mut out = BufWriter::with_capacity(JSON_BATCH, stdout.lock());
     let progress = batch::Progress::new(jobs.len());
-    let (mut rows, mut lasts, mut names) = (Vec::new(), Vec::new(), Vec::new());
+    // each report's summary row is kept only for a summary; the rest is a few bytes a report
+    let keep_rows = output == Output::Human || summary_csv.is_some() || summary_json.is_some();
+    let (mut rows, mut keys, mut names) = (Vec::new(), Vec::new(), Vec::new());
     let (mut worst, mut skipped) = (0u8, 0usize);
     batch::run(&jobs, workers, work, |i, done| {
         out.write_all(&done.out)?;
@@ -158,9 +160,16 @@ fn run(args: &[String]) -> Result<u8, String> {
         match done.row {
             Some(row) => {
                 worst = worst.max(done.code);
-                rows.push(row);
-                lasts.push(done.last);
-                names.push(jobs[i].name.clone());
+                rows.push(if keep_rows {
+                    row
+                } else {
+                    batch::Row {
+                        code: row.code,
+                        ..batch::Row::default()
+                    }
+                });
+                keys.push(done.key);
+                names.push(i);
             }
             None => skipped += 1,
         }
@@ -171,11 +180,15 @@ fn run(args: &[String]) -> Result<u8, String> {
     progress.clear();
     // reports of one body in consecutive years, paired: the cross-year checks
     if prev.is_none() && rows.len() > 1 {
-        for (i, j) in batch::pairs(&lasts) {
-            let (Some(this), Some(last)) = (&lasts[i], &lasts[j]) else {
+        for (i, j) in batch::pairs(&keys) {
+            // the two read again, for what their comparison needs
+            let (Some(this), Some(last)) = (
+                last_of(&jobs[names[i]].name, &options),
+                last_of(&jobs[names[j]].name, &options),
+            ) else {
                 continue;
             };
-            let found = batch::pair_findings(this, last);
+            let found = batch::pair_findings(&this, &last);
             let errors = found
                 .iter()
                 .filter(|f| f.severity == gouji::model::Severity::Error)
@@ -184,8 +197,14 @@ fn run(args: &[String]) -> Result<u8, String> {
                 .iter()
                 .filter(|f| f.severity == gouji::model::Severity::Warning)
                 .count();
-            write_pair(&mut out, output, &names[i], &names[j], &found)
-                .map_err(|e| e.to_string())?;
+            write_pair(
+                &mut out,
+                output,
+                &jobs[names[i]].name,
+                &jobs[names[j]].name,
+                &found,
+            )
+            .map_err(|e| e.to_string())?;
             let row = &mut rows[i];
             row.errors += errors;
             row.warnings += warnings;
@@ -267,6 +286,18 @@ thread_local! {
     static BYTES: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
+/// What a cross-year comparison needs of a file, read again (`None` if it no longer reads).
+fn last_of(name: &str, options: &Options) -> Option<gouji::rules::cross::Last> {
+    if name == "-" {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    let n = input::read_bytes(name, &mut bytes).ok()?;
+    let content = input::content(&bytes[..n]).ok()?;
+    let (r, text) = checked(&content, options);
+    Some(gouji::rules::cross::Last::of(&r, &text))
+}
+
 /// One file of a batch, read, checked and written into its own buffer.
 fn check_job(
     job: &batch::Job,
@@ -304,7 +335,7 @@ fn check_job(
                     err: Some(format!("{name}: {}", &msg[1..])),
                     code: 0,
                     row: None,
-                    last: None,
+                    key: None,
                 }
             }
             Err(msg) => {
@@ -321,7 +352,7 @@ fn check_job(
                     err: Some(format!("{name}: error: {msg}")),
                     code: 2,
                     row: Some(row),
-                    last: None,
+                    key: None,
                 };
             }
         };
@@ -331,12 +362,7 @@ fn check_job(
                 json::check_json_checked(text, options, &mut out).map(|c| {
                     out.push(b'\n');
                     let code = exit_code(&c.summary);
-                    (
-                        checked_row(name, &c, code),
-                        c.last(text),
-                        code,
-                        c.summary.cells_read,
-                    )
+                    (checked_row(name, &c, code), code, c.summary.cells_read)
                 })
             }
             _ => {
@@ -348,38 +374,34 @@ fn check_job(
                 emit_result(&mut out, &mut json, name, &r, output)
                     .map(|code| {
                         out.extend_from_slice(&json);
-                        (
-                            batch::row(name, &r, code),
-                            gouji::rules::cross::Last::of(&r, &text),
-                            code,
-                            r.summary.cells_read,
-                        )
+                        (batch::row(name, &r, code), code, r.summary.cells_read)
                     })
                     .map_err(serde_json::Error::io)
             }
         };
         match written {
             // a folder's file that holds no report: skipped, not checked
-            Ok((_, _, _, 0)) if job.walked => batch::Done {
+            Ok((_, _, 0)) if job.walked => batch::Done {
                 out: Vec::new(),
                 err: Some(format!("{name}: skipped (no report in it)")),
                 code: 0,
                 row: None,
-                last: None,
+                key: None,
             },
-            Ok((row, last, code, _)) => batch::Done {
+            Ok((row, code, _)) => batch::Done {
                 out,
                 err: None,
                 code,
+                // stdin cannot be read again for a comparison
+                key: row.body.clone().zip(row.year).filter(|_| name != "-"),
                 row: Some(row),
-                last: Some(last),
             },
             Err(e) => batch::Done {
                 out: Vec::new(),
                 err: Some(format!("{name}: error: {e}")),
                 code: 2,
                 row: None,
-                last: None,
+                key: None,
             },
         }
     })

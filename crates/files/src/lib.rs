@@ -142,7 +142,8 @@ pub fn sniff(bytes: &[u8]) -> Kind {
 /// text (HTML or text: see [`is_html`]). Cheap: a batch of text files pays a few compares.
 pub fn binary_kind(bytes: &[u8]) -> Option<Kind> {
     let head = &bytes[..bytes.len().min(1024)];
-    if head.windows(5).any(|w| w == b"%PDF-") {
+    // `%PDF-` within the first KB (some files have a few bytes before it)
+    if bytes.starts_with(b"%PDF-") || gouji::bytes::find_bytes(head, b"%PDF-").is_some() {
         return Some(Kind::Pdf);
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
@@ -172,18 +173,22 @@ pub fn binary_kind(bytes: &[u8]) -> Option<Kind> {
 
 /// HTML: a doctype or an `<html>` at the start, or markup of a table near it.
 pub fn is_html(text: &str) -> bool {
-    let head: String = text
-        .trim_start_matches('\u{feff}')
-        .trim_start()
-        .chars()
-        .take(4096)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    // text that does not begin with markup is no page (the usual case: decided at once)
+    if !text.starts_with('<') {
+        return false;
+    }
+    let mut end = text.len().min(4096);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = text[..end].to_ascii_lowercase();
     head.starts_with("<!doctype html")
         || head.starts_with("<html")
         || head.starts_with("<?xml") && head.contains("<html")
-        || head.starts_with('<')
-            && (head.contains("<table") || head.contains("<body") || head.contains("<meta"))
+        || head.contains("<table")
+        || head.contains("<body")
+        || head.contains("<meta")
 }
 
 /// Text: UTF-8 (a BOM or none), UTF-16 with a BOM, or GBK/GB18030 (with the `gbk` feature);
