@@ -177,6 +177,7 @@ pub fn render_html(result: &CheckResult) -> String {
 /// that streams the result (the command line's `--json`) takes it from here; [`check`] builds
 /// it with [`Checked::into_result`].
 pub struct Checked {
+    pub indicators: result::Indicators,
     pub report: Report,
     pub findings: Vec<model::Finding>,
     pub summary: Summary,
@@ -231,7 +232,15 @@ fn assess(report: Report, options: &Options) -> Checked {
         cells_read: report.sheet.len(),
     };
     let year = rules::report::report_year(&report);
+    let indicators = result::Indicators::of(|id| {
+        let c = report.sheet.get(format::CellId::parse(id)?)?;
+        match c.value {
+            model::Value::Blank => Some(0),
+            v => v.arith(),
+        }
+    });
     Checked {
+        indicators,
         format: format_of(&report, year),
         findings,
         summary,
@@ -258,6 +267,7 @@ impl Checked {
             findings: self.findings.iter().map(FindingOut::from).collect(),
             summary: self.summary,
             tables: self.tables,
+            indicators: self.indicators,
             version: VERSION.to_owned(),
             prev: None,
         }

@@ -319,6 +319,56 @@ fn verdict(h: &mut Html, r: &CheckResult, lang: Lang) {
     if !meta.is_empty() {
         h.leaf("p", &[("class", "gouji-meta")], &meta.join(" · "));
     }
+    indicators(h, r, lang);
+    if let Some(p) = &r.prev {
+        let name = p
+            .title
+            .clone()
+            .unwrap_or_else(|| lang.pick("上一年度报告", "last year's report").to_owned());
+        h.leaf(
+            "p",
+            &[("class", "gouji-meta gouji-prev")],
+            &match lang {
+                Lang::Zh => format!("已与上一年度报告核对：{name}"),
+                Lang::En => format!("Checked against last year's report: {name}"),
+            },
+        );
+    }
+}
+
+/// The report's indicators, as evaluators compute them, where its tables give them.
+fn indicators(h: &mut Html, r: &CheckResult, lang: Lang) {
+    let i = &r.indicators;
+    let items = [
+        (i.disclosure_rate, "公开率", "disclosure rate"),
+        (
+            i.review_correction_rate,
+            "行政复议纠错率",
+            "review correction rate",
+        ),
+        (
+            i.suit_correction_rate,
+            "行政诉讼纠错率",
+            "suit correction rate",
+        ),
+        (i.carry_rate, "结转率", "carry-over rate"),
+    ];
+    let shown: Vec<String> = items
+        .iter()
+        .filter_map(|&(v, zh, en)| {
+            // a tenth of a percent, in integers (float formatting is large in WebAssembly)
+            let permille = (v? * 1000.0).round() as i64;
+            let pct = format!("{}.{}%", permille / 10, permille % 10);
+            Some(format!("{} {pct}", lang.pick(zh, en)))
+        })
+        .collect();
+    if !shown.is_empty() {
+        h.leaf(
+            "p",
+            &[("class", "gouji-meta gouji-indicators")],
+            &shown.join(" · "),
+        );
+    }
 }
 
 fn severity_word(sev: Severity, lang: Lang) -> &'static str {

@@ -31,12 +31,57 @@ pub struct CheckResult {
     /// The variant each table was read as (`null` where the table was not read).
     #[serde(default)]
     pub tables: Tables,
+    /// The report's indicators (公开率, 纠错率, 结转率), from its tables.
+    #[serde(default)]
+    pub indicators: Indicators,
     /// The gouji version that made this result.
     #[serde(default)]
     pub version: String,
     /// Last year's report, where this one was compared with it (absent otherwise).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prev: Option<PrevOut>,
+}
+
+/// What evaluators compute from a report's tables, each a fraction (0.823 for 82.3 %), `null`
+/// where a cell is missing or the denominator is 0:
+/// - `disclosure_rate` 公开率: (（一）予以公开 + （二）部分公开) / （七）总计, of the 总计 column;
+/// - `review_correction_rate` 行政复议纠错率: 结果纠正 / 总计;
+/// - `suit_correction_rate` 行政诉讼纠错率: 结果纠正 / 总计, both kinds of suit together;
+/// - `carry_rate` 结转率: 四、结转下年度 / (一、本年新收 + 二、上年结转).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Indicators {
+    pub disclosure_rate: Option<f64>,
+    pub review_correction_rate: Option<f64>,
+    pub suit_correction_rate: Option<f64>,
+    pub carry_rate: Option<f64>,
+}
+
+impl Indicators {
+    /// The indicators of the cells `figure` gives (a cell's figure by id, blank as 0).
+    pub fn of(figure: impl Fn(&str) -> Option<i64>) -> Indicators {
+        let ratio = |num: Option<i64>, den: Option<i64>| match (num, den) {
+            (Some(n), Some(d)) if d > 0 && n >= 0 => {
+                Some((n as f64 / d as f64 * 10_000.0).round() / 10_000.0)
+            }
+            _ => None,
+        };
+        let sum = |ids: &[&str]| ids.iter().map(|id| figure(id)).sum::<Option<i64>>();
+        Indicators {
+            disclosure_rate: ratio(
+                sum(&["p3.granted.total", "p3.partial.total"]),
+                figure("p3.total.total"),
+            ),
+            review_correction_rate: ratio(figure("p4.review.corrected"), figure("p4.review.total")),
+            suit_correction_rate: ratio(
+                sum(&["p4.suit_direct.corrected", "p4.suit_after_review.corrected"]),
+                sum(&["p4.suit_direct.total", "p4.suit_after_review.total"]),
+            ),
+            carry_rate: ratio(
+                figure("p3.carried_out.total"),
+                sum(&["p3.new.total", "p3.carried_in.total"]),
+            ),
+        }
+    }
 }
 
 /// The report a result was compared with: its title, year and format.

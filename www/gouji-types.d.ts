@@ -76,6 +76,15 @@ export interface CheckResult {
   summary: { errors: number; warnings: number; infos: number; unread: number; cells_read: number };
   tables: { p2: "F2019" | "F2021" | null; p3: "F2019" | "F2021" | null; p4: boolean };
   version: string;
+  /** What evaluators compute from the tables, each a fraction (0.595 for 59.5 %), null where a
+   *  cell is missing or the denominator is 0: 公开率 (（一）+（二）)/（七）, the correction rates of
+   *  review and suit (结果纠正 / 总计), 结转率 (四 / (一 + 二)). */
+  indicators: {
+    disclosure_rate: number | null;
+    review_correction_rate: number | null;
+    suit_correction_rate: number | null;
+    carry_rate: number | null;
+  };
   /** Last year's report, where this one was compared with it. */
   prev?: { title: string | null; year: number | null; format: "F2019" | "F2021" | "mixed" | "unknown" };
 }

@@ -170,8 +170,17 @@ fn result_keys_are_the_contract() {
     assert_eq!(
         sorted(&v),
         [
-            "cells", "findings", "format", "input", "schema", "summary", "tables", "title",
-            "version", "year"
+            "cells",
+            "findings",
+            "format",
+            "indicators",
+            "input",
+            "schema",
+            "summary",
+            "tables",
+            "title",
+            "version",
+            "year"
         ]
     );
     let f = &v["findings"][0];
@@ -197,5 +206,25 @@ fn result_keys_are_the_contract() {
     assert_eq!(
         sorted(&v["summary"]),
         ["cells_read", "errors", "infos", "unread", "warnings"]
+    );
+}
+
+/// The indicators evaluators compute, from the tables (huaian-2024: (1362 + 454) / 3050, 64 / 351,
+/// (4 + 1) / (26 + 20), 103 / (3119 + 34)); none where a denominator is 0 (hongze's review total).
+#[test]
+fn indicators_are_computed_from_the_tables() {
+    let r = run(&fixture("samples/huaian-2024.txt"));
+    let i = r.indicators;
+    assert_eq!(i.disclosure_rate, Some(0.5954));
+    assert_eq!(i.review_correction_rate, Some(0.1823));
+    assert_eq!(i.suit_correction_rate, Some(0.1087));
+    assert_eq!(i.carry_rate, Some(0.0327));
+    let h = run(&fixture("samples/hongze-2023.txt"));
+    assert_eq!(h.indicators.review_correction_rate, None);
+    assert_eq!(h.indicators.disclosure_rate, Some(0.1905));
+    let html = gouji::render_html(&r);
+    assert!(
+        html.contains("公开率 59.5% · 行政复议纠错率 18.2% · 行政诉讼纠错率 10.9% · 结转率 3.3%"),
+        "indicators shown"
     );
 }

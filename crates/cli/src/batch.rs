@@ -85,6 +85,7 @@ pub struct Row {
     /// The most serious finding, in words.
     pub worst: String,
     pub code: u8,
+    pub indicators: gouji::result::Indicators,
 }
 
 /// A file checked by a worker: what to write, in order.
@@ -213,6 +214,7 @@ pub fn row(file: &str, r: &gouji::CheckResult, code: u8) -> Row {
         unread: r.summary.unread,
         worst,
         code,
+        indicators: r.indicators,
     }
 }
 
@@ -256,6 +258,10 @@ pub fn pair_findings(this: &Last, prev: &Last) -> Vec<gouji::result::FindingOut>
         .collect()
 }
 
+fn rate(v: Option<f64>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
 fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
@@ -268,7 +274,7 @@ fn csv_field(s: &str) -> String {
 /// per report, the totals last.
 pub fn summary_csv(rows: &[Row], skipped: usize) -> String {
     let mut out = String::from("\u{feff}");
-    out.push_str("文件 file,机关 body,年度 year,格式 format,结论 verdict,错误 errors,提醒 warnings,未能读取 unread,最主要的问题 worst\r\n");
+    out.push_str("文件 file,机关 body,年度 year,格式 format,结论 verdict,错误 errors,提醒 warnings,未能读取 unread,最主要的问题 worst,公开率 disclosure_rate,行政复议纠错率 review_correction_rate,行政诉讼纠错率 suit_correction_rate,结转率 carry_rate\r\n");
     for r in rows {
         let fields = [
             csv_field(&r.file),
@@ -280,6 +286,10 @@ pub fn summary_csv(rows: &[Row], skipped: usize) -> String {
             r.warnings.to_string(),
             r.unread.to_string(),
             csv_field(&r.worst),
+            rate(r.indicators.disclosure_rate),
+            rate(r.indicators.review_correction_rate),
+            rate(r.indicators.suit_correction_rate),
+            rate(r.indicators.carry_rate),
         ];
         out.push_str(&fields.join(","));
         out.push_str("\r\n");
@@ -317,7 +327,7 @@ pub fn summary_json(rows: &[Row], skipped: usize) -> String {
             serde_json::json!({
                 "file": r.file, "body": r.body, "year": r.year, "format": r.format,
                 "verdict": r.verdict, "errors": r.errors, "warnings": r.warnings,
-                "unread": r.unread, "worst": r.worst,
+                "unread": r.unread, "worst": r.worst, "indicators": r.indicators,
             })
         })
         .collect();

@@ -49,6 +49,7 @@ pub fn check_json_checked(
         findings: &findings,
         summary: &checked.summary,
         tables: &checked.tables,
+        indicators: &checked.indicators,
         version: gouji::VERSION,
     };
     write_result(out, head, cells, tail)?;
@@ -83,6 +84,7 @@ pub fn write_json(r: &CheckResult, out: &mut Vec<u8>) -> serde_json::Result<()> 
         findings: &r.findings,
         summary: &r.summary,
         tables: &r.tables,
+        indicators: &r.indicators,
         version: &r.version,
     };
     write_result(out, head, cells, tail)
@@ -119,6 +121,7 @@ pub struct Tail<'a> {
     pub findings: &'a [FindingOut],
     pub summary: &'a Summary,
     pub tables: &'a Tables,
+    pub indicators: &'a gouji::result::Indicators,
     pub version: &'a str,
 }
 
@@ -222,6 +225,8 @@ pub fn write_result<'c>(
     put(&mut *out, tail.summary)?;
     out.extend_from_slice(b",\"tables\":");
     put(&mut *out, tail.tables)?;
+    out.extend_from_slice(b",\"indicators\":");
+    put(&mut *out, tail.indicators)?;
     out.extend_from_slice(b",\"version\":");
     json_str(out, tail.version);
     out.push(b'}');

@@ -432,6 +432,7 @@ fn checked_row(name: &str, c: &gouji::Checked, code: u8) -> batch::Row {
         unread: c.summary.unread,
         worst,
         code,
+        indicators: c.indicators,
     }
 }
 

@@ -417,7 +417,16 @@ fn result_from_js(v: &JsValue) -> Result<CheckResult, JsError> {
             .and_then(|f| ReportFormat::from_name(&f))
             .unwrap_or(ReportFormat::Unknown),
     });
+    let ind = get(v, "indicators");
+    let rate = |k: &str| get(&ind, k).as_f64();
+    let indicators = gouji::result::Indicators {
+        disclosure_rate: rate("disclosure_rate"),
+        review_correction_rate: rate("review_correction_rate"),
+        suit_correction_rate: rate("suit_correction_rate"),
+        carry_rate: rate("carry_rate"),
+    };
     Ok(CheckResult {
+        indicators,
         prev,
         schema: num_field(v, "schema")
             .and_then(|x| u32::try_from(x).ok())
