@@ -50,10 +50,24 @@ pub struct CheckResult {
 /// - `carry_rate` 结转率: 四、结转下年度 / (一、本年新收 + 二、上年结转).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Indicators {
+    #[serde(serialize_with = "rate")]
     pub disclosure_rate: Option<f64>,
+    #[serde(serialize_with = "rate")]
     pub review_correction_rate: Option<f64>,
+    #[serde(serialize_with = "rate")]
     pub suit_correction_rate: Option<f64>,
+    #[serde(serialize_with = "rate")]
     pub carry_rate: Option<f64>,
+}
+
+/// A rate as JavaScript writes it: a whole one (0, 1) as an integer, so that every host's JSON
+/// of a result is the same bytes.
+fn rate<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match *v {
+        Some(x) if x.fract() == 0.0 => s.serialize_some(&(x as i64)),
+        Some(x) => s.serialize_some(&x),
+        None => s.serialize_none(),
+    }
 }
 
 impl Indicators {
