@@ -369,3 +369,57 @@ pub fn summary_table(out: &mut impl Write, rows: &[Row], skipped: usize) -> io::
         skipped
     )
 }
+
+/// Results waiting to be written, each in its own buffer; written together (one vectored write
+/// for several reports) once they make `batch` bytes, without being copied into one buffer.
+#[derive(Default)]
+pub struct Gathered {
+    parts: Vec<Vec<u8>>,
+    len: usize,
+}
+
+impl Gathered {
+    pub fn push<W: Write>(
+        &mut self,
+        part: Vec<u8>,
+        out: &mut io::BufWriter<W>,
+        batch: usize,
+    ) -> io::Result<()> {
+        if part.is_empty() {
+            return Ok(());
+        }
+        self.len += part.len();
+        self.parts.push(part);
+        if self.len >= batch {
+            self.flush(out)?;
+        }
+        Ok(())
+    }
+
+    /// Writes what waits, after what the writer holds (the order of the output is kept).
+    pub fn flush<W: Write>(&mut self, out: &mut io::BufWriter<W>) -> io::Result<()> {
+        if self.parts.is_empty() {
+            return Ok(());
+        }
+        out.flush()?;
+        let w = out.get_mut();
+        let mut slices: Vec<io::IoSlice> = self.parts.iter().map(|p| io::IoSlice::new(p)).collect();
+        let mut rest: &mut [io::IoSlice] = &mut slices;
+        while !rest.is_empty() {
+            match w.write_vectored(rest) {
+                Ok(0) => {
+                    return Err(io::Error::new(
+                        io::ErrorKind::WriteZero,
+                        "the output took nothing",
+                    ))
+                }
+                Ok(n) => io::IoSlice::advance_slices(&mut rest, n),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        self.parts.clear();
+        self.len = 0;
+        Ok(())
+    }
+}

@@ -140,19 +140,23 @@ fn run(args: &[String]) -> Result<u8, String> {
     };
     let jobs = batch::expand(&files);
     let prev = prev.as_ref().map(|(r, text)| (r, text.as_str()));
-    let work = |job: &batch::Job| check_job(job, &options, output, prev);
+    // each report's summary row is kept only for a summary; the rest is a few bytes a report
+    let keep_rows = output == Output::Human || summary_csv.is_some() || summary_json.is_some();
+    let work = |job: &batch::Job| check_job(job, &options, output, prev, keep_rows);
     let stdout = io::stdout();
     // results gather and go out a few at a time (one write per report costs as much as
     // writing its JSON)
     let mut out = BufWriter::with_capacity(JSON_BATCH, stdout.lock());
     let progress = batch::Progress::new(jobs.len());
-    // each report's summary row is kept only for a summary; the rest is a few bytes a report
-    let keep_rows = output == Output::Human || summary_csv.is_some() || summary_json.is_some();
     let (mut rows, mut keys, mut names) = (Vec::new(), Vec::new(), Vec::new());
     let (mut worst, mut skipped) = (0u8, 0usize);
+    // the results waiting to go out, written together with one vectored write: each result's
+    // buffer goes to the output as it is, not copied into a buffer first
+    let mut waiting = batch::Gathered::default();
     batch::run(&jobs, workers, work, |i, done| {
-        out.write_all(&done.out)?;
+        waiting.push(done.out, &mut out, JSON_BATCH)?;
         if let Some(err) = &done.err {
+            waiting.flush(&mut out)?;
             out.flush()?;
             progress.clear();
             eprintln!("{err}");
@@ -177,6 +181,7 @@ fn run(args: &[String]) -> Result<u8, String> {
         Ok(())
     })
     .map_err(|e| e.to_string())?;
+    waiting.flush(&mut out).map_err(|e| e.to_string())?;
     progress.clear();
     // reports of one body in consecutive years, paired: the cross-year checks
     if prev.is_none() && rows.len() > 1 {
@@ -304,6 +309,7 @@ fn check_job(
     options: &Options,
     output: Output,
     prev: Option<(&CheckResult, &str)>,
+    keep_rows: bool,
 ) -> batch::Done {
     BYTES.with(|b| {
         let mut bytes = b.borrow_mut();
@@ -362,7 +368,23 @@ fn check_job(
                 json::check_json_checked(text, options, &mut out).map(|c| {
                     out.push(b'\n');
                     let code = exit_code(&c.summary);
-                    (checked_row(name, &c, code), code, c.summary.cells_read)
+                    let row = if keep_rows {
+                        checked_row(name, &c, code)
+                    } else {
+                        // what pairing needs, and no more
+                        batch::Row {
+                            body: c
+                                .report
+                                .meta
+                                .title
+                                .as_deref()
+                                .and_then(gouji::rules::cross::body),
+                            year: c.year,
+                            code,
+                            ..batch::Row::default()
+                        }
+                    };
+                    (row, code, c.summary.cells_read)
                 })
             }
             _ => {
