@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes the readers and the whole check + render with cargo-fuzz (libFuzzer, nightly).
 #   scripts/fuzz.sh [--runs N | --time SECONDS] [TARGET...]     targets: text grid check_render pdf docx html
-# Each target starts from its seeds (fuzz/seeds: the samples and fixtures; fuzz/seeds-pdf,
-# seeds-docx, seeds-html: small files of each kind, the filled Word template, the HTML fixtures), the committed corpus sample
+# Each target starts from its seeds (fuzz/seeds: the samples and fixtures; for the file
+# readers, tests/fixtures/files and tests/fixtures/html, and fuzz/seeds-pdf's small PDFs), the committed corpus sample
 # fuzz/corpus-min/TARGET and its working corpus fuzz/corpus/TARGET,
 # which it grows. A crash, a timeout over 1 s or an allocation over 2 GB stops it and leaves the
 # input in fuzz/artifacts/TARGET/: copy it to fuzz/regressions/ so the test suite keeps it.
@@ -26,10 +26,14 @@ for t in "${targets[@]}"; do
   mkdir -p "corpus/$t"
   say "fuzzing $t (${limit[*]})"
   # no sanitizer: the crate has no unsafe code; speed buys executions
+  # the file readers' seeds are the test fixtures themselves (and, for PDF, a few small
+  # hand-made files of fuzz/seeds-pdf), not copies of them
   case "$t" in
-    pdf|docx|html) seeds="seeds-$t"; max_len=32768 ;;
-    *) seeds=seeds; max_len=4096 ;;
+    pdf) seeds=(seeds-pdf ../tests/fixtures/files); max_len=32768 ;;
+    docx) seeds=(../tests/fixtures/files); max_len=32768 ;;
+    html) seeds=(../tests/fixtures/html); max_len=32768 ;;
+    *) seeds=(seeds); max_len=4096 ;;
   esac
   mkdir -p "corpus-min/$t"
-  cargo +nightly fuzz run -O -s none "$t" "corpus/$t" "$seeds" "corpus-min/$t" -- "${limit[@]}" -timeout=1 -rss_limit_mb=2048 -max_len="$max_len" -print_final_stats=1
+  cargo +nightly fuzz run -O -s none "$t" "corpus/$t" "${seeds[@]}" "corpus-min/$t" -- "${limit[@]}" -timeout=1 -rss_limit_mb=2048 -max_len="$max_len" -print_final_stats=1
 done

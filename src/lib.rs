@@ -186,28 +186,6 @@ pub struct Checked {
     pub tables: Tables,
 }
 
-impl Checked {
-    /// What a cross-year comparison needs of this report (`text`: the report as read).
-    pub fn last(&self, text: &str) -> rules::cross::Last {
-        let sheet = &self.report.sheet;
-        rules::cross::Last::from_parts(
-            self.report.meta.title.clone(),
-            self.year,
-            self.format,
-            self.tables.p2,
-            text,
-            |id| {
-                let c = sheet.get(format::CellId::parse(id)?)?;
-                let v = match c.value {
-                    model::Value::Blank => 0,
-                    v => v.arith()?,
-                };
-                Some((v, c.pos.map(result::At::from)))
-            },
-        )
-    }
-}
-
 /// Reads and checks pasted text, as [`check`] does, without building the result.
 pub fn check_text(text: &str, options: &Options) -> Checked {
     assess(read::read_text(text, options.format), options)

@@ -79,7 +79,7 @@ pub struct Last {
 }
 
 /// The cells a comparison reads, this year's or last year's.
-const COMPARED: [&str; 34] = [
+const COMPARED: [&str; 30] = [
     "p3.carried_in.natural",
     "p3.carried_in.business",
     "p3.carried_in.research",
@@ -110,44 +110,28 @@ const COMPARED: [&str; 34] = [
     "p2.normative.in_force",
     "p2.normative.issued",
     "p2.normative.repealed",
-    "p2.procurement.projects",
-    "p2.procurement.amount",
-    "p4.review.total",
-    "p4.suit_direct.total",
 ];
 
 impl Last {
     /// A result's part in a comparison; `text` is the report as read (for its sentences).
     pub fn of(r: &CheckResult, text: &str) -> Last {
-        Last::from_parts(r.title.clone(), r.year, r.format, r.tables.p2, text, |id| {
-            let c = r.cells.get(id)?;
-            let v = if c.blank {
-                Some(0)
-            } else {
-                c.value.and_then(|v| v.as_i64())
-            }?;
-            Some((v, c.at))
-        })
-    }
-
-    /// The same from its parts: `cell` gives a compared cell's figure (blank as 0) and position.
-    pub fn from_parts(
-        title: Option<String>,
-        year: Option<i32>,
-        format: ReportFormat,
-        p2: Option<FormatId>,
-        text: &str,
-        cell: impl Fn(&str) -> Option<(i64, Option<At>)>,
-    ) -> Last {
         let figures = COMPARED
             .iter()
-            .filter_map(|&id| cell(id).map(|(v, at)| (id, v, at)))
+            .filter_map(|&id| {
+                let c = r.cells.get(id)?;
+                let v = if c.blank {
+                    Some(0)
+                } else {
+                    c.value.and_then(|v| v.as_i64())
+                }?;
+                Some((id, v, c.at))
+            })
             .collect();
         Last {
-            title,
-            year,
-            format,
-            p2,
+            title: r.title.clone(),
+            year: r.year,
+            format: r.format,
+            p2: r.tables.p2,
             figures,
             sentences: hashes(text),
         }
@@ -259,20 +243,7 @@ fn is_sentence(chars: usize, digits: usize) -> bool {
 }
 
 fn finding(rule: Rule, severity: Severity, zh: String, en: String) -> FindingOut {
-    FindingOut {
-        rule,
-        severity,
-        source: Source::Report,
-        cells: Vec::new(),
-        expected: None,
-        actual: None,
-        suspects: Vec::new(),
-        message: zh,
-        message_en: en,
-        at: None,
-        relations: Vec::new(),
-        prev_cells: Vec::new(),
-    }
+    FindingOut::from(&crate::model::Finding::new(rule, severity, zh, en))
 }
 
 const P3_COLUMNS: [(&str, &str, &str); 7] = [

@@ -44,6 +44,14 @@ export class Input {
     this.runCheck();
   }
 
+  /** A file's grid (a saved page's, a Word file's) as the source: shown as tab-separated
+   *  rows, and checked. */
+  setGrid(grid, { html = null, input } = {}) {
+    this.source = input ? { kind: "html", html, grid, input } : { kind: "html", html, grid };
+    this.show(grid.map((r) => r.join("\t")).join("\n"));
+    this.runCheck();
+  }
+
   /** A dropped or picked file, told by its bytes: text (UTF-8, UTF-16, GBK) and saved pages
    *  here; PDF and Word files by the file readers, loaded for the first such file. */
   async readFile(file) {
@@ -54,10 +62,7 @@ export class Input {
       if (text === null) return this.notice(this.t("file-bad", { name: file.name }));
       this.showPaste();
       if (looksLikeHtml(text)) {
-        const grid = this.core.htmlToGrid(text);
-        this.source = { kind: "html", html: text, grid };
-        this.q("#text").value = grid.map((r) => r.join("\t")).join("\n");
-        this.runCheck();
+        this.setGrid(this.core.htmlToGrid(text), { html: text });
       } else {
         this.setText(text);
       }
@@ -82,9 +87,7 @@ export class Input {
       this.runCheck();
       this.notice(this.t("file-read-pdf", { name: file.name, n: out.pages.length }));
     } else if (out.grid) {
-      this.source = { kind: "html", html: null, grid: out.grid, input: out.kind };
-      this.show(out.grid.map((r) => r.join("\t")).join("\n"));
-      this.runCheck();
+      this.setGrid(out.grid, { input: out.kind });
       this.notice(this.t(out.kind === "docx" ? "file-read-docx" : "file-read", { name: file.name, n: out.tables }));
     } else {
       this.setText(out.text ?? "");

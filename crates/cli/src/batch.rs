@@ -194,28 +194,71 @@ impl Progress {
     }
 }
 
-/// The row of a checked report.
+/// What a summary row is made of: a built result's, or a check's made without one.
+pub struct Facts<'a> {
+    pub title: Option<&'a str>,
+    pub year: Option<i32>,
+    pub format: gouji::format::ReportFormat,
+    pub summary: &'a gouji::result::Summary,
+    pub indicators: gouji::result::Indicators,
+}
+
+impl Row {
+    /// A checked report's row; `findings` as (rule, whose, severity, message), most serious
+    /// first: the worst is the first of the report's own that is not a note, else the first.
+    pub fn of<'f>(
+        file: &str,
+        code: u8,
+        r: Facts,
+        findings: impl Iterator<Item = (Rule, Source, Severity, &'f str)> + Clone,
+    ) -> Row {
+        let worst = findings
+            .clone()
+            .find(|&(_, source, severity, _)| {
+                source == Source::Report && severity != Severity::Info
+            })
+            .or_else(|| findings.clone().next())
+            .map(|(rule, _, _, message)| format!("{rule} {message}"))
+            .unwrap_or_default();
+        let s = r.summary;
+        Row {
+            file: file.to_owned(),
+            verdict: verdict(s.errors, s.unread, s.cells_read),
+            errors: s.errors,
+            warnings: s.warnings,
+            unread: s.unread,
+            worst,
+            format: r.format.as_str().to_owned(),
+            indicators: r.indicators,
+            ..Row::key(r.title, r.year, code)
+        }
+    }
+
+    /// What pairing needs of a report, and no more (when no summary is asked for).
+    pub fn key(title: Option<&str>, year: Option<i32>, code: u8) -> Row {
+        Row {
+            body: title.and_then(cross::body),
+            year,
+            code,
+            ..Row::default()
+        }
+    }
+}
+
+/// The row of a built result.
 pub fn row(file: &str, r: &gouji::CheckResult, code: u8) -> Row {
-    let worst = r
+    let facts = Facts {
+        title: r.title.as_deref(),
+        year: r.year,
+        format: r.format,
+        summary: &r.summary,
+        indicators: r.indicators,
+    };
+    let findings = r
         .findings
         .iter()
-        .find(|f| f.source == Source::Report && f.severity != Severity::Info)
-        .or_else(|| r.findings.first())
-        .map(|f| format!("{} {}", f.rule, f.message))
-        .unwrap_or_default();
-    Row {
-        file: file.to_owned(),
-        body: r.title.as_deref().and_then(cross::body),
-        year: r.year,
-        format: r.format.as_str().to_owned(),
-        verdict: verdict(r.summary.errors, r.summary.unread, r.summary.cells_read),
-        errors: r.summary.errors,
-        warnings: r.summary.warnings,
-        unread: r.summary.unread,
-        worst,
-        code,
-        indicators: r.indicators,
-    }
+        .map(|f| (f.rule, f.source, f.severity, f.message.as_str()));
+    Row::of(file, code, facts, findings)
 }
 
 pub fn verdict(errors: usize, unread: usize, cells: usize) -> String {

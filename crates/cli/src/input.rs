@@ -5,11 +5,6 @@
 use std::borrow::Cow;
 use std::io::{self, Read};
 
-pub fn read_input<'b>(name: &str, bytes: &'b mut Vec<u8>) -> Result<Cow<'b, str>, String> {
-    let n = read_bytes(name, bytes)?;
-    decode(&bytes[..n])
-}
-
 /// A file's bytes (or standard input's, for `-`) into `bytes`; returns how many.
 pub fn read_bytes(name: &str, bytes: &mut Vec<u8>) -> Result<usize, String> {
     if name == "-" {
@@ -49,31 +44,17 @@ pub fn read_all(from: &mut impl Read, buf: &mut Vec<u8>) -> io::Result<usize> {
     }
 }
 
-/// UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused, not guessed.
+/// UTF-8 (with or without BOM), validated with SIMD and borrowed; UTF-16 with a BOM and GBK as
+/// the file readers decode them (`gouji_files::decode_text`); anything else is refused, not
+/// guessed.
 pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
-    let utf16 = |b: &[u8], le: bool| {
-        let units: Vec<u16> = b
-            .chunks_exact(2)
-            .map(|c| {
-                if le {
-                    u16::from_le_bytes([c[0], c[1]])
-                } else {
-                    u16::from_be_bytes([c[0], c[1]])
-                }
-            })
-            .collect();
-        String::from_utf16(&units)
-            .map(Cow::Owned)
-            .map_err(|_| "invalid UTF-16 text".to_owned())
-    };
     let utf8 = |b| {
         simdutf8::basic::from_utf8(b)
             .map(Cow::Borrowed)
             .map_err(|_| not_utf8(b))
     };
     match bytes {
-        [0xFF, 0xFE, rest @ ..] => utf16(rest, true),
-        [0xFE, 0xFF, rest @ ..] => utf16(rest, false),
+        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] => gouji_files::decode_text(bytes).map_err(|e| e.en),
         [0xEF, 0xBB, 0xBF, rest @ ..] => utf8(rest),
         // not UTF-8: GBK/GB18030 text is read as such, anything else refused
         _ => utf8(bytes).or_else(|e| gouji_files::decode_text(bytes).map_err(|_| e)),

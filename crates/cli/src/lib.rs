@@ -134,12 +134,16 @@ fn run(args: &[String]) -> Result<u8, String> {
             let content = input::read_bytes(p, &mut bytes)
                 .and_then(|n| input::content(&bytes[..n]))
                 .map_err(|e| format!("{p} (--prev): {e}"))?;
-            Some(checked(&content, &options))
+            // what the comparisons need of it, made once
+            Some(gouji::rules::cross::Last::of(
+                &checked(&content, &options),
+                &text_of(&content),
+            ))
         }
         None => None,
     };
     let jobs = batch::expand(&files);
-    let prev = prev.as_ref().map(|(r, text)| (r, text.as_str()));
+    let prev = prev.as_ref();
     // each report's summary row is kept only for a summary; the rest is a few bytes a report
     let keep_rows = output == Output::Human || summary_csv.is_some() || summary_json.is_some();
     let work = |job: &batch::Job| check_job(job, &options, output, prev, keep_rows);
@@ -299,8 +303,10 @@ fn last_of(name: &str, options: &Options) -> Option<gouji::rules::cross::Last> {
     let mut bytes = Vec::new();
     let n = input::read_bytes(name, &mut bytes).ok()?;
     let content = input::content(&bytes[..n]).ok()?;
-    let (r, text) = checked(&content, options);
-    Some(gouji::rules::cross::Last::of(&r, &text))
+    Some(gouji::rules::cross::Last::of(
+        &checked(&content, options),
+        &text_of(&content),
+    ))
 }
 
 /// One file of a batch, read, checked and written into its own buffer.
@@ -308,7 +314,7 @@ fn check_job(
     job: &batch::Job,
     options: &Options,
     output: Output,
-    prev: Option<(&CheckResult, &str)>,
+    prev: Option<&gouji::rules::cross::Last>,
     keep_rows: bool,
 ) -> batch::Done {
     BYTES.with(|b| {
@@ -371,26 +377,17 @@ fn check_job(
                     let row = if keep_rows {
                         checked_row(name, &c, code)
                     } else {
-                        // what pairing needs, and no more
-                        batch::Row {
-                            body: c
-                                .report
-                                .meta
-                                .title
-                                .as_deref()
-                                .and_then(gouji::rules::cross::body),
-                            year: c.year,
-                            code,
-                            ..batch::Row::default()
-                        }
+                        batch::Row::key(c.report.meta.title.as_deref(), c.year, code)
                     };
                     (row, code, c.summary.cells_read)
                 })
             }
             _ => {
-                let (mut r, text) = checked(&content, options);
-                if let Some((last, last_text)) = prev {
-                    gouji::compare(&mut r, &text, last, last_text);
+                let mut r = checked(&content, options);
+                if let Some(last) = prev {
+                    let this = gouji::rules::cross::Last::of(&r, &text_of(&content));
+                    let found = gouji::rules::cross::findings(&this, last);
+                    gouji::rules::cross::add(&mut r, last, found);
                 }
                 let mut json = Vec::new();
                 emit_result(&mut out, &mut json, name, &r, output)
@@ -431,31 +428,18 @@ fn check_job(
 
 /// The summary row of a check made without its result (the batch's fast path).
 fn checked_row(name: &str, c: &gouji::Checked, code: u8) -> batch::Row {
-    let worst = c
+    let facts = batch::Facts {
+        title: c.report.meta.title.as_deref(),
+        year: c.year,
+        format: c.format,
+        summary: &c.summary,
+        indicators: c.indicators,
+    };
+    let findings = c
         .findings
         .iter()
-        .find(|f| f.source == Source::Report && f.severity != gouji::model::Severity::Info)
-        .or_else(|| c.findings.first())
-        .map(|f| format!("{} {}", f.rule, f.message))
-        .unwrap_or_default();
-    batch::Row {
-        file: name.to_owned(),
-        body: c
-            .report
-            .meta
-            .title
-            .as_deref()
-            .and_then(gouji::rules::cross::body),
-        year: c.year,
-        format: c.format.as_str().to_owned(),
-        verdict: batch::verdict(c.summary.errors, c.summary.unread, c.summary.cells_read),
-        errors: c.summary.errors,
-        warnings: c.summary.warnings,
-        unread: c.summary.unread,
-        worst,
-        code,
-        indicators: c.indicators,
-    }
+        .map(|f| (f.rule, f.source, f.severity, f.message.as_str()));
+    batch::Row::of(name, code, facts, findings)
 }
 
 /// `gouji read FILE...`: what gouji reads from each file, as text (a grid's rows with tabs),
@@ -510,18 +494,31 @@ fn exit_code(summary: &Summary) -> u8 {
     }
 }
 
-/// A file's content checked in full, and its text as read (for the sentences a cross-year
-/// comparison looks at).
-fn checked(content: &Content, options: &Options) -> (CheckResult, String) {
+/// A file's content checked in full.
+fn checked(content: &Content, options: &Options) -> CheckResult {
     match content {
-        Content::Text(text) => (gouji::check(text, options), text.to_string()),
-        Content::Pdf { pages } => (gouji::check_pdf(pages, options), pages.concat()),
+        Content::Text(text) => gouji::check(text, options),
+        Content::Pdf { pages } => gouji::check_pdf(pages, options),
         Content::Grid { rows, input, .. } => {
             let mut r = gouji::check_grid(rows, options);
             r.input = *input;
-            let text: Vec<String> = rows.iter().map(|r| r.join("\t")).collect();
-            (r, text.join("\n"))
+            r
         }
+    }
+}
+
+/// A file's content as text (for the sentences a cross-year comparison looks at): made only
+/// where a comparison is.
+fn text_of<'c>(content: &'c Content) -> std::borrow::Cow<'c, str> {
+    match content {
+        Content::Text(text) => std::borrow::Cow::Borrowed(text),
+        Content::Pdf { pages } => pages.concat().into(),
+        Content::Grid { rows, .. } => rows
+            .iter()
+            .map(|r| r.join("\t"))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .into(),
     }
 }
 
