@@ -347,10 +347,14 @@ pub enum Rule {
     XPrev,
     XText,
     XMatch,
+    DocParts,
+    DocTemplate,
+    DocP5,
+    DocFees,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 19] = [
+    pub const ALL: [Rule; 23] = [
         Rule::P3Row,
         Rule::P3Sum,
         Rule::P3Bal,
@@ -370,6 +374,10 @@ impl Rule {
         Rule::XPrev,
         Rule::XText,
         Rule::XMatch,
+        Rule::DocParts,
+        Rule::DocTemplate,
+        Rule::DocP5,
+        Rule::DocFees,
     ];
 
     /// The rule of a wire id (`P3-ROW`).
@@ -398,6 +406,10 @@ impl Rule {
             Rule::XPrev => "X-PREV",
             Rule::XText => "X-TEXT",
             Rule::XMatch => "X-MATCH",
+            Rule::DocParts => "DOC-PARTS",
+            Rule::DocTemplate => "DOC-TEMPLATE",
+            Rule::DocP5 => "DOC-P5",
+            Rule::DocFees => "DOC-FEES",
         }
     }
 }

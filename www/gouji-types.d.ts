@@ -35,7 +35,8 @@ export interface Finding {
     | "P2-PUB" | "P2-NEG" | "P2-INFORCE" | "P2-UNIT"
     | "CELL-VALUE" | "CELL-BLANK" | "TABLE-MISSING" | "TABLE-EXTRA"
     | "FMT-MIX" | "TXT-NUM" | "YEAR"
-    | "X-CARRY" | "X-PREV" | "X-TEXT" | "X-MATCH";
+    | "X-CARRY" | "X-PREV" | "X-TEXT" | "X-MATCH"
+    | "DOC-PARTS" | "DOC-TEMPLATE" | "DOC-P5" | "DOC-FEES";
   severity: "error" | "warning" | "info";
   /** Whose the finding is: "report" (the arithmetic or the format forces it) or "reading" (gouji
    *  could not read or place something; not counted as the report's error). */

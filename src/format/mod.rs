@@ -178,6 +178,38 @@ pub struct Column {
 }
 
 /// The three tables of a report.
+/// The six parts of a report, as the official formats name them (index 0 = part 一): what the
+/// reviewers' structure check (`DOC-PARTS`) looks for, in this order.
+pub const PARTS: [(&str, &str); 6] = [
+    ("第一部分「总体情况」", "part 1 (overview)"),
+    (
+        "第二部分「主动公开政府信息情况」",
+        "part 2 (proactive disclosure)",
+    ),
+    (
+        "第三部分「收到和处理政府信息公开申请情况」",
+        "part 3 (applications)",
+    ),
+    (
+        "第四部分「政府信息公开行政复议、行政诉讼情况」",
+        "part 4 (review and litigation)",
+    ),
+    (
+        "第五部分「存在的主要问题及改进情况」",
+        "part 5 (problems and improvements)",
+    ),
+    ("第六部分「其他需要报告的事项」", "part 6 (other matters)"),
+];
+
+/// Text of the official template that a drafter is to replace (`DOC-TEMPLATE`): as it reads
+/// after folding (full-width brackets and letters become ASCII), and as it is shown.
+pub const TEMPLATE_TEXT: [(&str, &str); 4] = [
+    ("(文字描述)", "（文字描述）"),
+    ("XX", "XX"),
+    ("××", "××"),
+    ("某某", "某某"),
+];
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Part {
     P2,

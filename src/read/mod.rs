@@ -36,6 +36,8 @@ pub struct Report {
     pub tables_alone: bool,
     /// Part 二's blocks were not all of one format.
     pub p2_mixed: bool,
+    /// The parts' headings, part 五's and 六's text, template text left in.
+    pub structure: outline::Structure,
 }
 
 /// Reads text as pasted: a whole report or its tables, in any of the supported layouts.
@@ -73,6 +75,7 @@ fn read_lines(lines: &[Line], format: Option<FormatId>) -> Report {
     };
     let prose = Prose::from_lines(lines, |i| o.in_region(i));
     r.meta = outline::meta(lines, &o, &prose);
+    r.structure = outline::structure(lines, &o, &prose);
     let hint = format.or_else(|| r.meta.title_year.and_then(FormatId::for_year));
 
     let mut findings = Vec::new();

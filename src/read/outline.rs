@@ -229,6 +229,8 @@ pub struct Prose {
     runs: Vec<(u32, Pos)>,
     /// Byte offset at which each source line starts in `text`.
     pub line_starts: Vec<usize>,
+    /// The index in the input of each line of `line_starts` (lines in a table are not prose).
+    pub lines: Vec<u32>,
 }
 
 impl Prose {
@@ -242,12 +244,14 @@ impl Prose {
             text: String::with_capacity(size),
             runs: Vec::with_capacity(size / 8),
             line_starts: Vec::with_capacity(lines.len()),
+            lines: Vec::with_capacity(lines.len()),
         };
         for (i, line) in lines.iter().enumerate() {
             if skip(i) {
                 continue;
             }
             p.line_starts.push(p.text.len());
+            p.lines.push(u32::try_from(i).unwrap_or(u32::MAX));
             for t in line.tokens {
                 p.push_token(t.text, t.pos);
             }
@@ -353,6 +357,105 @@ fn folds_to_itself(c: char) -> bool {
     (0x21..0x80).contains(&u) || (0x4E00..=0x9FFF).contains(&u) || (0x3001..=0x303F).contains(&u)
 }
 
+/// What the reviewers' structure checks (`rules/structure.rs`) need: where each part's heading
+/// stands, what part 五 says, whether part 六 speaks of fees, template text left in.
+#[derive(Clone, Debug, Default)]
+pub struct Structure {
+    /// Each part heading found (part 1..=6) and where, in input order.
+    pub headings: Vec<(u8, Pos)>,
+    /// Part 五's text (folded, without white space or punctuation), up to a few characters:
+    /// enough to tell an empty part or a bare 「无」 from a written one.
+    pub part5: Option<String>,
+    /// Whether part 六's text names 信息处理费 or 收费 (`None`: no part 六 heading).
+    pub part6_fees: Option<bool>,
+    /// Template text left in the prose: which (an index of `format::TEMPLATE_TEXT`), how many
+    /// times, and where first; in the order first seen.
+    pub template: Vec<(usize, usize, Pos)>,
+}
+
+pub fn structure(lines: &[Line], outline: &Outline, prose: &Prose) -> Structure {
+    let mut s = Structure {
+        headings: outline
+            .headings
+            .iter()
+            .filter_map(|&(i, p)| Some((p, lines.get(i)?.tokens.first()?.pos)))
+            .collect(),
+        ..Structure::default()
+    };
+    // the prose of a part: from the line after its heading to the next heading
+    let body = |part: u8| -> Option<&str> {
+        let &(line, _) = outline.headings.iter().find(|&&(_, p)| p == part)?;
+        let next = outline
+            .headings
+            .iter()
+            .map(|&(i, _)| i)
+            .filter(|&i| i > line)
+            .min()
+            .unwrap_or(usize::MAX);
+        let k = prose.lines.partition_point(|&l| (l as usize) <= line);
+        let end_k = prose.lines.partition_point(|&l| (l as usize) < next);
+        let mut from = prose
+            .line_starts
+            .get(k)
+            .copied()
+            .unwrap_or(prose.text.len());
+        // what the heading line says after its name (「五、存在的主要问题及改进情况：无」)
+        let own = k
+            .checked_sub(1)
+            .filter(|&h| prose.lines.get(h).is_some_and(|&l| l as usize == line));
+        if let Some(h) = own.and_then(|h| prose.line_starts.get(h)) {
+            let head = &prose.text[*h..from];
+            if let Some(j) = head.rfind("情况").or_else(|| head.rfind("事项")) {
+                from = h + j + "情况".len();
+            }
+        }
+        let to = prose
+            .line_starts
+            .get(end_k)
+            .copied()
+            .unwrap_or(prose.text.len());
+        prose.text.get(from..to.max(from))
+    };
+    s.part5 = body(5).map(|t| {
+        t.chars()
+            .filter(|c| c.is_alphanumeric())
+            .take(8)
+            .collect::<String>()
+    });
+    s.part6_fees =
+        body(6).map(|t| bytes::find(t, "处理费").is_some() || bytes::find(t, "收费").is_some());
+    let t = &prose.text;
+    let mut found = Vec::new();
+    for (k, (pat, _)) in crate::format::TEMPLATE_TEXT.iter().enumerate() {
+        let mut first = None;
+        let mut n = 0;
+        let mut from = 0;
+        while let Some(j) = t.get(from..).and_then(|r| bytes::find(r, pat)) {
+            let at = from + j;
+            from = at + pat.len();
+            // XX inside a Latin word or a longer run of X is not the template's
+            let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+            if pat.is_ascii()
+                && (latin(t[..at].chars().next_back()) || latin(t[from..].chars().next()))
+            {
+                continue;
+            }
+            n += 1;
+            first.get_or_insert(at);
+        }
+        if let Some(at) = first {
+            found.push((at, k, n));
+        }
+    }
+    // in the order they first appear
+    found.sort_unstable();
+    s.template = found
+        .into_iter()
+        .map(|(at, k, n)| (k, n, prose.pos_at_byte(at)))
+        .collect();
+    s
+}
+
 /// The report's title and the year it names.
 #[derive(Clone, Debug, Default)]
 pub struct Meta {
@@ -362,6 +465,8 @@ pub struct Meta {
     pub period_year: Option<(i32, Pos)>,
     /// The publication date shown on the page (发布时间:2021-01-18).
     pub published: Option<(i32, u32, u32)>,
+    /// Where the publication date was read.
+    pub published_at: Option<Pos>,
     /// Years that open a clause of the body (「2023年，…」).
     pub body_years: Vec<(i32, Pos)>,
     /// Any year before 2019 named with 年度报告 / 工作报告 (a pre-2019 report).
@@ -440,6 +545,7 @@ pub fn meta(lines: &[Line], outline: &Outline, prose: &Prose) -> Meta {
         let rest = &t[i + w.len()..];
         m.published = date_at(rest.strip_prefix(':').unwrap_or(rest));
         if m.published.is_some() {
+            m.published_at = Some(prose.pos_at_byte(i - "发布".len()));
             break;
         }
     }

@@ -5,6 +5,7 @@
 //! - `cells`: CELL-VALUE, CELL-BLANK
 //! - `report`: FMT-MIX, YEAR, TXT-NUM
 //! - `causes`: one cause, one finding (a blank 总计 column; no zero forced by a blank)
+//! - `structure`: DOC-PARTS, DOC-TEMPLATE, DOC-P5, DOC-FEES (the reviewers' structure checks)
 //! - `cross`: last year's report beside this one (X-CARRY, X-PREV, X-TEXT, X-MATCH), on results
 //!
 //! Invariant: rules only read the report; each finding names its cells by key.
@@ -15,6 +16,7 @@ pub mod cross;
 pub mod part2;
 pub mod relations;
 pub mod report;
+pub mod structure;
 
 use crate::format::FormatId;
 use crate::format::{part2 as p2, part3, part4, CellId, Part};
@@ -32,6 +34,7 @@ pub fn check(report: &Report, format: Option<FormatId>) -> Vec<Finding> {
     out.extend(relations::check(report));
     out.extend(part2::check(&report.sheet));
     out.extend(report::check(report, format));
+    out.extend(structure::check(report));
     let out = causes::group(&report.sheet, out);
     // errors first, then warnings, then information, each in the order found
     let mut sorted = Vec::with_capacity(out.len());

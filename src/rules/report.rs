@@ -123,18 +123,21 @@ fn year(report: &Report, out: &mut Vec<Finding>) {
             .any(|w| title.contains(w));
         let (dm, dd) = if department { (1, 31) } else { (3, 31) };
         if (py, pm, pd) > (y + 1, dm, dd) {
-            out.push(Finding::new(
-                Rule::Year,
-                Severity::Warning,
-                format!(
-                    "发布日期{py}年{pm}月{pd}日晚于条例规定的{}年{dm}月{dd}日",
-                    y + 1
-                ),
-                format!(
+            out.push(
+                Finding::new(
+                    Rule::Year,
+                    Severity::Warning,
+                    format!(
+                        "发布日期{py}年{pm}月{pd}日晚于条例规定的{}年{dm}月{dd}日",
+                        y + 1
+                    ),
+                    format!(
                     "Published on {py}-{pm:02}-{pd:02}, after the deadline of {}-{dm:02}-{dd:02}",
                     y + 1
                 ),
-            ));
+                )
+                .at(m.published_at),
+            );
         }
     }
 }

@@ -34,7 +34,7 @@ const fn case(
     }
 }
 
-const CASES: [Case; 15] = [
+const CASES: [Case; 19] = [
     case(
         "P3-ROW",
         "error",
@@ -139,6 +139,31 @@ const CASES: [Case; 15] = [
         "",
         "",
         "标题为2023年度，但统计期限写的是2022年",
+        None,
+    ),
+    case(
+        "DOC-PARTS",
+        "warning",
+        "",
+        "",
+        "报告缺少第五部分「存在的主要问题及改进情况」",
+        None,
+    ),
+    case(
+        "DOC-TEMPLATE",
+        "warning",
+        "",
+        "",
+        "「（文字描述）」1处、「XX」1处、「某某」1处",
+        None,
+    ),
+    case("DOC-P5", "warning", "", "", "只写了「无」", None),
+    case(
+        "DOC-FEES",
+        "warning",
+        "p3.other.fee_unpaid.total",
+        "",
+        "总计为6，说明本年发出过收费通知，但第六部分未说明收取信息处理费",
         None,
     ),
 ];
@@ -255,6 +280,17 @@ fn a_report_published_after_the_deadline_is_flagged() {
         "{}",
         f.message
     );
+    // where: the line the date was read from
+    let line = fixture("samples/guidong-2020.txt")
+        .lines()
+        .position(|l| l.contains("发布时间:2021-01-18"))
+        .unwrap() as u32
+        + 1;
+    assert!(
+        matches!(f.at, Some(gouji::result::At::Text { line: l, .. }) if l == line),
+        "{:?}",
+        f.at
+    );
 }
 
 #[test]
@@ -295,4 +331,46 @@ fn one_wrong_cell_is_one_finding_listing_the_relations_it_breaks() {
     let bal: Vec<_> = two.findings.iter().filter(|f| f.rule == "P3-BAL").collect();
     assert_eq!(bal.len(), 2);
     assert!(bal.iter().all(|f| f.relations.is_empty()));
+}
+
+#[test]
+fn structure_checks_say_where_and_hold_only_whole_reports() {
+    let huaian = fixture("samples/huaian-2024.txt");
+    // parts out of order: part 六 before part 五, said at part 五's heading
+    let (head, tail) = huaian.split_at(huaian.find("       五、存在的主要问题").unwrap());
+    let (five, six) = tail.split_at(tail.find("      六、其他需要报告").unwrap());
+    let swapped = format!("{head}{six}\n{five}");
+    let r = run(&swapped);
+    let f: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "DOC-PARTS")
+        .collect();
+    assert_eq!(f.len(), 1, "{:?}", r.findings);
+    assert!(f[0]
+        .message
+        .contains("第五部分「存在的主要问题及改进情况」排在第六部分"));
+    assert!(
+        matches!(f[0].at, Some(gouji::result::At::Text { col: 8, .. })),
+        "{:?}",
+        f[0].at
+    );
+    // part 五 with nothing under its heading
+    let empty = format!("{head}       五、存在的主要问题及改进情况\n{six}");
+    let r = run(&empty);
+    assert!(r
+        .findings
+        .iter()
+        .any(|f| f.rule == "DOC-P5" && f.message.contains("没有内容")));
+    // 无 on the heading's own line is part 五's text
+    let inline = format!("{head}       五、存在的主要问题及改进情况：无\n{six}");
+    assert!(run(&inline).findings.iter().any(|f| f.rule == "DOC-P5"));
+    // the tables alone are not held to the report's structure, nor is a template word in a URL
+    let r = run(&fixture("rules/P3-ROW.pass.txt"));
+    assert!(!r.findings.iter().any(|f| f.rule.id().starts_with("DOC-")));
+    let url = huaian.replace("办法》，", "办法》（www.XXX.gov.cn，Xx），");
+    assert!(!run(&url)
+        .findings
+        .iter()
+        .any(|f| f.rule.id().starts_with("DOC-")));
 }

@@ -264,7 +264,7 @@ pub fn write(format: FormatId, layout: Layout, figs: &[(CellId, String)]) -> Str
         .map(|(row, col)| get(figs, row, col))
         .collect();
     row(&mut s, layout, &p4);
-    s.push_str("五、存在的主要问题及改进情况\n工作还有不足。\n六、其他需要报告的事项\n无。\n");
+    s.push_str("五、存在的主要问题及改进情况\n工作还有不足。\n六、其他需要报告的事项\n全年收取政府信息公开信息处理费0元。\n");
     s
 }
 
