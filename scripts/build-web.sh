@@ -17,6 +17,14 @@ say "wasm-opt -Os (binaryen from npm: Debian's is too old for wasm-bindgen's ext
 node_modules/.bin/wasm-opt -Os --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   www/pkg/gouji_bg.wasm -o www/pkg/gouji_bg.wasm
+say "cargo build -p gouji-wasm --no-default-features (the page's first load: one report at a time, no prev)"
+CARGO_PROFILE_RELEASE_OPT_LEVEL=z \
+  cargo build --quiet -p gouji-wasm --lib --release --target wasm32-unknown-unknown --no-default-features
+rm -rf www/pkg-page
+wasm-bindgen --target bundler --out-dir www/pkg-page --out-name gouji target/wasm32-unknown-unknown/release/gouji_wasm.wasm
+node_modules/.bin/wasm-opt -Os --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  www/pkg-page/gouji_bg.wasm -o www/pkg-page/gouji_bg.wasm
 say "cargo build -p gouji-files-wasm (the file readers, loaded when a file is dropped)"
 CARGO_PROFILE_RELEASE_OPT_LEVEL=z \
   cargo build --quiet -p gouji-files-wasm --lib --release --target wasm32-unknown-unknown

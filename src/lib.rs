@@ -62,6 +62,21 @@ pub fn compare(this: &mut CheckResult, this_text: &str, prev: &CheckResult, prev
     rules::cross::compare(this, this_text, prev, prev_text)
 }
 
+/// A grid's text for [`compare`] (its sentences): each row's cells joined by tabs, a row a line.
+pub fn grid_text<S: AsRef<str>>(rows: &[Vec<S>]) -> String {
+    let mut text = String::new();
+    for row in rows {
+        for (i, cell) in row.iter().enumerate() {
+            if i > 0 {
+                text.push('\t');
+            }
+            text.push_str(cell.as_ref());
+        }
+        text.push('\n');
+    }
+    text
+}
+
 /// Checks a PDF's text, given page by page (each page's lines as rebuilt from its glyphs):
 /// the pages are read as one text, and every position says its page (`{page, line, col}`).
 pub fn check_pdf<S: AsRef<str>>(pages: &[S], options: &Options) -> CheckResult {

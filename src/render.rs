@@ -339,27 +339,42 @@ fn verdict(h: &mut Html, r: &CheckResult, lang: Lang) {
 /// The report's indicators, as evaluators compute them, where its tables give them.
 fn indicators(h: &mut Html, r: &CheckResult, lang: Lang) {
     let i = &r.indicators;
+    // last year's, where this report was compared with it: the change beside each
+    let p = r.prev.as_ref().map(|p| p.indicators).unwrap_or_default();
     let items = [
-        (i.disclosure_rate, "公开率", "disclosure rate"),
+        (i.disclosure_rate, p.disclosure_rate, "公开率", "disclosure rate"),
         (
             i.review_correction_rate,
+            p.review_correction_rate,
             "行政复议纠错率",
             "review correction rate",
         ),
         (
             i.suit_correction_rate,
+            p.suit_correction_rate,
             "行政诉讼纠错率",
             "suit correction rate",
         ),
-        (i.carry_rate, "结转率", "carry-over rate"),
+        (i.carry_rate, p.carry_rate, "结转率", "carry-over rate"),
     ];
+    // a tenth of a percent, in integers (float formatting is large in WebAssembly)
+    let permille = |v: f64| (v * 1000.0).round() as i64;
+    let tenths = |m: i64| format!("{}.{}", m / 10, (m % 10).abs());
     let shown: Vec<String> = items
         .iter()
-        .filter_map(|&(v, zh, en)| {
-            // a tenth of a percent, in integers (float formatting is large in WebAssembly)
-            let permille = (v? * 1000.0).round() as i64;
-            let pct = format!("{}.{}%", permille / 10, permille % 10);
-            Some(format!("{} {pct}", lang.pick(zh, en)))
+        .filter_map(|&(v, last, zh, en)| {
+            let now = permille(v?);
+            let mut s = format!("{} {}%", lang.pick(zh, en), tenths(now));
+            if let Some(last) = last.map(permille) {
+                let d = now - last;
+                let sign = if d < 0 { "−" } else { "+" };
+                let change = format!("{sign}{}", tenths(d.abs()));
+                s.push_str(&match lang {
+                    Lang::Zh => format!("（上年 {}%，{change} 个百分点）", tenths(last)),
+                    Lang::En => format!(" (last year {}%, {change} points)", tenths(last)),
+                });
+            }
+            Some(s)
         })
         .collect();
     if !shown.is_empty() {

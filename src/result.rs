@@ -104,6 +104,9 @@ pub struct PrevOut {
     pub title: Option<String>,
     pub year: Option<i32>,
     pub format: ReportFormat,
+    /// Last year's indicators, for the change (this year's `indicators` beside them).
+    #[serde(default)]
+    pub indicators: Indicators,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -1,12 +1,13 @@
 // The gouji page: the header (language, privacy note) around one GoujiView (ui.js).
 // Everything runs here, in this tab: nothing is sent anywhere (see the page's CSP).
-import SAMPLES from "./samples.js";
+import SAMPLES from "./sample-labels.js";
 import { GoujiView, TEMPLATE, I18N } from "./ui.js";
 
 /** Starts the page; `loadCore` gives the core's API (the served page imports gouji-core.js,
  *  the single-file build instantiates the embedded module itself); `loadFiles` the file
- *  readers' (gouji-files.js), called when a PDF or Word file is first dropped. */
-export async function start(loadCore, loadFiles) {
+ *  readers' (gouji-files.js), called when a PDF or Word file is first dropped; `loadFull` the
+ *  whole core (gouji-core.js: prev, last year's report), called when one is first given. */
+export async function start(loadCore, loadFiles, loadFull = loadCore) {
   const boot = document.querySelector("#boot");
   const fail = () => {
     boot.textContent = I18N.zh["no-wasm"] + " " + I18N.en["no-wasm"];
@@ -22,10 +23,14 @@ export async function start(loadCore, loadFiles) {
   const main = document.querySelector("main");
   main.innerHTML = TEMPLATE;
   let files = null;
+  let full = null;
   const view = new GoujiView(main, core, {
     samples: SAMPLES,
+    // the texts are loaded on the first choice (a module of their own: not part of the first load)
+    loadSample: (i) => import("./samples.js").then((m) => m.default[i].text),
     persist: "gouji:page",
     loadFiles: loadFiles && (() => (files ??= loadFiles())),
+    loadFull: () => (full ??= loadFull()),
   });
   const setLang = (lang) => {
     view.setLang(lang);

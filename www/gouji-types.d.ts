@@ -2,6 +2,10 @@
 export interface CheckOptions {
   /** Check against this format instead of the one the report's year calls for. */
   format?: "auto" | "F2019" | "F2021";
+  /** Last year's report, to check this one against (X-CARRY, X-PREV, X-TEXT, X-MATCH): its
+   *  text, or its grid, saved page or PDF pages (as the file readers give them). Checked in its
+   *  own year's format. */
+  prev?: string | { text: string } | { grid: string[][] } | { html: string } | { pages: string[] };
 }
 
 /** Where a cell or finding came from: 1-based line and column (Unicode characters) in text;
@@ -87,5 +91,11 @@ export interface CheckResult {
     carry_rate: number | null;
   };
   /** Last year's report, where this one was compared with it. */
-  prev?: { title: string | null; year: number | null; format: "F2019" | "F2021" | "mixed" | "unknown" };
+  prev?: {
+    title: string | null;
+    year: number | null;
+    format: "F2019" | "F2021" | "mixed" | "unknown";
+    /** Last year's indicators: the change is this year's `indicators` against these. */
+    indicators: CheckResult["indicators"];
+  };
 }

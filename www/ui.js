@@ -32,6 +32,8 @@ export class GoujiView {
     this.core = core;
     this.lang = opts.lang === "en" ? "en" : "zh";
     this.samples = opts.samples ?? [];
+    /** (i) => Promise<text>, for samples given by their labels alone */
+    this.loadSample = opts.loadSample;
     this.onResult = opts.onResult ?? (() => {});
     this.loadFiles = opts.loadFiles ?? null;
     /** sessionStorage key under which the source survives a reload of the tab (the page's). */

@@ -417,8 +417,10 @@ pub fn structure(lines: &[Line], outline: &Outline, prose: &Prose) -> Structure 
         prose.text.get(from..to.max(from))
     };
     s.part5 = body(5).map(|t| {
+        // letters, digits and ideographs (not `char::is_alphanumeric`: its Unicode tables are
+        // large in WebAssembly, and a report's text needs no more)
         t.chars()
-            .filter(|c| c.is_alphanumeric())
+            .filter(|&c| c.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&c))
             .take(8)
             .collect::<String>()
     });
@@ -444,11 +446,11 @@ pub fn structure(lines: &[Line], outline: &Outline, prose: &Prose) -> Structure 
             first.get_or_insert(at);
         }
         if let Some(at) = first {
-            found.push((at, k, n));
+            // in the order they first appear (a few at most: an insertion, not a sort)
+            let i = found.partition_point(|&(b, _, _)| b < at);
+            found.insert(i, (at, k, n));
         }
     }
-    // in the order they first appear
-    found.sort_unstable();
     s.template = found
         .into_iter()
         .map(|(at, k, n)| (k, n, prose.pos_at_byte(at)))

@@ -11,7 +11,7 @@
 
 use crate::format::{FormatId, ReportFormat};
 use crate::model::{Rule, Severity, Source};
-use crate::result::{At, CheckResult, FindingOut, PrevOut, SuspectOut};
+use crate::result::{At, CheckResult, FindingOut, Indicators, PrevOut, SuspectOut};
 
 /// The body a report's title names, normalised for matching two years' reports: the title
 /// without white space, its year and the words of the report's kind, and a government named by
@@ -74,6 +74,7 @@ pub struct Last {
     pub year: Option<i32>,
     pub format: ReportFormat,
     pub p2: Option<FormatId>,
+    pub indicators: Indicators,
     figures: Vec<(&'static str, i64, Option<At>)>,
     sentences: Vec<u64>,
 }
@@ -132,6 +133,7 @@ impl Last {
             year: r.year,
             format: r.format,
             p2: r.tables.p2,
+            indicators: r.indicators,
             figures,
             sentences: hashes(text),
         }
@@ -275,17 +277,19 @@ pub fn add(this: &mut CheckResult, last: &Last, found: Vec<FindingOut>) {
         title: last.title.clone(),
         year: last.year,
         format: last.format,
+        indicators: last.indicators,
     });
     // the cross-year findings after this report's own, errors first
-    let mut all = std::mem::take(&mut this.findings);
-    all.extend(found);
-    let rank = |s: Severity| match s {
-        Severity::Error => 0,
-        Severity::Warning => 1,
-        Severity::Info => 2,
-    };
-    all.sort_by_key(|f| rank(f.severity));
-    this.findings = all;
+    // a stable partition by severity, as `rules::check` orders (no sort: smaller in WebAssembly)
+    let mut by: [Vec<FindingOut>; 3] = Default::default();
+    for f in std::mem::take(&mut this.findings).into_iter().chain(found) {
+        let k = Severity::ALL
+            .iter()
+            .position(|&s| s == f.severity)
+            .unwrap_or(2);
+        by[k].push(f);
+    }
+    this.findings = by.into_iter().flatten().collect();
     recount(this);
 }
 

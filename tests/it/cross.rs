@@ -118,3 +118,30 @@ fn across_a_format_change_the_part_2_comparison_is_said_not_to_apply() {
     assert!(p[0].message.contains("不适用"), "{}", p[0].message);
     assert!(of(&r, "X-MATCH").is_empty(), "{:?}", of(&r, "X-MATCH"));
 }
+
+#[test]
+fn last_years_indicators_come_with_the_result_and_their_change_is_drawn() {
+    let r = pair("prev/huaian-2023.txt", THIS);
+    let last = run(&fixture("prev/huaian-2023.txt")).indicators;
+    let prev = r.prev.as_ref().unwrap();
+    assert_eq!(prev.indicators, last);
+    assert!(last.disclosure_rate.is_some());
+    let html = gouji::render_html(&r);
+    let now = (r.indicators.disclosure_rate.unwrap() * 1000.0).round() as i64;
+    let then = (last.disclosure_rate.unwrap() * 1000.0).round() as i64;
+    let d = now - then;
+    let change = format!(
+        "{}{}.{}",
+        if d < 0 { "−" } else { "+" },
+        d.abs() / 10,
+        d.abs() % 10
+    );
+    let said = format!(
+        "公开率 {}.{}%（上年 {}.{}%，{change} 个百分点）",
+        now / 10,
+        now % 10,
+        then / 10,
+        then % 10
+    );
+    assert!(html.contains(&said), "{said} not in the drawing");
+}

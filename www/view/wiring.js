@@ -46,11 +46,13 @@ export class Wiring {
       o.textContent = s.label;
       samples.append(o);
     });
-    samples.addEventListener("change", () => {
-      const s = this.samples[Number(samples.value)];
+    samples.addEventListener("change", async () => {
+      const i = Number(samples.value);
+      const s = this.samples[i];
       if (!s) return;
+      const text = s.text ?? (await this.loadSample(i));
       this.showPaste();
-      this.setText(s.text);
+      this.setText(text);
       this.notice("");
     });
     const out = this.q("#out");

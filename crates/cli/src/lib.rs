@@ -513,12 +513,7 @@ fn text_of<'c>(content: &'c Content) -> std::borrow::Cow<'c, str> {
     match content {
         Content::Text(text) => std::borrow::Cow::Borrowed(text),
         Content::Pdf { pages } => pages.concat().into(),
-        Content::Grid { rows, .. } => rows
-            .iter()
-            .map(|r| r.join("\t"))
-            .collect::<Vec<_>>()
-            .join("\n")
-            .into(),
+        Content::Grid { rows, .. } => gouji::grid_text(rows).into(),
     }
 }
 

@@ -30,33 +30,134 @@ extern "C" {
     pub type CheckOptions;
 }
 
-/// The options every check takes (all optional): `{ format: "auto" | "F2019" | "F2021" }`.
-fn options_of(value: Option<CheckOptions>) -> Result<Options, JsError> {
+/// The options every check takes (all optional): `{ format: "auto" | "F2019" | "F2021", prev }`.
+struct Asked {
+    options: Options,
+    /// Last year's report (`prev`), checked, with its text (for the sentences it shares).
+    prev: Option<(CheckResult, String)>,
+}
+
+fn options_of(value: Option<CheckOptions>) -> Result<Asked, JsError> {
     let Some(value) = value
         .map(JsValue::from)
         .filter(|v| !v.is_undefined() && !v.is_null())
     else {
-        return Ok(Options::default());
+        return Ok(Asked {
+            options: Options::default(),
+            prev: None,
+        });
     };
     let format = match get(&value, "format").as_string() {
         None => None,
         Some(name) => FormatId::parse_choice(&name).map_err(to_js_error)?,
     };
-    Ok(Options { format })
+    Ok(Asked {
+        options: Options { format },
+        prev: prev_of(&get(&value, "prev"))?,
+    })
+}
+
+/// The page's first-load module checks one report: `prev` is refused, saying which module has it.
+#[cfg(not(feature = "prev"))]
+fn prev_of(v: &JsValue) -> Result<Option<(CheckResult, String)>, JsError> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    Err(JsError::new(
+        "this build of gouji checks one report at a time: prev (last year's report) is in gouji-core.js",
+    ))
+}
+
+/// `prev`: last year's report as text, or `{ text }`, `{ grid }`, `{ html }`, `{ pages }` (a
+/// PDF's, as the file readers give them). It is checked in its own year's format.
+#[cfg(feature = "prev")]
+fn prev_of(v: &JsValue) -> Result<Option<(CheckResult, String)>, JsError> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    let options = Options::default();
+    if let Some(text) = v.as_string() {
+        return Ok(Some((gouji::check(&text, &options), text)));
+    }
+    let bad = || {
+        JsError::new(
+            "prev is last year's report: a string, or { text }, { grid }, { html } or { pages }",
+        )
+    };
+    if !v.is_object() {
+        return Err(bad());
+    }
+    if let Some(text) = get(v, "text").as_string() {
+        return Ok(Some((gouji::check(&text, &options), text)));
+    }
+    if let Some(html) = get(v, "html").as_string() {
+        let rows = grid_of_html(&html)?;
+        let mut r = gouji::check_grid(&rows, &options);
+        r.input = Input::Html;
+        return Ok(Some((r, gouji::grid_text(&rows))));
+    }
+    let grid = get(v, "grid");
+    if !grid.is_undefined() {
+        let rows = grid_of_js(&grid)?;
+        return Ok(Some((
+            gouji::check_grid(&rows, &options),
+            gouji::grid_text(&rows),
+        )));
+    }
+    let pages = get(v, "pages");
+    if !pages.is_undefined() {
+        let pages = pages_of(&pages)?;
+        return Ok(Some((gouji::check_pdf(&pages, &options), pages.concat())));
+    }
+    Err(bad())
+}
+
+/// The result, compared with last year's report when one was given.
+fn finish(
+    result: CheckResult,
+    text: impl FnOnce() -> String,
+    asked: Asked,
+) -> Result<JsValue, JsError> {
+    #[cfg(feature = "prev")]
+    let result = {
+        let mut result = result;
+        if let Some((prev, prev_text)) = asked.prev {
+            gouji::compare(&mut result, &text(), &prev, &prev_text);
+        }
+        result
+    };
+    #[cfg(not(feature = "prev"))]
+    let _ = (text, asked.prev);
+    to_js(&result)
+}
+
+fn pages_of(pages: &JsValue) -> Result<Vec<String>, JsError> {
+    array(pages, "pages")?
+        .iter()
+        .map(|p| {
+            p.as_string()
+                .ok_or_else(|| JsError::new("each page must be a string"))
+        })
+        .collect()
 }
 
 fn to_js_error(e: impl std::fmt::Display) -> JsError {
     JsError::new(&e.to_string())
 }
 
-fn to_js(result: &CheckResult) -> Result<JsValue, JsError> {
+pub(crate) fn to_js(result: &CheckResult) -> Result<JsValue, JsError> {
     serde::Serialize::serialize(result, &SERIALIZER).map_err(to_js_error)
 }
 
 /// Checks pasted text; returns the result object of RESULT.md.
 #[wasm_bindgen(js_name = check, unchecked_return_type = "CheckResult")]
 pub fn check(text: &str, options: Option<CheckOptions>) -> Result<JsValue, JsError> {
-    to_js(&gouji::check(text, &options_of(options)?))
+    let asked = options_of(options)?;
+    finish(
+        gouji::check(text, &asked.options),
+        || text.to_owned(),
+        asked,
+    )
 }
 
 /// Checks a grid: an array of rows, each an array of cell strings (spans already expanded).
@@ -66,7 +167,12 @@ pub fn check_grid(
     options: Option<CheckOptions>,
 ) -> Result<JsValue, JsError> {
     let rows = grid_of_js(&rows)?;
-    to_js(&gouji::check_grid(&rows, &options_of(options)?))
+    let asked = options_of(options)?;
+    finish(
+        gouji::check_grid(&rows, &asked.options),
+        || gouji::grid_text(&rows),
+        asked,
+    )
 }
 
 /// Checks a PDF's text, page by page (what the file readers' `readFile` gives for a PDF):
@@ -76,14 +182,13 @@ pub fn check_pdf(
     #[wasm_bindgen(unchecked_param_type = "string[]")] pages: JsValue,
     options: Option<CheckOptions>,
 ) -> Result<JsValue, JsError> {
-    let pages: Vec<String> = array(&pages, "pages")?
-        .iter()
-        .map(|p| {
-            p.as_string()
-                .ok_or_else(|| JsError::new("each page must be a string"))
-        })
-        .collect::<Result<_, _>>()?;
-    to_js(&gouji::check_pdf(&pages, &options_of(options)?))
+    let pages = pages_of(&pages)?;
+    let asked = options_of(options)?;
+    finish(
+        gouji::check_pdf(&pages, &asked.options),
+        || pages.concat(),
+        asked,
+    )
 }
 
 /// Reads HTML (a clipboard's `text/html`, a saved page) into grid rows: tables with spans
@@ -98,9 +203,10 @@ pub fn html_to_grid(html: &str) -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = checkHtml, unchecked_return_type = "CheckResult")]
 pub fn check_html(html: &str, options: Option<CheckOptions>) -> Result<JsValue, JsError> {
     let rows = grid_of_html(html)?;
-    let mut result = gouji::check_grid(&rows, &options_of(options)?);
+    let asked = options_of(options)?;
+    let mut result = gouji::check_grid(&rows, &asked.options);
     result.input = Input::Html;
-    to_js(&result)
+    finish(result, || gouji::grid_text(&rows), asked)
 }
 
 /// Checks figures typed into the empty official form: `cells` maps cell ids to text.
@@ -349,6 +455,16 @@ fn suspects_of(v: &JsValue) -> Vec<SuspectOut> {
         .collect()
 }
 
+fn indicators_of(ind: &JsValue) -> gouji::result::Indicators {
+    let rate = |k: &str| get(ind, k).as_f64();
+    gouji::result::Indicators {
+        disclosure_rate: rate("disclosure_rate"),
+        review_correction_rate: rate("review_correction_rate"),
+        suit_correction_rate: rate("suit_correction_rate"),
+        carry_rate: rate("carry_rate"),
+    }
+}
+
 /// A result object (as `check` returned it, perhaps edited by the page) read back.
 fn result_from_js(v: &JsValue) -> Result<CheckResult, JsError> {
     if !v.is_object() {
@@ -416,15 +532,9 @@ fn result_from_js(v: &JsValue) -> Result<CheckResult, JsError> {
         format: string_field(&prev, "format")
             .and_then(|f| ReportFormat::from_name(&f))
             .unwrap_or(ReportFormat::Unknown),
+        indicators: indicators_of(&get(&prev, "indicators")),
     });
-    let ind = get(v, "indicators");
-    let rate = |k: &str| get(&ind, k).as_f64();
-    let indicators = gouji::result::Indicators {
-        disclosure_rate: rate("disclosure_rate"),
-        review_correction_rate: rate("review_correction_rate"),
-        suit_correction_rate: rate("suit_correction_rate"),
-        carry_rate: rate("carry_rate"),
-    };
+    let indicators = indicators_of(&get(v, "indicators"));
     Ok(CheckResult {
         indicators,
         prev,

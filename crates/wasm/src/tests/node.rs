@@ -79,7 +79,7 @@ fn grids_and_the_form() {
     let rows = js_sys::Array::new();
     for line in tsv.lines() {
         let row = js_sys::Array::new();
-        for cell in line.split('\t') {
+        for cell in line.split_whitespace() {
             row.push(&JsValue::from_str(cell));
         }
         rows.push(&row);
@@ -125,4 +125,63 @@ fn caller_mistakes_are_errors_not_panics() {
         wasm::set_cell_text("a 1", 1, 3, "1", "2").as_deref(),
         Some("a 2")
     );
+}
+
+#[wasm_bindgen_test]
+fn prev_compares_with_last_years_report_in_every_variant() {
+    let this = include_str!("../../../../tests/fixtures/samples/huaian-2024.txt");
+    let last = include_str!("../../../../tests/fixtures/prev/huaian-2023-carry.txt");
+    let mut native = gouji::check(this, &gouji::Options::default());
+    let prev = gouji::check(last, &gouji::Options::default());
+    gouji::compare(&mut native, this, &prev, last);
+    let native = json(&wasm::to_js(&native).unwrap());
+    assert!(
+        native.contains("X-CARRY"),
+        "the pair must disagree: {native}"
+    );
+    let options = |prev: JsValue| {
+        let o = js_sys::Object::new();
+        js_sys::Reflect::set(&o, &"prev".into(), &prev).unwrap();
+        Some(o.unchecked_into::<wasm::CheckOptions>())
+    };
+    // last year's text, as a string and as { text }
+    let r = wasm::check(this, options(last.into())).unwrap();
+    assert_eq!(json(&r), native);
+    let o = js_sys::Object::new();
+    js_sys::Reflect::set(&o, &"text".into(), &last.into()).unwrap();
+    assert_eq!(json(&wasm::check(this, options(o.into())).unwrap()), native);
+    // last year's as a grid: the same X-CARRY findings (its cells' positions are a grid's)
+    let rows = js_sys::Array::new();
+    for line in last.lines() {
+        let row = js_sys::Array::new();
+        for cell in line.split_whitespace() {
+            row.push(&cell.into());
+        }
+        rows.push(&row);
+    }
+    let o = js_sys::Object::new();
+    js_sys::Reflect::set(&o, &"grid".into(), &rows).unwrap();
+    let r = wasm::check(this, options(o.into())).unwrap();
+    let carry = |r: &JsValue| {
+        js_sys::Array::from(&get(r, "findings"))
+            .iter()
+            .filter(|f| get(f, "rule").as_string().as_deref() == Some("X-CARRY"))
+            .map(|f| get(&f, "message").as_string().unwrap())
+            .collect::<Vec<_>>()
+    };
+    let from_text = carry(&wasm::check(this, options(last.into())).unwrap());
+    assert!(!from_text.is_empty());
+    assert_eq!(carry(&r), from_text);
+    assert_eq!(
+        get(&get(&r, "prev"), "year").as_f64(),
+        Some(2023.0),
+        "prev says which report"
+    );
+    // anything else is refused with what prev must be
+    let e = wasm::check(this, options(JsValue::from(3))).unwrap_err();
+    let e: JsValue = e.into();
+    assert!(get(&e, "message")
+        .as_string()
+        .unwrap()
+        .contains("last year's report"));
 }
