@@ -342,7 +342,12 @@ fn indicators(h: &mut Html, r: &CheckResult, lang: Lang) {
     // last year's, where this report was compared with it: the change beside each
     let p = r.prev.as_ref().map(|p| p.indicators).unwrap_or_default();
     let items = [
-        (i.disclosure_rate, p.disclosure_rate, "公开率", "disclosure rate"),
+        (
+            i.disclosure_rate,
+            p.disclosure_rate,
+            "公开率",
+            "disclosure rate",
+        ),
         (
             i.review_correction_rate,
             p.review_correction_rate,

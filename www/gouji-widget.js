@@ -2,8 +2,10 @@
 // its CSS cannot leak). One <script type="module" src=".../gouji-widget.js"> loads it.
 //
 //   attributes: lang (zh-CN | en), format (auto | F2019 | F2021), compact, source (the id of a
-//               <textarea> or contenteditable editor in the page, checked live as staff type)
-//   properties: value (the text), result (RESULT.md object, or null)
+//               <textarea> or contenteditable editor in the page, checked live as staff type),
+//               prev-source (the id of an element holding last year's report, followed likewise)
+//   properties: value (the text), result (RESULT.md object, or null), prev (last year's report
+//               as text, or null: this year's is then checked against it — X-CARRY, X-PREV, …)
 //   method:     check(text) -> result
 //   event:      gouji-result (bubbles, composed), detail = the result, after every check
 //
@@ -24,13 +26,15 @@ function styles() {
 }
 
 export class GoujiCheck extends HTMLElement {
-  static observedAttributes = ["lang", "format", "compact", "source"];
+  static observedAttributes = ["lang", "format", "compact", "source", "prev-source"];
 
   constructor() {
     super();
     this.attachShadow({ mode: "open" });
     this.view = null;
     this.pending = null;
+    this.pendingPrev = null;
+    this.unfollowPrev = null;
   }
 
   connectedCallback() {
@@ -52,6 +56,11 @@ export class GoujiCheck extends HTMLElement {
       },
     });
     this.follow();
+    this.followPrev();
+    if (this.pendingPrev !== null) {
+      this.view.setPrevText(this.pendingPrev);
+      this.pendingPrev = null;
+    }
     if (this.pending !== null) {
       this.view.check(this.pending);
       this.pending = null;
@@ -60,6 +69,7 @@ export class GoujiCheck extends HTMLElement {
 
   disconnectedCallback() {
     this.view?.follow(null);
+    this.unfollowPrev?.();
   }
 
   attributeChangedCallback(name) {
@@ -68,6 +78,7 @@ export class GoujiCheck extends HTMLElement {
     else if (name === "format") this.view.setFormat(this.getAttribute("format"));
     else if (name === "compact") this.view.setCompact(this.hasAttribute("compact"));
     else if (name === "source") this.follow();
+    else if (name === "prev-source") this.followPrev();
   }
 
   /** "en" or "zh" from the lang attribute (zh-CN by default). */
@@ -80,6 +91,31 @@ export class GoujiCheck extends HTMLElement {
     const el = id ? this.ownerDocument.getElementById(id) : null;
     if (id && !el) console.warn(`gouji-check: no element with id "${id}" to follow`);
     this.view.follow(el);
+  }
+
+  /** Follows the element `prev-source` names: its text is last year's report. */
+  followPrev() {
+    this.unfollowPrev?.();
+    this.unfollowPrev = null;
+    const id = this.getAttribute("prev-source");
+    if (!id) return;
+    const el = this.ownerDocument.getElementById(id);
+    if (!el) return console.warn(`gouji-check: no element with id "${id}" for last year's report`);
+    const read = () => (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement ? el.value : el.innerText);
+    const onInput = () => this.view.setPrevText(read());
+    el.addEventListener("input", onInput);
+    this.unfollowPrev = () => el.removeEventListener("input", onInput);
+    onInput();
+  }
+
+  /** Last year's report (text), against which this year's is checked; null for none. */
+  get prev() {
+    return this.view ? this.view.prev?.text ?? null : this.pendingPrev;
+  }
+
+  set prev(text) {
+    if (!this.view) this.pendingPrev = text == null ? null : String(text);
+    else this.view.setPrevText(text);
   }
 
   /** The text being checked. */

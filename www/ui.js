@@ -12,6 +12,7 @@ import { Input } from "./view/input.js";
 import { Editing } from "./view/editing.js";
 import { Exports } from "./view/exports.js";
 import { Wiring } from "./view/wiring.js";
+import { Prev } from "./view/prev.js";
 
 export { I18N, TEMPLATE, MAX_CHARS };
 
@@ -36,6 +37,9 @@ export class GoujiView {
     this.loadSample = opts.loadSample;
     this.onResult = opts.onResult ?? (() => {});
     this.loadFiles = opts.loadFiles ?? null;
+    /** gives the whole core (prev: last year's report); by default the view's own core */
+    this.loadFull = opts.loadFull ?? (async () => this.core);
+    this.prev = null;
     /** sessionStorage key under which the source survives a reload of the tab (the page's). */
     this.persistKey = opts.persist ?? null;
     /** What is being checked: pasted text, pasted HTML (as a grid), or the form. */
@@ -47,6 +51,7 @@ export class GoujiView {
     this.setFormat(opts.format ?? "auto", { check: false });
     this.setCompact(!!opts.compact);
     this.wire();
+    this.wirePrev();
     this.applyLang();
     this.draw();
     this.restore();
@@ -164,7 +169,7 @@ export class GoujiView {
 }
 
 // the view's parts, one class: their methods go onto GoujiView as if written in it
-for (const part of [Checking, Input, Editing, Exports, Wiring]) {
+for (const part of [Checking, Input, Editing, Exports, Wiring, Prev]) {
   for (const name of Object.getOwnPropertyNames(part.prototype)) {
     if (name !== "constructor") Object.defineProperty(GoujiView.prototype, name, Object.getOwnPropertyDescriptor(part.prototype, name));
   }

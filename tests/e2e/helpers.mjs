@@ -137,12 +137,13 @@ export async function pasteAndWait(page, build) {
 
 /** Drops a file onto the paste area as a file manager would (a DataTransfer holding a File);
  *  `content` is text, or a Buffer of the file's bytes. Waits for the view to draw, or (`wait:
- *  "notice"`) for its notice to change (a file refused draws nothing). */
-export async function dropFile(page, name, content, type = "application/octet-stream", { wait = "drawn" } = {}) {
+ *  "notice"`) for its notice to change (a file refused draws nothing), or (`wait: "none"`) not at all;
+ *  `target` is where it is dropped (the paste area by default). */
+export async function dropFile(page, name, content, type = "application/octet-stream", { wait = "drawn", target = ".input" } = {}) {
   const before = await page.getAttribute("main", "data-drawn");
   const notice = await page.textContent("#notice");
   const base64 = Buffer.isBuffer(content) ? content.toString("base64") : null;
-  await page.evaluate(([name, content, base64, type]) => {
+  await page.evaluate(([name, content, base64, type, where]) => {
     const dt = new DataTransfer();
     let body = content;
     if (base64 !== null) {
@@ -151,13 +152,13 @@ export async function dropFile(page, name, content, type = "application/octet-st
       for (let i = 0; i < bin.length; i++) body[i] = bin.charCodeAt(i);
     }
     dt.items.add(new File([body], name, { type }));
-    const target = document.querySelector(".input");
+    const target = document.querySelector(where);
     target.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
     target.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, [name, content, base64, type]);
+  }, [name, content, base64, type, target]);
   if (wait === "notice") {
     await page.waitForFunction((n) => document.querySelector("#notice").textContent !== n, notice, { timeout: 10000 });
-  } else {
+  } else if (wait === "drawn") {
     await page.waitForFunction((b) => document.querySelector("main").dataset.drawn !== b, before, { timeout: 10000 });
   }
 }

@@ -8,7 +8,10 @@ export class Checking {
 
   options() {
     const format = this.q("#format").value;
-    return format === "auto" ? {} : { format };
+    const o = format === "auto" ? {} : { format };
+    // last year's report, once the whole core that compares with it is loaded (prev.js)
+    if (this.prev && this.full) o.prev = this.prev;
+    return o;
   }
 
   notice(text) {
@@ -17,7 +20,8 @@ export class Checking {
 
   runCheck() {
     clearTimeout(this.timer);
-    const { core, source } = this;
+    const { source } = this;
+    const core = this.checker();
     const size = source.kind === "text" ? source.text.length : source.kind === "html" ? source.grid.reduce((n, r) => n + r.join("\t").length + 1, 0) : 0;
     if (size > MAX_CHARS) {
       this.result = null;
@@ -140,6 +144,7 @@ export class Checking {
     this.root.dataset.drawn = String(Number(this.root.dataset.drawn ?? 0) + 1);
     this.q("#howto").hidden = !!result;
     for (const id of ["#copy", "#csv", "#json", "#print"]) this.q(id).disabled = !result || result.summary.cells_read === 0;
+    this.drawPrev();
     if (!result) {
       out.replaceChildren();
       const p = document.createElement("p");

@@ -55,44 +55,48 @@ export class Input {
   /** A dropped or picked file, told by its bytes: text (UTF-8, UTF-16, GBK) and saved pages
    *  here; PDF and Word files by the file readers, loaded for the first such file. */
   async readFile(file) {
+    const got = await this.contentOf(file, (text) => this.notice(text));
+    if (got.error) return this.notice(got.error);
+    this.showPaste();
+    if (got.pages) {
+      const text = got.pages.join("");
+      this.source = { kind: "text", text, input: "pdf", pageStarts: pageStarts(got.pages) };
+      this.show(text);
+      this.runCheck();
+    } else if (got.grid) {
+      this.setGrid(got.grid, got.input ? { input: got.input } : { html: got.html });
+    } else {
+      this.setText(got.text);
+    }
+    this.notice(got.said);
+  }
+
+  /** What a file holds: `{ text }`, `{ grid, html?, input? }` or `{ pages }`, with `said`
+   *  (what was read, for the user), or `{ error }` saying why it cannot be read. */
+  async contentOf(file, progress = () => {}) {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const kind = fileKind(bytes);
+    const name = file.name;
     if (kind === "text") {
       const text = decodeText(bytes);
-      if (text === null) return this.notice(this.t("file-bad", { name: file.name }));
-      this.showPaste();
-      if (looksLikeHtml(text)) {
-        this.setGrid(this.core.htmlToGrid(text), { html: text });
-      } else {
-        this.setText(text);
-      }
-      return this.notice(this.t("file-read", { name: file.name }));
+      if (text === null) return { error: this.t("file-bad", { name }) };
+      const said = this.t("file-read", { name });
+      return looksLikeHtml(text) ? { grid: this.core.htmlToGrid(text), html: text, said } : { text, said };
     }
-    if (!this.loadFiles) return this.notice(this.t("file-no-reader", { name: file.name }));
-    this.notice(this.t("file-reading", { name: file.name }));
+    if (!this.loadFiles) return { error: this.t("file-no-reader", { name }) };
+    progress(this.t("file-reading", { name }));
     let out;
     try {
       const readers = await this.loadFiles();
       out = readers.readFile(bytes);
     } catch (e) {
       console.error(e);
-      return this.notice(this.t("file-failed", { name: file.name }));
+      return { error: this.t("file-failed", { name }) };
     }
-    if (out.error !== undefined) return this.notice(`${file.name}：${this.lang === "zh" ? out.error : out.error_en}`);
-    this.showPaste();
-    if (out.kind === "pdf") {
-      const text = out.pages.join("");
-      this.source = { kind: "text", text, input: "pdf", pageStarts: pageStarts(out.pages) };
-      this.show(text);
-      this.runCheck();
-      this.notice(this.t("file-read-pdf", { name: file.name, n: out.pages.length }));
-    } else if (out.grid) {
-      this.setGrid(out.grid, { input: out.kind });
-      this.notice(this.t(out.kind === "docx" ? "file-read-docx" : "file-read", { name: file.name, n: out.tables }));
-    } else {
-      this.setText(out.text ?? "");
-      this.notice(this.t("file-read", { name: file.name }));
-    }
+    if (out.error !== undefined) return { error: `${name}：${this.lang === "zh" ? out.error : out.error_en}` };
+    if (out.kind === "pdf") return { pages: out.pages, said: this.t("file-read-pdf", { name, n: out.pages.length }) };
+    if (out.grid) return { grid: out.grid, input: out.kind, said: this.t(out.kind === "docx" ? "file-read-docx" : "file-read", { name, n: out.tables }) };
+    return { text: out.text ?? "", said: this.t("file-read", { name }) };
   }
 
   showPaste() {

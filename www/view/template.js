@@ -24,6 +24,17 @@ export const TEMPLATE = `
       <textarea id="text" spellcheck="false" autocomplete="off" data-i18n-placeholder="placeholder" placeholder="在此粘贴年报全文或表格（支持网页、Word、WPS、Excel、PDF 复制的内容），或把文件本身拖到这里（PDF、Word .docx、网页、文本）" aria-label="年报文本"></textarea>
       <p id="source" class="source" aria-live="polite"></p>
     </div>
+    <details id="prev" class="prev">
+      <summary data-i18n="prev-h">上一年度报告（可选）</summary>
+      <p data-i18n="prev-help">粘贴或拖入上一年度的年报（文本、PDF、Word、网页），核对本年「上年结转」与上年「结转下年度」等跨年度数据。</p>
+      <textarea id="prev-text" spellcheck="false" autocomplete="off" data-i18n-placeholder="prev-placeholder" placeholder="在此粘贴上一年度的年报，或把文件拖到这里" aria-label="上一年度报告"></textarea>
+      <div class="toolbar">
+        <button type="button" id="prev-open" data-i18n="open-file">打开文件…</button>
+        <input type="file" id="prev-file" hidden accept=".pdf,.docx,.html,.htm,.txt,.md,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/html,text/plain">
+        <button type="button" id="prev-clear" data-i18n="prev-clear">清除</button>
+      </div>
+      <p id="prev-source" class="source" aria-live="polite"></p>
+    </details>
     <div id="form-pane" hidden>
       <p data-i18n="form-help">在右侧表格中直接填写数字；可从 Excel 复制一行、一列或一块数字，粘贴到某一格，会像电子表格一样依次填入。</p>
       <label class="select"><span data-i18n="form-format">表格格式</span>
@@ -49,6 +60,7 @@ export const TEMPLATE = `
     </div>
     <p id="notice" class="notice" role="status" aria-live="polite"></p>
     <div id="out" aria-live="polite"></div>
+    <section id="prev-out" class="prev-out" hidden></section>
     <p class="print-footer" id="print-footer"></p>
   </section>
 `;
