@@ -81,6 +81,8 @@ const coreExternal = {
     b.onResolve({ filter: /gouji-files\.js$/ }, (a) => ({ path: "./gouji-files.js", external: true }));
     // the samples' texts: a file of their own, imported when a sample is first chosen
     b.onResolve({ filter: /\/samples\.js$/ }, (a) => ({ path: "./samples.js", external: true }));
+    // the batch (many files): a file of its own, imported when a batch is first given
+    b.onResolve({ filter: /\/batch\.js$/ }, (a) => ({ path: "./batch.js", external: true }));
   },
 };
 writeFileSync(join(www, "page.js"), await bundle({ entryPoints: [join(www, "main.js")], plugins: [coreExternal] }));

@@ -31,6 +31,8 @@ export async function start(loadCore, loadFiles, loadFull = loadCore) {
     persist: "gouji:page",
     loadFiles: loadFiles && (() => (files ??= loadFiles())),
     loadFull: () => (full ??= loadFull()),
+    // many files at once: a module of its own, imported when a batch is first given
+    loadBatch: () => import("./batch.js"),
   });
   const setLang = (lang) => {
     view.setLang(lang);

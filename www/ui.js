@@ -40,6 +40,9 @@ export class GoujiView {
     /** gives the whole core (prev: last year's report); by default the view's own core */
     this.loadFull = opts.loadFull ?? (async () => this.core);
     this.prev = null;
+    /** gives batch.js (many files at once), where the host offers it (the page) */
+    this.loadBatch = opts.loadBatch ?? null;
+    if (this.loadBatch) this.q("#open-folder").hidden = false;
     /** sessionStorage key under which the source survives a reload of the tab (the page's). */
     this.persistKey = opts.persist ?? null;
     /** What is being checked: pasted text, pasted HTML (as a grid), or the form. */

@@ -8,7 +8,9 @@ export const TEMPLATE = `
       <button type="button" id="mode-paste" aria-pressed="true" data-i18n="paste">粘贴报告</button>
       <button type="button" id="mode-form" aria-pressed="false" data-i18n="form">填写表格</button>
       <button type="button" id="open-file" data-i18n="open-file">打开文件…</button>
-      <input type="file" id="file" hidden accept=".pdf,.docx,.html,.htm,.txt,.md,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/html,text/plain">
+      <button type="button" id="open-folder" data-i18n="open-folder" hidden>打开文件夹…</button>
+      <input type="file" id="folder" hidden webkitdirectory multiple>
+      <input type="file" id="file" hidden multiple accept=".pdf,.docx,.html,.htm,.txt,.md,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/html,text/plain">
       <label class="select"><span data-i18n="samples">示例</span>
         <select id="samples"><option value="" data-i18n="choose">选择…</option></select>
       </label>

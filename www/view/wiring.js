@@ -2,6 +2,15 @@
 // Methods of GoujiView (ui.js), mixed into it there: `this` is the view.
 
 export class Wiring {
+  /** One file is read into the view; several (or a folder's) are a batch, where the host
+   *  offers one (the page: batch.js, imported then). */
+  async takeFiles(files, paths = files.map((f) => f.webkitRelativePath || f.name)) {
+    if (!files.length) return;
+    if (files.length === 1 || !this.loadBatch) return this.readFile(files[0]);
+    const { startBatch } = await this.loadBatch();
+    startBatch(this, files, paths);
+  }
+
   // ---- wiring ---------------------------------------------------------------------------
 
   wire() {
@@ -16,17 +25,22 @@ export class Wiring {
     input.addEventListener("dragover", (e) => e.preventDefault());
     input.addEventListener("drop", (e) => {
       e.preventDefault();
-      const file = e.dataTransfer?.files?.[0];
-      if (file) this.readFile(file);
+      // folders are read from their entries, which last only as long as the event
+      const entries = Array.from(e.dataTransfer?.items ?? [], (i) => i.webkitGetAsEntry?.()).filter(Boolean);
+      if (this.loadBatch && entries.some((x) => x.isDirectory)) filesOf(entries).then(([files, paths]) => this.takeFiles(files, paths));
+      else this.takeFiles(Array.from(e.dataTransfer?.files ?? []));
     });
-    // a file picker beside the drop: the same reading
-    const picker = this.q("#file");
-    this.q("#open-file").addEventListener("click", () => picker.click());
-    picker.addEventListener("change", () => {
-      const file = picker.files?.[0];
-      if (file) this.readFile(file);
-      picker.value = "";
-    });
+    // file pickers beside the drop: the same reading; several files or a folder are a batch
+    for (const [button, id] of [["#open-file", "#file"], ["#open-folder", "#folder"]]) {
+      const picker = this.q(id);
+      this.q(button).addEventListener("click", () => picker.click());
+      picker.addEventListener("change", () => {
+        const files = Array.from(picker.files ?? []).filter((f) => !hidden(f.webkitRelativePath || f.name));
+        files.sort((a, b) => cmp(a.webkitRelativePath || a.name, b.webkitRelativePath || b.name));
+        this.takeFiles(files);
+        picker.value = "";
+      });
+    }
     this.q("#mode-paste").addEventListener("click", () => {
       this.showPaste();
       this.setText(ta.value);
@@ -105,4 +119,30 @@ export class Wiring {
     this.q("#print").addEventListener("click", () => window.print());
   }
 
+}
+
+const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/** A hidden file or folder (「.git」, 「.DS_Store」) anywhere in a path: left out, as the CLI does. */
+const hidden = (path) => path.split("/").some((p) => p.startsWith("."));
+
+/** The files under dropped entries (folders walked), in the order of their paths: [files, paths]. */
+async function filesOf(entries) {
+  const out = [];
+  const walk = async (entry) => {
+    if (hidden(entry.name)) return;
+    if (entry.isFile) {
+      out.push([entry.fullPath, await new Promise((resolve, reject) => entry.file(resolve, reject))]);
+    } else if (entry.isDirectory) {
+      const reader = entry.createReader();
+      // readEntries gives a hundred at a time, until an empty batch
+      for (;;) {
+        const batch = await new Promise((resolve, reject) => reader.readEntries(resolve, reject));
+        if (!batch.length) break;
+        for (const e of batch) await walk(e);
+      }
+    }
+  };
+  for (const e of entries) await walk(e);
+  out.sort((a, b) => cmp(a[0], b[0]));
+  return [out.map((x) => x[1]), out.map((x) => x[0].replace(/^\//, ""))];
 }

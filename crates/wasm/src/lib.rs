@@ -275,6 +275,14 @@ pub fn format_name(name: &str) -> Result<String, JsError> {
     Ok(choice.map_or("auto", FormatId::as_str).to_owned())
 }
 
+/// The body a report's title names, normalised as the cross-year pairing matches two years'
+/// reports (「淮安市人民政府2024年政府信息公开工作年度报告」 → 「淮安市」); null for none.
+#[cfg(feature = "prev")]
+#[wasm_bindgen(js_name = bodyName)]
+pub fn body_name(title: &str) -> Option<String> {
+    gouji::rules::cross::body(title)
+}
+
 /// The gouji version.
 #[wasm_bindgen]
 pub fn version() -> String {

@@ -1,0 +1,119 @@
+// Many reports at once in the page (issue 15): a folder chosen (nested folders, PDFs, Word files,
+// texts, an image, a scan, a hidden file) checked in Web Workers; the summary table streams in,
+// sorts and filters; a row opens its report and the way back returns; the summary CSV (BOM) and
+// every result as JSON are exported. Nothing but the page's own files is requested.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, mkdirSync, copyFileSync, writeFileSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ROOT, openPage, verdict, serverAndBrowser } from "./helpers.mjs";
+
+const env = serverAndBrowser();
+const F = (p) => join(ROOT, "tests/fixtures", p);
+
+/** A reviewer's folder: the reports of several bodies and years, in nested folders. */
+function folder() {
+  const dir = mkdtempSync(join(tmpdir(), "gouji-batch-"));
+  const put = (to, from) => {
+    mkdirSync(join(dir, to, ".."), { recursive: true });
+    copyFileSync(F(from), join(dir, to));
+  };
+  put("reports/2023/洪泽区.txt", "samples/hongze-2023.txt");
+  put("reports/2023/淮安市.txt", "prev/huaian-2023-carry.txt");
+  put("reports/2024/淮安市.txt", "samples/huaian-2024.txt");
+  put("reports/2024/淮安市.pdf", "files/huaian-2024.pdf");
+  put("reports/2024/word/淮安市-typo.docx", "files/huaian-2024-typo.docx");
+  put("reports/2020/桂东县.txt", "samples/guidong-2020.txt");
+  put("reports/扫描件.pdf", "files/scanned.pdf");
+  writeFileSync(join(dir, "reports/logo.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]));
+  mkdirSync(join(dir, "reports/.git"), { recursive: true });
+  writeFileSync(join(dir, "reports/.git/HEAD"), "ref: refs/heads/main\n");
+  return dir;
+}
+
+const rows = (page) => page.$$eval("#batch tbody tr", (l) => l.map((tr) => Array.from(tr.cells, (td) => td.textContent)));
+
+test("a folder of reports: checked in workers, sorted, filtered, opened, exported", async () => {
+  const dir = folder();
+  const { page, context, requests, afterLoad, errors } = await openPage(env.browser, env.server.url);
+  await page.setInputFiles("#folder", join(dir, "reports"));
+  await page.waitForSelector("#batch[data-done=true]", { timeout: 30000 });
+  // eight files (the hidden folder left out), in their paths' order; two could not be read
+  let got = await rows(page);
+  assert.deepEqual(got.map((r) => r[0]), ["2020/桂东县.txt", "2023/洪泽区.txt", "2023/淮安市.txt", "2024/word/淮安市-typo.docx", "2024/淮安市.pdf", "2024/淮安市.txt", "logo.png", "扫描件.pdf"].map((p) => "reports/" + p));
+  assert.match(await page.textContent("#batch .batch-count"), /已检查 8 \/ 8 份（2 份无法读取）/);
+  const byFile = (name) => got.find((r) => r[0].endsWith("/" + name));
+  assert.deepEqual(byFile("2023/洪泽区.txt").slice(1, 7), ["洪泽区", "2023", "mixed", "有错误", "2", "1"]);
+  assert.equal(byFile("2024/淮安市.pdf")[4], "通过");
+  assert.equal(byFile("word/淮安市-typo.docx")[4], "有错误");
+  assert.equal(byFile("logo.png")[4], "无法读取");
+  assert.match(byFile("扫描件.pdf")[7], /扫描件/);
+  // checked in workers, from the page's own origin
+  assert.ok(requests.some((r) => r.url.endsWith("/batch-worker.js")));
+
+  // sorted by errors, most first (a second click reverses)
+  await page.click("#batch th[data-key=errors] button");
+  await page.click("#batch th[data-key=errors] button");
+  got = await rows(page);
+  assert.equal(got[0][5], "2");
+  assert.equal(await page.getAttribute("#batch th[data-key=errors]", "aria-sort"), "descending");
+  // filtered by verdict, by body, by year
+  await page.selectOption("#batch-verdict", "errors");
+  await page.waitForTimeout(50);
+  got = await rows(page);
+  assert.deepEqual(got.map((r) => r[4]), ["有错误", "有错误"]);
+  await page.selectOption("#batch-verdict", "");
+  await page.fill("#batch-body", "淮安");
+  await page.waitForTimeout(50);
+  assert.equal((await rows(page)).length, 4);
+  await page.fill("#batch-body", "");
+  await page.selectOption("#batch-year", "2024");
+  await page.waitForTimeout(50);
+  assert.ok((await rows(page)).every((r) => r[2] === "2024"));
+  await page.selectOption("#batch-year", "");
+
+  // a row opens its report in the normal view; the way back returns to the table as it was
+  await page.click("#batch tbody tr >> text=洪泽区.txt");
+  await page.waitForSelector("#out:not([hidden]) .gouji-verdict");
+  assert.match(await verdict(page), /发现 2 处错误/);
+  assert.equal(await page.isVisible("#batch"), false);
+  await page.click("#batch-back");
+  assert.equal(await page.isVisible("#batch"), true);
+  assert.equal(await page.isVisible("#out"), false);
+  assert.equal((await rows(page)).length, 8);
+
+  // the summary as CSV with a BOM (Excel), and every result as JSON
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#batch-csv")]);
+  const bytes = readFileSync(await csv.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const lines = bytes.toString("utf8").slice(1).trim().split("\r\n");
+  assert.match(lines[0], /^文件 file,机关 body,年度 year,.*错误 errors/);
+  assert.equal(lines.length, 1 + 6 + 1);
+  assert.match(lines.at(-1), /^合计 total \(6 reports; 2 skipped\),,,,2 with errors,/);
+  const [json] = await Promise.all([page.waitForEvent("download"), page.click("#batch-json")]);
+  const all = JSON.parse(readFileSync(await json.path(), "utf8"));
+  assert.equal(all.length, 8);
+  assert.equal(all.find((x) => x.file === "reports/2023/洪泽区.txt").result.summary.errors, 2);
+  assert.ok(all.find((x) => x.file === "reports/扫描件.pdf").error);
+
+  assert.ok(afterLoad().every((r) => r.url.startsWith(env.server.url) || r.url.startsWith("blob:")), JSON.stringify(afterLoad()));
+  assert.deepEqual(errors, []);
+  await context.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test("several files dropped at once are a batch; one file is read as before", async () => {
+  const { page, context } = await openPage(env.browser, env.server.url);
+  await page.evaluate((texts) => {
+    const dt = new DataTransfer();
+    texts.forEach((t, i) => dt.items.add(new File([t], `r${i}.txt`, { type: "text/plain" })));
+    const target = document.querySelector(".input");
+    target.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [readFileSync(F("samples/hongze-2023.txt"), "utf8"), readFileSync(F("samples/huaian-2024.txt"), "utf8")]);
+  await page.waitForSelector("#batch[data-done=true]", { timeout: 30000 });
+  assert.deepEqual((await rows(page)).map((r) => r[4]), ["有错误", "通过"]);
+  await page.click("#batch-close");
+  assert.equal(await page.$("#batch"), null);
+  await context.close();
+});

@@ -1,0 +1,387 @@
+// Many reports at once in the page (issue 15): files dropped or a folder chosen are checked in
+// Web Workers (as many as the machine has cores), their rows stream into a summary table —
+// sortable, filterable by verdict, body and year — and a row opens its report in the normal
+// view, with a way back. Exports: the summary as CSV (with a BOM, for Excel) and every result as
+// JSON. Memory stays bounded: a batch keeps each report's result (as JSON text) and its File (a
+// handle, not the contents), never the texts. Imported when a batch is first given.
+import { rowOf } from "./batch-row.js";
+
+const WORDS = {
+  zh: {
+    head: "批量检查：{n} 份文件", done: "已检查 {k} / {n} 份", skipped: "（{n} 份无法读取）",
+    all: "全部", pass: "通过", errors: "有错误", partial: "未能完整检查", unusable: "无法检查", skip: "无法读取",
+    body: "机关", year: "年度", "any-year": "全部年度", csv: "导出汇总 CSV", json: "导出全部结果 JSON",
+    close: "关闭批量结果", back: "← 返回批量结果", file: "文件", format: "格式", verdict: "结论",
+    nerr: "错误", nwarn: "提醒", worst: "最主要的问题", shown: "显示 {k} / {n} 份",
+  },
+  en: {
+    head: "Batch: {n} files", done: "Checked {k} of {n}", skipped: " ({n} could not be read)",
+    all: "All", pass: "Passed", errors: "With errors", partial: "Not fully checked", unusable: "Unusable", skip: "Could not be read",
+    body: "Body", year: "Year", "any-year": "All years", csv: "Export summary CSV", json: "Export all results (JSON)",
+    close: "Close the batch", back: "← Back to the batch", file: "File", format: "Format", verdict: "Verdict",
+    nerr: "Errors", nwarn: "Warnings", worst: "Main finding", shown: "Showing {k} of {n}",
+  },
+};
+
+const COLUMNS = ["file", "body", "year", "format", "verdict", "errors", "warnings", "worst"];
+const HEAD = { file: "file", body: "body", year: "year", format: "format", verdict: "verdict", errors: "nerr", warnings: "nwarn", worst: "worst" };
+
+/** Starts a batch of `files` (File objects, in the order to show; `paths` what to call them)
+ *  in `view`; returns it. */
+export function startBatch(view, files, paths = files.map((f) => f.name)) {
+  view.batch?.stop();
+  const b = new Batch(view, files, paths);
+  view.batch = b;
+  b.run();
+  return b;
+}
+
+class Batch {
+  constructor(view, files, paths) {
+    this.view = view;
+    this.files = files;
+    this.paths = paths;
+    this.rows = new Array(files.length).fill(null);
+    this.json = new Array(files.length).fill(null);
+    this.done = 0;
+    this.sort = { key: null, dir: 1 };
+    this.filter = { verdict: "", body: "", year: "" };
+    this.workers = [];
+    this.mount();
+  }
+
+  t(key, vars = {}) {
+    const w = WORDS[this.view.lang] ?? WORDS.zh;
+    return (w[key] ?? key).replace(/\{(\w+)\}/g, (_, k) => vars[k] ?? "");
+  }
+
+  // ---- the table ----------------------------------------------------------------------
+
+  mount() {
+    const v = this.view;
+    const box = document.createElement("section");
+    box.className = "gouji-batch";
+    box.id = "batch";
+    box.setAttribute("aria-label", this.t("head", { n: this.files.length }));
+    const h = document.createElement("h3");
+    const progress = document.createElement("progress");
+    progress.max = this.files.length;
+    progress.value = 0;
+    const count = document.createElement("p");
+    count.className = "batch-count";
+    count.setAttribute("role", "status");
+    const filters = document.createElement("div");
+    filters.className = "toolbar batch-filters";
+    const verdict = select(["", "pass", "errors", "partial", "unusable", "skip"].map((k) => [k, this.t(k || "all")]));
+    verdict.id = "batch-verdict";
+    verdict.setAttribute("aria-label", this.t("verdict"));
+    const body = document.createElement("input");
+    body.type = "search";
+    body.id = "batch-body";
+    body.placeholder = this.t("body");
+    body.setAttribute("aria-label", this.t("body"));
+    const year = select([["", this.t("any-year")]]);
+    year.id = "batch-year";
+    year.setAttribute("aria-label", this.t("year"));
+    const csv = button(this.t("csv"), () => this.exportCsv());
+    csv.id = "batch-csv";
+    const json = button(this.t("json"), () => this.exportJson());
+    json.id = "batch-json";
+    const close = button(this.t("close"), () => this.close());
+    close.id = "batch-close";
+    filters.append(verdict, body, year, csv, json, close);
+    const shown = document.createElement("p");
+    shown.className = "batch-shown";
+    const wrap = document.createElement("div");
+    wrap.className = "gouji-scroll";
+    const table = document.createElement("table");
+    table.className = "batch-table";
+    const tr = document.createElement("tr");
+    for (const key of COLUMNS) {
+      const th = document.createElement("th");
+      th.scope = "col";
+      th.append(button(this.t(HEAD[key]), () => this.sortBy(key)));
+      th.dataset.key = key;
+      tr.append(th);
+    }
+    table.createTHead().append(tr);
+    this.tbody = table.createTBody();
+    wrap.append(table);
+    box.append(h, progress, count, filters, shown, wrap);
+    Object.assign(this, { box, h, progress, count, verdict, body, year, shown });
+    // a user's change is drawn at once; results streaming in, once a frame
+    verdict.addEventListener("change", () => { this.filter.verdict = verdict.value; this.drawNow(); });
+    body.addEventListener("input", () => { this.filter.body = body.value.trim(); this.drawNow(); });
+    year.addEventListener("change", () => { this.filter.year = year.value; this.drawNow(); });
+    this.tbody.addEventListener("click", (e) => {
+      const tr = e.target.closest("tr[data-i]");
+      if (tr) this.open(Number(tr.dataset.i));
+    });
+    // the bar back from a report opened in the normal view
+    this.backBar = button(this.t("back"), () => this.back());
+    this.backBar.id = "batch-back";
+    this.backBar.hidden = true;
+    const out = v.q("#out");
+    out.before(this.backBar, box);
+    this.show(true);
+    this.draw();
+  }
+
+  /** Shows the batch (true) or the normal view of one report (false). */
+  show(batch) {
+    const v = this.view;
+    this.box.hidden = !batch;
+    this.backBar.hidden = batch;
+    v.q("#out").hidden = batch;
+    v.q("#prev-out").hidden = batch || v.q("#prev-out").hidden;
+    v.q(".actions").hidden = batch;
+    v.root.dataset.batch = batch ? "table" : "report";
+  }
+
+  /** The rows to show: filtered, then sorted (stable: the files' order breaks ties). */
+  visible() {
+    const { verdict, body, year } = this.filter;
+    let out = [];
+    this.rows.forEach((r, i) => {
+      if (!r) return;
+      const kind = r.skipped ? "skip" : r.verdict;
+      if (verdict && kind !== verdict) return;
+      if (body && !(r.body ?? r.file).includes(body) && !r.file.includes(body)) return;
+      if (year && String(r.year) !== year) return;
+      out.push(i);
+    });
+    const { key, dir } = this.sort;
+    if (key) {
+      const val = (i) => {
+        const r = this.rows[i];
+        const x = key === "verdict" ? ["errors", "partial", "unusable", "pass"].indexOf(r.verdict) : r[key];
+        return x ?? (typeof x === "number" ? -1 : "");
+      };
+      out = out
+        .map((i) => [val(i), i])
+        .sort((a, b) => (a[0] < b[0] ? -dir : a[0] > b[0] ? dir : a[1] - b[1]))
+        .map((x) => x[1]);
+    }
+    return out;
+  }
+
+  sortBy(key) {
+    this.sort = { key, dir: this.sort.key === key ? -this.sort.dir : 1 };
+    for (const th of this.box.querySelectorAll("th")) {
+      th.setAttribute("aria-sort", th.dataset.key === key ? (this.sort.dir === 1 ? "ascending" : "descending") : "none");
+    }
+    this.drawNow();
+  }
+
+  /** Redraws the table (at most once a frame while results stream in). */
+  draw() {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.drawNow();
+    });
+  }
+
+  drawNow() {
+    const n = this.files.length;
+    const skipped = this.rows.filter((r) => r?.skipped).length;
+    this.h.textContent = this.t("head", { n });
+    this.progress.value = this.done;
+    this.count.textContent = this.t("done", { k: this.done, n }) + (skipped ? this.t("skipped", { n: skipped }) : "");
+    this.box.dataset.done = String(this.done === n);
+    const show = this.visible();
+    this.shown.textContent = this.t("shown", { k: show.length, n: this.rows.filter(Boolean).length });
+    const en = this.view.lang === "en";
+    const rows = show.map((i) => {
+      const r = this.rows[i];
+      const tr = document.createElement("tr");
+      tr.dataset.i = String(i);
+      tr.className = r.skipped ? "skip" : r.verdict;
+      const cells = r.skipped
+        ? [r.file, "", "", "", this.t("skip"), "", "", en ? r.error_en ?? r.error : r.error]
+        : [r.file, r.body ?? "", r.year ?? "", r.format, this.t(r.verdict), r.errors, r.warnings, en ? r.worst_en : r.worst];
+      cells.forEach((c, k) => {
+        const td = document.createElement("td");
+        if (k === 0 && !r.skipped) {
+          // a button: the row opens from the keyboard too
+          const b = button(String(c), () => {});
+          b.className = "batch-open";
+          td.append(b);
+        } else td.textContent = String(c);
+        tr.append(td);
+      });
+      return tr;
+    });
+    this.tbody.replaceChildren(...rows);
+    // the years seen, for the filter
+    const years = [...new Set(this.rows.filter((r) => r?.year).map((r) => r.year))].sort();
+    if (years.length !== this.year.options.length - 1) {
+      const keep = this.year.value;
+      this.year.replaceChildren(...select([["", this.t("any-year")], ...years.map((y) => [String(y), String(y)])]).options);
+      this.year.value = keep;
+    }
+  }
+
+  // ---- checking -------------------------------------------------------------------------
+
+  run() {
+    this.next = 0;
+    const n = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 8, this.files.length));
+    if (location.protocol === "file:" || typeof Worker !== "function") return this.runHere();
+    for (let k = 0; k < n; k++) {
+      let w;
+      try {
+        w = new Worker(new URL("./batch-worker.js", import.meta.url), { type: "module" });
+      } catch {
+        return this.runHere();
+      }
+      w.onmessage = (e) => {
+        if (e.data.ready) return this.feed(w);
+        this.take(e.data);
+        this.feed(w);
+      };
+      w.onerror = (e) => {
+        e.preventDefault?.();
+        // a worker that never started: the rest is checked here
+        this.workers = this.workers.filter((x) => x !== w);
+        w.terminate();
+        if (w.busy !== undefined) this.take({ id: w.busy, row: { file: this.paths[w.busy], skipped: true, error: String(e.message ?? "worker") } });
+        if (!this.workers.length) this.runHere();
+      };
+      this.workers.push(w);
+    }
+  }
+
+  /** Gives a worker the next file (its bytes, transferred: not kept here). */
+  async feed(w) {
+    w.busy = undefined;
+    if (this.stopped || this.next >= this.files.length) return this.finish();
+    const id = this.next++;
+    w.busy = id;
+    const bytes = await this.files[id].arrayBuffer();
+    w.postMessage({ id, name: this.paths[id], bytes: new Uint8Array(bytes) }, [bytes]);
+  }
+
+  take({ id, row, json }) {
+    this.rows[id] = row;
+    this.json[id] = json ?? null;
+    this.done++;
+    this.draw();
+  }
+
+  finish() {
+    if (this.done < this.files.length) return;
+    for (const w of this.workers) w.terminate();
+    this.workers = [];
+  }
+
+  /** Where workers cannot start (the single file, opened from disk): here, a file a task. */
+  async runHere() {
+    const v = this.view;
+    const core = await v.loadFull();
+    while (!this.stopped && this.next < this.files.length) {
+      const id = this.next++;
+      const file = this.files[id];
+      const got = await v.contentOf(file);
+      if (got.error) {
+        this.take({ id, row: { file: this.paths[id], skipped: true, error: got.error } });
+      } else {
+        const r = got.pages ? core.checkPdf(got.pages) : got.grid ? core.checkGrid(got.grid) : core.check(got.text);
+        if (got.pages) r.input = "pdf";
+        else if (got.input) r.input = got.input;
+        this.take({ id, row: rowOf(this.paths[id], r, core.bodyName?.(r.title ?? "") ?? null), json: JSON.stringify(r) });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  }
+
+  stop() {
+    this.stopped = true;
+    for (const w of this.workers) w.terminate();
+    this.workers = [];
+    this.box?.remove();
+    this.backBar?.remove();
+  }
+
+  close() {
+    this.stop();
+    const v = this.view;
+    v.batch = null;
+    v.q("#out").hidden = false;
+    v.q(".actions").hidden = false;
+    delete v.root.dataset.batch;
+    v.draw();
+  }
+
+  // ---- one report, and back ---------------------------------------------------------------
+
+  /** Opens a row's report in the normal view: its file read again (the batch kept no text). */
+  async open(i) {
+    const r = this.rows[i];
+    if (!r || r.skipped) return;
+    this.show(false);
+    this.opened = i;
+    await this.view.readFile(this.files[i]);
+    this.view.q("#batch-back")?.focus();
+  }
+
+  back() {
+    this.show(true);
+    this.drawNow();
+    const row = this.tbody.querySelector(`tr[data-i="${this.opened}"] button`);
+    row?.focus();
+  }
+
+  // ---- exports --------------------------------------------------------------------------
+
+  exportCsv() {
+    const field = (s) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+    const rate = (x) => (x == null ? "" : String(x));
+    const lines = ["文件 file,机关 body,年度 year,格式 format,结论 verdict,错误 errors,提醒 warnings,未能读取 unread,最主要的问题 worst,公开率 disclosure_rate,行政复议纠错率 review_correction_rate,行政诉讼纠错率 suit_correction_rate,结转率 carry_rate"];
+    const VERDICT = { pass: "通过 passed", errors: "错误 errors", partial: "未能完整检查 not fully checked", unusable: "无法检查 unusable" };
+    let withErrors = 0, errors = 0, warnings = 0, unread = 0, skipped = 0, n = 0;
+    for (const r of this.rows) {
+      if (!r) continue;
+      if (r.skipped) { skipped++; continue; }
+      n++;
+      withErrors += r.errors > 0 ? 1 : 0;
+      errors += r.errors;
+      warnings += r.warnings;
+      unread += r.unread;
+      const v = r.verdict === "errors" ? `${r.errors} 处错误 errors` : VERDICT[r.verdict];
+      const i = r.indicators ?? {};
+      lines.push([field(r.file), field(r.body ?? ""), r.year ?? "", r.format, field(v), r.errors, r.warnings, r.unread, field(r.worst), rate(i.disclosure_rate), rate(i.review_correction_rate), rate(i.suit_correction_rate), rate(i.carry_rate)].join(","));
+    }
+    lines.push(`合计 total (${n} reports; ${skipped} skipped),,,,${withErrors} with errors,${errors},${warnings},${unread},`);
+    this.view.download("gouji-summary.csv", "text/csv;charset=utf-8", "\uFEFF" + lines.join("\r\n") + "\r\n");
+  }
+
+  exportJson() {
+    // the results as checked, stitched from their JSON texts (never parsed all at once)
+    const parts = [];
+    this.rows.forEach((r, i) => {
+      if (!r) return;
+      parts.push(r.skipped ? `{"file":${JSON.stringify(r.file)},"error":${JSON.stringify(r.error)}}` : `{"file":${JSON.stringify(r.file)},"result":${this.json[i]}}`);
+    });
+    this.view.download("gouji-results.json", "application/json", "[\n" + parts.join(",\n") + "\n]\n");
+  }
+}
+
+function button(text, onClick) {
+  const b = document.createElement("button");
+  b.type = "button";
+  b.textContent = text;
+  b.addEventListener("click", onClick);
+  return b;
+}
+
+function select(options) {
+  const s = document.createElement("select");
+  for (const [value, text] of options) {
+    const o = document.createElement("option");
+    o.value = value;
+    o.textContent = text;
+    s.append(o);
+  }
+  return s;
+}
