@@ -1,6 +1,7 @@
 //! `cargo bench`: parse + check of each sample, check + render, and a batch of 10,000
 //! generated reports through the command line (throughput and peak memory as the batch grows),
-//! and 10,000 copies of the samples (real text with its prose) for contrast. Each batch is the
+//! and 10,000 copies of the samples (real text with its prose) for contrast; the batch as a
+//! folder on one core (`taskset -c 0`) and on all (the scaling). Each batch is the
 //! median of three runs, in wall-clock time (the target's figure) and beside it in the CPU time
 //! the run used (which the machine's other work and its disk do not inflate).
 //! Figures are printed, not asserted: speed is measured here, never in timed tests.
@@ -100,6 +101,21 @@ fn main() {
         );
     }
     let _ = bytes;
+    // scaling with cores: the same 10,000 reports as a folder (walked), on one core
+    // (`taskset -c 0`) and on all of them
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if cores > 1 && Command::new("taskset").arg("-V").output().is_ok() {
+        let one = run_batch_in(&["taskset", "-c", "0"], &exe, "--json", &[dir.clone()]);
+        let all = run_batch_in(&[], &exe, "--json", &[dir.clone()]);
+        println!(
+            "batch folder of 10,000 reports --json: one core {:.2} s, {cores} cores {:.2} s: {:.2}× (CPU {:.2} s and {:.2} s)",
+            one.secs,
+            all.secs,
+            one.secs / all.secs,
+            one.cpu,
+            all.cpu
+        );
+    }
     // the same batch size of real published text (the samples, with their prose), for contrast:
     // generated reports are tables only, the densest text per byte
     let mut real = Vec::new();
@@ -133,7 +149,12 @@ fn main() {
 /// (seconds, peak RSS in KB) of the three runs (a single run of a fraction of a second is at
 /// the mercy of the machine's other work).
 fn run_batch(exe: &Path, flag: &str, files: &[PathBuf]) -> Run {
-    let mut runs: Vec<Run> = (0..3).map(|_| run_once(exe, flag, files)).collect();
+    run_batch_in(&[], exe, flag, files)
+}
+
+/// [`run_batch`] under a wrapper command (`taskset -c 0`).
+fn run_batch_in(wrap: &[&str], exe: &Path, flag: &str, files: &[PathBuf]) -> Run {
+    let mut runs: Vec<Run> = (0..3).map(|_| run_once(wrap, exe, flag, files)).collect();
     runs.sort_by(|a, b| a.secs.total_cmp(&b.secs));
     runs.swap_remove(1)
 }
@@ -147,8 +168,15 @@ struct Run {
     peak_kb: i64,
 }
 
-fn run_once(exe: &Path, flag: &str, files: &[PathBuf]) -> Run {
-    let mut cmd = Command::new(exe);
+fn run_once(wrap: &[&str], exe: &Path, flag: &str, files: &[PathBuf]) -> Run {
+    let mut cmd = match wrap.split_first() {
+        Some((first, rest)) => {
+            let mut c = Command::new(first);
+            c.args(rest).arg(exe);
+            c
+        }
+        None => Command::new(exe),
+    };
     cmd.arg("check");
     if !flag.is_empty() {
         cmd.arg(flag);

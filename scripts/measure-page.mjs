@@ -3,8 +3,53 @@
 // and for a 20 MB paste the longest main-thread gap while the worker checks and the time to the
 // answer (the end-to-end tests assert only that it ran in the worker with the page answering);
 // and a 5-page PDF dropped: from the drop to the result drawn, the first time (the file readers'
-// module loaded and instantiated) and again (budget 300 ms).
+// module loaded and instantiated) and again (budget 300 ms); a batch of 200 and of 1,000 text
+// reports chosen at once: the time to the last row, the longest main-thread gap meanwhile, and
+// the main thread's JS heap after it (memory flat in the batch's size).
+import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { startServer, launch, openPage, fixture, fixtureBytes, pasteAndWait, dropAndTime } from "../tests/e2e/helpers.mjs";
+
+/** `n` report files (the samples and last year's fixtures, in turn) in a fresh folder. */
+function reports(n) {
+  const dir = mkdtempSync(join(tmpdir(), "gouji-measure-"));
+  const texts = ["samples/guidong-2020.txt", "samples/hongze-2023.txt", "samples/huaian-2024.txt", "prev/huaian-2023.txt"].map(fixture);
+  const paths = [];
+  for (let i = 0; i < n; i++) {
+    const p = join(dir, `r${String(i).padStart(4, "0")}.txt`);
+    writeFileSync(p, texts[i % texts.length]);
+    paths.push(p);
+  }
+  return { dir, paths };
+}
+
+async function batch(browser, n) {
+  const { dir, paths } = reports(n);
+  const { page, context } = await openPage(browser, server.url);
+  const cdp = await context.newCDPSession(page);
+  await page.evaluate(() => {
+    window.__gap = 0;
+    let last = performance.now();
+    setInterval(() => {
+      const now = performance.now();
+      window.__gap = Math.max(window.__gap, now - last);
+      last = now;
+    }, 10);
+    document.querySelector("#file").addEventListener("change", () => (window.__t0 = performance.now()), { capture: true });
+    new MutationObserver(() => {
+      if (document.querySelector("#batch[data-done=true]") && !window.__t1) window.__t1 = performance.now();
+    }).observe(document.body, { subtree: true, attributes: true, childList: true });
+  });
+  await page.setInputFiles("#file", paths);
+  await page.waitForSelector("#batch[data-done=true]", { timeout: 120000 });
+  const { ms, gap } = await page.evaluate(() => ({ ms: window.__t1 - window.__t0, gap: window.__gap }));
+  await cdp.send("HeapProfiler.collectGarbage");
+  const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+  await context.close();
+  rmSync(dir, { recursive: true, force: true });
+  return { ms, gap, heap: usedSize };
+}
 
 const server = await startServer();
 const browser = await launch();
@@ -37,6 +82,10 @@ try {
       for (let k = 0; k < 6; k++) drops.push(await dropAndTime(page, `hongze-${k}.pdf`, pdf));
       const again = drops.slice(1).sort((a, b) => a - b);
       console.log(`a 5-page PDF dropped (hongze-2023.pdf, ${pdf.length} B): drawn ${drops[0].toFixed(0)} ms after the drop the first time (the readers' module loaded), median ${again[2].toFixed(0)} ms after (budget 300 ms)`);
+      for (const n of [200, 1000]) {
+        const b = await batch(browser, n);
+        console.log(`a batch of ${n} text reports: last row in ${b.ms.toFixed(0)} ms (budget 3 s for 1,000), longest main-thread gap ${b.gap.toFixed(0)} ms, main-thread JS heap after it ${(b.heap / 1e6).toFixed(1)} MB`);
+      }
     }
   }
 } finally {

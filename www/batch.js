@@ -23,6 +23,9 @@ const WORDS = {
   },
 };
 
+/** Files given to each worker at a time. */
+const IN_FLIGHT = 4;
+
 const COLUMNS = ["file", "body", "year", "format", "verdict", "errors", "warnings", "worst"];
 const HEAD = { file: "file", body: "body", year: "year", format: "format", verdict: "verdict", errors: "nerr", warnings: "nwarn", worst: "worst" };
 
@@ -44,6 +47,8 @@ class Batch {
     this.rows = new Array(files.length).fill(null);
     this.json = new Array(files.length).fill(null);
     this.done = 0;
+    /** rows drawn in the files' order so far (undefined: the table is sorted or filtered) */
+    this.appended = 0;
     this.sort = { key: null, dir: 1 };
     this.filter = { verdict: "", body: "", year: "" };
     this.workers = [];
@@ -173,27 +178,53 @@ class Batch {
     this.drawNow();
   }
 
-  /** Redraws the table (at most once a frame while results stream in). */
+  /** Redraws while results stream in: the progress once a frame, the table at most every
+   *  half second (a thousand rows drawn each frame would hold the page up), and at the end. */
   draw() {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
-      this.drawNow();
+      const now = performance.now();
+      if (this.done === this.files.length || now - (this.drawnAt ?? 0) > 500) this.drawNow();
+      else this.drawCount();
     });
   }
 
-  drawNow() {
+  drawCount() {
     const n = this.files.length;
     const skipped = this.rows.filter((r) => r?.skipped).length;
-    this.h.textContent = this.t("head", { n });
     this.progress.value = this.done;
     this.count.textContent = this.t("done", { k: this.done, n }) + (skipped ? this.t("skipped", { n: skipped }) : "");
-    this.box.dataset.done = String(this.done === n);
-    const show = this.visible();
-    this.shown.textContent = this.t("shown", { k: show.length, n: this.rows.filter(Boolean).length });
+  }
+
+  drawNow() {
+    this.drawnAt = performance.now();
+    const n = this.files.length;
+    this.h.textContent = this.t("head", { n });
+    this.drawCount();
+    const { verdict, body, year } = this.filter;
+    if (!this.sort.key && !verdict && !body && !year) {
+      // the files' own order, unfiltered: only the rows come in since are added, as far as
+      // they follow on (a thousand rows redrawn every half second would hold the page up)
+      if (this.appended === undefined) {
+        this.tbody.replaceChildren();
+        this.appended = 0;
+      }
+      const add = [];
+      while (this.appended < n && this.rows[this.appended]) add.push(this.rowEl(this.appended++));
+      this.tbody.append(...add);
+      this.finishDraw(this.appended === n);
+      return;
+    }
+    this.tbody.replaceChildren(...this.visible().map((i) => this.rowEl(i)));
+    this.appended = undefined;
+    this.finishDraw(true);
+  }
+
+  rowEl(i) {
     const en = this.view.lang === "en";
-    const rows = show.map((i) => {
-      const r = this.rows[i];
+    const r = this.rows[i];
+    {
       const tr = document.createElement("tr");
       tr.dataset.i = String(i);
       tr.className = r.skipped ? "skip" : r.verdict;
@@ -211,8 +242,14 @@ class Batch {
         tr.append(td);
       });
       return tr;
-    });
-    this.tbody.replaceChildren(...rows);
+    }
+  }
+
+  /** `all`: every row there is to show is drawn. */
+  finishDraw(all) {
+    const n = this.files.length;
+    this.shown.textContent = this.t("shown", { k: this.tbody.rows.length, n: this.rows.filter(Boolean).length });
+    this.box.dataset.done = String(this.done === n && all);
     // the years seen, for the filter
     const years = [...new Set(this.rows.filter((r) => r?.year).map((r) => r.year))].sort();
     if (years.length !== this.year.options.length - 1) {
@@ -235,8 +272,14 @@ class Batch {
       } catch {
         return this.runHere();
       }
+      w.busy = new Set();
       w.onmessage = (e) => {
-        if (e.data.ready) return this.feed(w);
+        // a few files in flight per worker, so that none waits on a file's reading
+        if (e.data.ready) {
+          for (let k = 0; k < IN_FLIGHT; k++) this.feed(w);
+          return;
+        }
+        w.busy.delete(e.data.id);
         this.take(e.data);
         this.feed(w);
       };
@@ -245,7 +288,7 @@ class Batch {
         // a worker that never started: the rest is checked here
         this.workers = this.workers.filter((x) => x !== w);
         w.terminate();
-        if (w.busy !== undefined) this.take({ id: w.busy, row: { file: this.paths[w.busy], skipped: true, error: String(e.message ?? "worker") } });
+        for (const id of w.busy) this.take({ id, row: { file: this.paths[id], skipped: true, error: String(e.message ?? "worker") } });
         if (!this.workers.length) this.runHere();
       };
       this.workers.push(w);
@@ -254,10 +297,9 @@ class Batch {
 
   /** Gives a worker the next file (its bytes, transferred: not kept here). */
   async feed(w) {
-    w.busy = undefined;
     if (this.stopped || this.next >= this.files.length) return this.finish();
     const id = this.next++;
-    w.busy = id;
+    w.busy.add(id);
     const bytes = await this.files[id].arrayBuffer();
     w.postMessage({ id, name: this.paths[id], bytes: new Uint8Array(bytes) }, [bytes]);
   }
