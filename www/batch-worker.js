@@ -1,5 +1,5 @@
 // Checks the files of a batch off the main thread, one at a time (the page runs several of these):
-// { id, name, bytes } -> { id, row, json } — the summary row and the result as JSON text (a
+// { id, name, file } -> { id, row, json } — the summary row and the result as JSON text (a
 // batch keeps results, never texts). Files are told by their bytes, as the page tells them;
 // PDF, Word files and saved pages are read by the file readers, loaded for the first such file.
 import { check, checkGrid, checkPdf, bodyName } from "./gouji-core.js";
@@ -9,9 +9,9 @@ import { rowOf } from "./batch-row.js";
 let readers = null;
 
 self.onmessage = async (e) => {
-  const { id, name, bytes } = e.data;
+  const { id, name, file } = e.data;
   try {
-    const result = await checkFile(bytes);
+    const result = await checkFile(new Uint8Array(await file.arrayBuffer()));
     if (result.error !== undefined) {
       self.postMessage({ id, row: { file: name, skipped: true, error: result.error, error_en: result.error_en } });
       return;

@@ -12,19 +12,21 @@ const WORDS = {
     all: "全部", pass: "通过", errors: "有错误", partial: "未能完整检查", unusable: "无法检查", skip: "无法读取",
     body: "机关", year: "年度", "any-year": "全部年度", csv: "导出汇总 CSV", json: "导出全部结果 JSON",
     close: "关闭批量结果", back: "← 返回批量结果", file: "文件", format: "格式", verdict: "结论",
-    nerr: "错误", nwarn: "提醒", worst: "最主要的问题", shown: "显示 {k} / {n} 份",
+    nerr: "错误", nwarn: "提醒", worst: "最主要的问题", shown: "显示 {k} / {n} 份", more: "再显示 {n} 份",
   },
   en: {
     head: "Batch: {n} files", done: "Checked {k} of {n}", skipped: " ({n} could not be read)",
     all: "All", pass: "Passed", errors: "With errors", partial: "Not fully checked", unusable: "Unusable", skip: "Could not be read",
     body: "Body", year: "Year", "any-year": "All years", csv: "Export summary CSV", json: "Export all results (JSON)",
     close: "Close the batch", back: "← Back to the batch", file: "File", format: "Format", verdict: "Verdict",
-    nerr: "Errors", nwarn: "Warnings", worst: "Main finding", shown: "Showing {k} of {n}",
+    nerr: "Errors", nwarn: "Warnings", worst: "Main finding", shown: "Showing {k} of {n}", more: "Show {n} more",
   },
 };
 
+/** Rows the table shows at first, and more on each asking. */
+const PAGE = 200;
 /** Files given to each worker at a time. */
-const IN_FLIGHT = 4;
+const IN_FLIGHT = 8;
 
 const COLUMNS = ["file", "body", "year", "format", "verdict", "errors", "warnings", "worst"];
 const HEAD = { file: "file", body: "body", year: "year", format: "format", verdict: "verdict", errors: "nerr", warnings: "nwarn", worst: "worst" };
@@ -49,6 +51,7 @@ class Batch {
     this.done = 0;
     /** rows drawn in the files' order so far (undefined: the table is sorted or filtered) */
     this.appended = 0;
+    this.limit = PAGE;
     this.sort = { key: null, dir: 1 };
     this.filter = { verdict: "", body: "", year: "" };
     this.workers = [];
@@ -112,7 +115,15 @@ class Batch {
     table.createTHead().append(tr);
     this.tbody = table.createTBody();
     wrap.append(table);
-    box.append(h, progress, count, filters, shown, wrap);
+    const more = button(this.t("more", { n: PAGE }), () => {
+      this.limit += PAGE;
+      this.appended = undefined;
+      this.drawNow();
+    });
+    more.id = "batch-more";
+    more.hidden = true;
+    box.append(h, progress, count, filters, shown, wrap, more);
+    this.more = more;
     Object.assign(this, { box, h, progress, count, verdict, body, year, shown });
     // a user's change is drawn at once; results streaming in, once a frame
     verdict.addEventListener("change", () => { this.filter.verdict = verdict.value; this.drawNow(); });
@@ -179,7 +190,8 @@ class Batch {
   }
 
   /** Redraws while results stream in: the progress once a frame, the table at most every
-   *  half second (a thousand rows drawn each frame would hold the page up), and at the end. */
+   *  half second, and at the end. The table shows `this.limit` rows at most (more on asking):
+   *  a table of a thousand rows costs the page a long pause at every change. */
   draw() {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
@@ -211,14 +223,15 @@ class Batch {
         this.appended = 0;
       }
       const add = [];
-      while (this.appended < n && this.rows[this.appended]) add.push(this.rowEl(this.appended++));
+      while (this.appended < n && this.appended < this.limit && this.rows[this.appended]) add.push(this.rowEl(this.appended++));
       this.tbody.append(...add);
-      this.finishDraw(this.appended === n);
+      this.finishDraw(this.appended === Math.min(n, this.limit), n);
       return;
     }
-    this.tbody.replaceChildren(...this.visible().map((i) => this.rowEl(i)));
+    const show = this.visible();
+    this.tbody.replaceChildren(...show.slice(0, this.limit).map((i) => this.rowEl(i)));
     this.appended = undefined;
-    this.finishDraw(true);
+    this.finishDraw(true, show.length);
   }
 
   rowEl(i) {
@@ -245,10 +258,12 @@ class Batch {
     }
   }
 
-  /** `all`: every row there is to show is drawn. */
-  finishDraw(all) {
+  /** `all`: every row there is to show (up to the limit) is drawn; `matching`: how many rows
+   *  the filters let through. */
+  finishDraw(all, matching) {
     const n = this.files.length;
     this.shown.textContent = this.t("shown", { k: this.tbody.rows.length, n: this.rows.filter(Boolean).length });
+    this.more.hidden = matching <= this.tbody.rows.length;
     this.box.dataset.done = String(this.done === n && all);
     // the years seen, for the filter
     const years = [...new Set(this.rows.filter((r) => r?.year).map((r) => r.year))].sort();
@@ -295,13 +310,13 @@ class Batch {
     }
   }
 
-  /** Gives a worker the next file (its bytes, transferred: not kept here). */
-  async feed(w) {
+  /** Gives a worker the next file: the File itself (a handle), which the worker reads, so that
+   *  the reading too is off this thread. */
+  feed(w) {
     if (this.stopped || this.next >= this.files.length) return this.finish();
     const id = this.next++;
     w.busy.add(id);
-    const bytes = await this.files[id].arrayBuffer();
-    w.postMessage({ id, name: this.paths[id], bytes: new Uint8Array(bytes) }, [bytes]);
+    w.postMessage({ id, name: this.paths[id], file: this.files[id] });
   }
 
   take({ id, row, json }) {
