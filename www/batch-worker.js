@@ -1,6 +1,6 @@
 // Checks the files of a batch off the main thread, one at a time (the page runs several of these):
 // { id, name, file } -> { id, row, json } — the summary row and the result as JSON text (a
-// batch keeps results, never texts). Files are told by their bytes, as the page tells them;
+// batch keeps results, never texts); { id, file, prev } (a pair) -> { id, pair: findings }. Files are told by their bytes, as the page tells them;
 // PDF, Word files and saved pages are read by the file readers, loaded for the first such file.
 import { check, checkGrid, checkPdf, bodyName } from "./gouji-core.js";
 import { fileKind, decodeText, looksLikeHtml } from "./view/input.js";
@@ -9,7 +9,8 @@ import { rowOf } from "./batch-row.js";
 let readers = null;
 
 self.onmessage = async (e) => {
-  const { id, name, file } = e.data;
+  const { id, name, file, prev } = e.data;
+  if (prev) return comparePair(id, file, prev);
   try {
     const result = await checkFile(new Uint8Array(await file.arrayBuffer()));
     if (result.error !== undefined) {
@@ -23,18 +24,41 @@ self.onmessage = async (e) => {
   }
 };
 
-async function checkFile(bytes) {
+/** One pair of a batch (one body's consecutive years): both files read again, this year's
+ *  checked against last year's; its cross-year findings back (`{ id, pair }`). */
+async function comparePair(id, file, prevFile) {
+  try {
+    const prev = await contentOf(new Uint8Array(await prevFile.arrayBuffer()));
+    if (prev.error !== undefined) return self.postMessage({ id, pair: [] });
+    const r = await checkFile(new Uint8Array(await file.arrayBuffer()), { prev: prev.text !== undefined ? { text: prev.text } : prev });
+    // the note that the pair could not be confirmed is left out, as the command line does
+    self.postMessage({ id, pair: (r.findings ?? []).filter((f) => f.rule.startsWith("X-") && f.rule !== "X-MATCH") });
+  } catch (err) {
+    self.postMessage({ id, pair: [], error: String(err?.message ?? err) });
+  }
+}
+
+/** What a file holds, as `check`'s `prev` takes it: `{ text }`, `{ grid }` or `{ pages }`. */
+async function contentOf(bytes) {
   if (fileKind(bytes) === "text") {
     const text = decodeText(bytes);
     if (text === null) return { error: "不是文本、网页、PDF 或 Word（.docx）文件", error_en: "not a text, web page, PDF or Word (.docx) file" };
-    if (!looksLikeHtml(text)) return check(text);
+    if (!looksLikeHtml(text)) return { text };
   }
   readers ??= await import("./gouji-files.js");
   const out = readers.readFile(bytes);
   if (out.error !== undefined) return out;
-  if (out.kind === "pdf") return Object.assign(checkPdf(out.pages), { input: "pdf" });
-  if (out.grid) return Object.assign(checkGrid(out.grid), { input: out.kind });
-  return check(out.text ?? "");
+  if (out.kind === "pdf") return { pages: out.pages };
+  if (out.grid) return { grid: out.grid, input: out.kind };
+  return { text: out.text ?? "" };
+}
+
+async function checkFile(bytes, options = {}) {
+  const c = await contentOf(bytes);
+  if (c.error !== undefined) return c;
+  if (c.pages) return Object.assign(checkPdf(c.pages, options), { input: "pdf" });
+  if (c.grid) return Object.assign(checkGrid(c.grid, options), { input: c.input });
+  return check(c.text, options);
 }
 
 self.postMessage({ ready: true });

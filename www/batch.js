@@ -264,7 +264,7 @@ class Batch {
     const n = this.files.length;
     this.shown.textContent = this.t("shown", { k: this.tbody.rows.length, n: this.rows.filter(Boolean).length });
     this.more.hidden = matching <= this.tbody.rows.length;
-    this.box.dataset.done = String(this.done === n && all);
+    this.box.dataset.done = String(this.done === n && !!this.paired && all);
     // the years seen, for the filter
     const years = [...new Set(this.rows.filter((r) => r?.year).map((r) => r.year))].sort();
     if (years.length !== this.year.options.length - 1) {
@@ -295,7 +295,8 @@ class Batch {
           return;
         }
         w.busy.delete(e.data.id);
-        this.take(e.data);
+        if (e.data.pair) this.takePair(e.data);
+        else this.take(e.data);
         this.feed(w);
       };
       w.onerror = (e) => {
@@ -303,7 +304,10 @@ class Batch {
         // a worker that never started: the rest is checked here
         this.workers = this.workers.filter((x) => x !== w);
         w.terminate();
-        for (const id of w.busy) this.take({ id, row: { file: this.paths[id], skipped: true, error: String(e.message ?? "worker") } });
+        for (const id of w.busy) {
+          if (this.done === this.files.length) this.takePair({ id, pair: [] });
+          else this.take({ id, row: { file: this.paths[id], skipped: true, error: String(e.message ?? "worker") } });
+        }
         if (!this.workers.length) this.runHere();
       };
       this.workers.push(w);
@@ -313,10 +317,62 @@ class Batch {
   /** Gives a worker the next file: the File itself (a handle), which the worker reads, so that
    *  the reading too is off this thread. */
   feed(w) {
-    if (this.stopped || this.next >= this.files.length) return this.finish();
-    const id = this.next++;
-    w.busy.add(id);
-    w.postMessage({ id, name: this.paths[id], file: this.files[id] });
+    if (this.stopped) return;
+    if (this.next < this.files.length) {
+      const id = this.next++;
+      w.busy.add(id);
+      w.postMessage({ id, name: this.paths[id], file: this.files[id] });
+      return;
+    }
+    // every file checked: the pairs (one body's consecutive years), then the end
+    if (this.done < this.files.length) return;
+    this.pairs ??= this.pairsOf();
+    const p = this.pairs.pop();
+    if (!p) return this.finish();
+    const [i, j] = p;
+    w.busy.add(i);
+    w.postMessage({ id: i, file: this.files[i], prev: this.files[j] });
+  }
+
+  /** For each report, the report of the same body a year before it (the first such in the
+   *  batch's order), by the core's body names: the command line's pairing (batch.rs). */
+  pairsOf() {
+    const first = new Map();
+    this.rows.forEach((r, i) => {
+      if (r && !r.skipped && r.body && r.year) {
+        const k = `${r.body}\u0000${r.year}`;
+        if (!first.has(k)) first.set(k, i);
+      }
+    });
+    const out = [];
+    this.prevOf = new Map();
+    this.rows.forEach((r, i) => {
+      const j = r && !r.skipped && r.body && r.year ? first.get(`${r.body}\u0000${r.year - 1}`) : undefined;
+      if (j !== undefined) {
+        out.push([i, j]);
+        this.prevOf.set(i, j);
+      }
+    });
+    this.pending = out.length;
+    return out.reverse();
+  }
+
+  /** A pair's cross-year findings, counted in this year's row (as the command line counts them). */
+  takePair({ id, pair }) {
+    const r = this.rows[id];
+    const errors = pair.filter((f) => f.severity === "error").length;
+    r.errors += errors;
+    r.warnings += pair.filter((f) => f.severity === "warning").length;
+    if (errors > 0) {
+      r.verdict = "errors";
+      r.worst = `${pair[0].rule} ${pair[0].message}`;
+      r.worst_en = `${pair[0].rule} ${pair[0].message_en}`;
+    }
+    r.pair = this.paths[this.prevOf.get(id)];
+    this.pairFindings ??= new Map();
+    this.pairFindings.set(id, pair);
+    this.pending--;
+    this.draw();
   }
 
   take({ id, row, json }) {
@@ -324,10 +380,16 @@ class Batch {
     this.json[id] = json ?? null;
     this.done++;
     this.draw();
+    // the last report in: every idle worker takes pairs
+    if (this.done === this.files.length) for (const w of this.workers) if (!w.busy.size) this.feed(w);
   }
 
   finish() {
-    if (this.done < this.files.length) return;
+    if (this.done < this.files.length || this.pending > 0) return;
+    this.paired = true;
+    // the rows drawn before their pairs' findings came in: drawn again
+    this.appended = undefined;
+    this.drawNow();
     for (const w of this.workers) w.terminate();
     this.workers = [];
   }
@@ -350,6 +412,10 @@ class Batch {
       }
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
+    // here, one report at a time: no pairing (the command line and the served page pair)
+    this.paired = true;
+    this.appended = undefined;
+    this.drawNow();
   }
 
   stop() {
@@ -378,7 +444,20 @@ class Batch {
     if (!r || r.skipped) return;
     this.show(false);
     this.opened = i;
-    await this.view.readFile(this.files[i]);
+    const v = this.view;
+    // a report paired with last year's opens beside it, as the batch compared them
+    const j = this.prevOf?.get(i);
+    if (j !== undefined) {
+      const got = await v.contentOf(this.files[j]);
+      const prev = got.pages ? { pages: got.pages } : got.grid ? { grid: got.grid } : got.text !== undefined ? { text: got.text } : null;
+      v.q("#prev-text").value = got.pages ? got.pages.join("") : got.grid ? got.grid.map((r) => r.join("\t")).join("\n") : got.text ?? "";
+      v.q("#prev").open = !!prev;
+      await v.setPrev(prev, this.paths[j]);
+    } else if (v.prev) {
+      v.q("#prev-text").value = "";
+      await v.setPrev(null);
+    }
+    await v.readFile(this.files[i]);
     this.view.q("#batch-back")?.focus();
   }
 
@@ -420,6 +499,10 @@ class Batch {
       if (!r) return;
       parts.push(r.skipped ? `{"file":${JSON.stringify(r.file)},"error":${JSON.stringify(r.error)}}` : `{"file":${JSON.stringify(r.file)},"result":${this.json[i]}}`);
     });
+    // then one record per pair, as the command line's --json writes them
+    for (const [i, found] of this.pairFindings ?? []) {
+      parts.push(JSON.stringify({ pair: { file: this.paths[i], prev: this.paths[this.prevOf.get(i)] }, findings: found }));
+    }
     this.view.download("gouji-results.json", "application/json", "[\n" + parts.join(",\n") + "\n]\n");
   }
 }

@@ -45,7 +45,11 @@ test("a folder of reports: checked in workers, sorted, filtered, opened, exporte
   assert.match(await page.textContent("#batch .batch-count"), /已检查 8 \/ 8 份（2 份无法读取）/);
   const byFile = (name) => got.find((r) => r[0].endsWith("/" + name));
   assert.deepEqual(byFile("2023/洪泽区.txt").slice(1, 7), ["洪泽区", "2023", "mixed", "有错误", "2", "1"]);
-  assert.equal(byFile("2024/淮安市.pdf")[4], "通过");
+  // the reports of 淮安市 2024 are paired with its 2023 report, which carried 30, not 34, over
+  assert.equal(byFile("2024/淮安市.pdf")[4], "有错误");
+  assert.equal(byFile("2024/淮安市.pdf")[5], "2");
+  assert.match(byFile("2024/淮安市.txt")[7], /^X-CARRY /);
+  assert.equal(byFile("2023/淮安市.txt")[4], "通过");
   assert.equal(byFile("word/淮安市-typo.docx")[4], "有错误");
   assert.equal(byFile("logo.png")[4], "无法读取");
   assert.match(byFile("扫描件.pdf")[7], /扫描件/);
@@ -56,13 +60,14 @@ test("a folder of reports: checked in workers, sorted, filtered, opened, exporte
   await page.click("#batch th[data-key=errors] button");
   await page.click("#batch th[data-key=errors] button");
   got = await rows(page);
-  assert.equal(got[0][5], "2");
+  assert.equal(Number(got[0][5]), Math.max(...got.map((r) => Number(r[5]) || 0)));
+  assert.ok(Number(got[0][5]) >= 3, "the typo's error and its two X-CARRY errors");
   assert.equal(await page.getAttribute("#batch th[data-key=errors]", "aria-sort"), "descending");
   // filtered by verdict, by body, by year
   await page.selectOption("#batch-verdict", "errors");
   await page.waitForTimeout(50);
   got = await rows(page);
-  assert.deepEqual(got.map((r) => r[4]), ["有错误", "有错误"]);
+  assert.deepEqual(got.map((r) => r[4]), ["有错误", "有错误", "有错误", "有错误"]);
   await page.selectOption("#batch-verdict", "");
   await page.fill("#batch-body", "淮安");
   await page.waitForTimeout(50);
@@ -82,6 +87,12 @@ test("a folder of reports: checked in workers, sorted, filtered, opened, exporte
   assert.equal(await page.isVisible("#batch"), true);
   assert.equal(await page.isVisible("#out"), false);
   assert.equal((await rows(page)).length, 8);
+  // a paired report opens beside last year's, compared as in the batch
+  await page.click("#batch tbody tr >> text=reports/2024/淮安市.txt");
+  await page.waitForSelector("#out:not([hidden]) .gouji-verdict");
+  await page.waitForFunction(() => /发现 2 处错误/.test(document.querySelector(".gouji-verdict").textContent));
+  assert.equal(await page.isVisible("#prev-out"), true);
+  await page.click("#batch-back");
 
   // the summary as CSV with a BOM (Excel), and every result as JSON
   const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#batch-csv")]);
@@ -90,10 +101,14 @@ test("a folder of reports: checked in workers, sorted, filtered, opened, exporte
   const lines = bytes.toString("utf8").slice(1).trim().split("\r\n");
   assert.match(lines[0], /^文件 file,机关 body,年度 year,.*错误 errors/);
   assert.equal(lines.length, 1 + 6 + 1);
-  assert.match(lines.at(-1), /^合计 total \(6 reports; 2 skipped\),,,,2 with errors,/);
+  assert.match(lines.at(-1), /^合计 total \(6 reports; 2 skipped\),,,,4 with errors,/);
   const [json] = await Promise.all([page.waitForEvent("download"), page.click("#batch-json")]);
   const all = JSON.parse(readFileSync(await json.path(), "utf8"));
-  assert.equal(all.length, 8);
+  // eight files, then a record per pair
+  assert.equal(all.length, 8 + 3);
+  const pair = all.find((x) => x.pair?.file === "reports/2024/淮安市.txt");
+  assert.equal(pair.pair.prev, "reports/2023/淮安市.txt");
+  assert.deepEqual(pair.findings.map((f) => f.rule), ["X-CARRY", "X-CARRY"]);
   assert.equal(all.find((x) => x.file === "reports/2023/洪泽区.txt").result.summary.errors, 2);
   assert.ok(all.find((x) => x.file === "reports/扫描件.pdf").error);
 
