@@ -105,8 +105,13 @@ fn main() {
     // (`taskset -c 0`) and on all of them
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     if cores > 1 && Command::new("taskset").arg("-V").output().is_ok() {
-        let one = run_batch_in(&["taskset", "-c", "0"], &exe, "--json", &[dir.clone()]);
-        let all = run_batch_in(&[], &exe, "--json", &[dir.clone()]);
+        let one = run_batch_in(
+            &["taskset", "-c", "0"],
+            &exe,
+            "--json",
+            std::slice::from_ref(&dir),
+        );
+        let all = run_batch_in(&[], &exe, "--json", std::slice::from_ref(&dir));
         println!(
             "batch folder of 10,000 reports --json: one core {:.2} s, {cores} cores {:.2} s: {:.2}× (CPU {:.2} s and {:.2} s)",
             one.secs,

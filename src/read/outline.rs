@@ -51,6 +51,18 @@ impl Outline {
     pub fn in_region(&self, line: usize) -> bool {
         self.regions.iter().flatten().any(|r| r.contains(&line))
     }
+
+    /// The index among the prose's lines (those in no region: [`Prose::line_starts`]) of the
+    /// first prose line at or after input line `line`.
+    pub fn prose_line(&self, line: usize) -> usize {
+        let in_regions: usize = self
+            .regions
+            .iter()
+            .flatten()
+            .map(|r| r.end.min(line).saturating_sub(r.start))
+            .sum();
+        line - in_regions
+    }
 }
 
 fn part_index(part: Part) -> usize {
@@ -227,10 +239,9 @@ pub struct Prose {
     /// (byte offset in `text`, position in the input) where a run of characters with
     /// consecutive columns begins; a character's column is its run's plus its place in the run.
     runs: Vec<(u32, Pos)>,
-    /// Byte offset at which each source line starts in `text`.
+    /// Byte offset at which each source line starts in `text` (lines in a table are not prose:
+    /// see [`Outline::prose_line`]).
     pub line_starts: Vec<usize>,
-    /// The index in the input of each line of `line_starts` (lines in a table are not prose).
-    pub lines: Vec<u32>,
 }
 
 impl Prose {
@@ -244,14 +255,12 @@ impl Prose {
             text: String::with_capacity(size),
             runs: Vec::with_capacity(size / 8),
             line_starts: Vec::with_capacity(lines.len()),
-            lines: Vec::with_capacity(lines.len()),
         };
         for (i, line) in lines.iter().enumerate() {
             if skip(i) {
                 continue;
             }
             p.line_starts.push(p.text.len());
-            p.lines.push(u32::try_from(i).unwrap_or(u32::MAX));
             for t in line.tokens {
                 p.push_token(t.text, t.pos);
             }
@@ -392,20 +401,19 @@ pub fn structure(lines: &[Line], outline: &Outline, prose: &Prose) -> Structure 
             .filter(|&i| i > line)
             .min()
             .unwrap_or(usize::MAX);
-        let k = prose.lines.partition_point(|&l| (l as usize) <= line);
-        let end_k = prose.lines.partition_point(|&l| (l as usize) < next);
+        let k = outline.prose_line(line + 1);
+        let end_k = outline.prose_line(next);
         let mut from = prose
             .line_starts
             .get(k)
             .copied()
             .unwrap_or(prose.text.len());
-        // what the heading line says after its name (「五、存在的主要问题及改进情况：无」)
-        let own = k
-            .checked_sub(1)
-            .filter(|&h| prose.lines.get(h).is_some_and(|&l| l as usize == line));
-        if let Some(h) = own.and_then(|h| prose.line_starts.get(h)) {
-            let head = &prose.text[*h..from];
-            if let Some(j) = head.rfind("情况").or_else(|| head.rfind("事项")) {
+        // what the heading line says after its name (「五、存在的主要问题及改进情况：无」): the
+        // heading's own line, where it is prose
+        let own = (!outline.in_region(line)).then(|| outline.prose_line(line));
+        if let Some(&h) = own.and_then(|h| prose.line_starts.get(h)) {
+            let head = &prose.text[h..from];
+            if let Some(j) = last_of(head, "情况").or_else(|| last_of(head, "事项")) {
                 from = h + j + "情况".len();
             }
         }
@@ -456,6 +464,17 @@ pub fn structure(lines: &[Line], outline: &Outline, prose: &Prose) -> Structure 
         .map(|(at, k, n)| (k, n, prose.pos_at_byte(at)))
         .collect();
     s
+}
+
+/// Where `word` last stands in `s` (a short line: forward searches, no searcher set up).
+fn last_of(s: &str, word: &str) -> Option<usize> {
+    let mut at = None;
+    let mut from = 0;
+    while let Some(j) = s.get(from..).and_then(|r| bytes::find(r, word)) {
+        at = Some(from + j);
+        from += j + word.len();
+    }
+    at
 }
 
 /// The report's title and the year it names.
