@@ -1,6 +1,6 @@
 // Checks the files of a batch off the main thread, one at a time (the page runs several of these):
-// { id, name, file } -> { id, row, json } — the summary row and the result as JSON text (a
-// batch keeps results, never texts); { id, file, prev } (a pair) -> { id, pair: findings }. Files are told by their bytes, as the page tells them;
+// { id, name, file } -> { id, row, json } — the summary row and the result as JSON (a Blob: a
+// batch keeps results, never texts, and not in the page's memory); { id, file, prev } (a pair) -> { id, pair: findings }. Files are told by their bytes, as the page tells them;
 // PDF, Word files and saved pages are read by the file readers, loaded for the first such file.
 import { check, checkGrid, checkPdf, bodyName } from "./gouji-core.js";
 import { fileKind, decodeText, looksLikeHtml } from "./view/input.js";
@@ -18,7 +18,8 @@ self.onmessage = async (e) => {
       return;
     }
     result.title ??= null;
-    self.postMessage({ id, row: rowOf(name, result, bodyName(result.title ?? "") ?? null), json: JSON.stringify(result) });
+    // the result as a Blob: held by the browser's blob store, not in the page's memory
+    self.postMessage({ id, row: rowOf(name, result, bodyName(result.title ?? "") ?? null), json: new Blob([JSON.stringify(result)], { type: "application/json" }) });
   } catch (err) {
     self.postMessage({ id, row: { file: name, skipped: true, error: String(err?.message ?? err) } });
   }

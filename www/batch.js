@@ -2,8 +2,8 @@
 // Web Workers (as many as the machine has cores), their rows stream into a summary table —
 // sortable, filterable by verdict, body and year — and a row opens its report in the normal
 // view, with a way back. Exports: the summary as CSV (with a BOM, for Excel) and every result as
-// JSON. Memory stays bounded: a batch keeps each report's result (as JSON text) and its File (a
-// handle, not the contents), never the texts. Imported when a batch is first given.
+// JSON. Memory stays flat: a batch keeps each report's summary row, its result as a Blob (in the
+// browser's blob store, not the page's memory) and its File (a handle), never the texts. Imported when a batch is first given.
 import { rowOf } from "./batch-row.js";
 
 const WORDS = {
@@ -408,7 +408,7 @@ class Batch {
         const r = got.pages ? core.checkPdf(got.pages) : got.grid ? core.checkGrid(got.grid) : core.check(got.text);
         if (got.pages) r.input = "pdf";
         else if (got.input) r.input = got.input;
-        this.take({ id, row: rowOf(this.paths[id], r, core.bodyName?.(r.title ?? "") ?? null), json: JSON.stringify(r) });
+        this.take({ id, row: rowOf(this.paths[id], r, core.bodyName?.(r.title ?? "") ?? null), json: new Blob([JSON.stringify(r)]) });
       }
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
@@ -493,17 +493,28 @@ class Batch {
   }
 
   exportJson() {
-    // the results as checked, stitched from their JSON texts (never parsed all at once)
+    // the results as checked, stitched from their Blobs (never read into this page)
     const parts = [];
     this.rows.forEach((r, i) => {
       if (!r) return;
-      parts.push(r.skipped ? `{"file":${JSON.stringify(r.file)},"error":${JSON.stringify(r.error)}}` : `{"file":${JSON.stringify(r.file)},"result":${this.json[i]}}`);
+      parts.push(r.skipped ? [`{"file":${JSON.stringify(r.file)},"error":${JSON.stringify(r.error)}}`] : [`{"file":${JSON.stringify(r.file)},"result":`, this.json[i], "}"]);
     });
     // then one record per pair, as the command line's --json writes them
     for (const [i, found] of this.pairFindings ?? []) {
-      parts.push(JSON.stringify({ pair: { file: this.paths[i], prev: this.paths[this.prevOf.get(i)] }, findings: found }));
+      parts.push([JSON.stringify({ pair: { file: this.paths[i], prev: this.paths[this.prevOf.get(i)] }, findings: found })]);
     }
-    this.view.download("gouji-results.json", "application/json", "[\n" + parts.join(",\n") + "\n]\n");
+    // the parts as they are (the results' Blobs are not read into this page): one Blob of them
+    const body = ["[\n"];
+    parts.forEach((p, k) => body.push(...(k ? [",\n"] : []), ...p));
+    body.push("\n]\n");
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(new Blob(body, { type: "application/json" }));
+    a.download = "gouji-results.json";
+    a.hidden = true;
+    this.view.root.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 0);
   }
 }
 

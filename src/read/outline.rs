@@ -55,13 +55,24 @@ impl Outline {
     /// The index among the prose's lines (those in no region: [`Prose::line_starts`]) of the
     /// first prose line at or after input line `line`.
     pub fn prose_line(&self, line: usize) -> usize {
-        let in_regions: usize = self
-            .regions
-            .iter()
-            .flatten()
-            .map(|r| r.end.min(line).saturating_sub(r.start))
-            .sum();
-        line - in_regions
+        // the lines before `line` in any region, counted once where regions overlap (a region
+        // found by its content can lie inside another in hostile input)
+        let mut spans: [(usize, usize); 3] = [(0, 0); 3];
+        for (s, r) in spans.iter_mut().zip(&self.regions) {
+            if let Some(r) = r {
+                *s = (r.start.min(line), r.end.min(line));
+            }
+        }
+        spans.sort_unstable();
+        let (mut in_regions, mut reach) = (0, 0);
+        for (start, end) in spans {
+            let start = start.max(reach);
+            if end > start {
+                in_regions += end - start;
+                reach = end;
+            }
+        }
+        line.saturating_sub(in_regions)
     }
 }
 
@@ -717,6 +728,27 @@ mod tests {
         // the period's year, pointing at its digits in the input (line 3, after spaces)
         assert_eq!(m.period_year, Some((2019, Pos::Text { line: 3, col: 15 })));
         assert_eq!(m.body_years.first().map(|b| b.0), Some(2020));
+    }
+
+    #[test]
+    fn prose_line_counts_the_lines_outside_every_region_once() {
+        // the plain count, against regions apart, touching, nested and overlapping
+        let cases: [[Option<Range<usize>>; 3]; 4] = [
+            [Some(2..5), Some(7..9), None],
+            [Some(2..5), Some(5..8), Some(8..9)],
+            [Some(1..10), Some(3..4), None],
+            [Some(4..9), Some(2..6), Some(5..12)],
+        ];
+        for regions in cases {
+            let o = Outline {
+                regions,
+                ..Outline::default()
+            };
+            for line in 0..15 {
+                let plain = (0..line).filter(|&i| !o.in_region(i)).count();
+                assert_eq!(o.prose_line(line), plain, "{:?} at {line}", o.regions);
+            }
+        }
     }
 
     #[test]
