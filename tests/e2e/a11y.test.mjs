@@ -32,6 +32,23 @@ test("axe: the page, empty and with findings, in both languages", async () => {
   await context.close();
 });
 
+test("axe: last year's report beside this one, and a batch's table", async () => {
+  const { page, context } = await openPage(env.browser, env.server.url);
+  await pasteText(page, fixture("samples/huaian-2024.txt"));
+  await page.click("#prev summary");
+  await page.fill("#prev-text", fixture("prev/huaian-2023-carry.txt"));
+  await page.waitForSelector("#prev-out:not([hidden])");
+  assert.deepEqual(await violations(page), []);
+  await page.evaluate((texts) => {
+    const dt = new DataTransfer();
+    texts.forEach((t, i) => dt.items.add(new File([t], `r${i}.txt`, { type: "text/plain" })));
+    document.querySelector(".input").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [fixture("samples/hongze-2023.txt"), fixture("samples/guidong-2020.txt")]);
+  await page.waitForSelector("#batch[data-done=true]");
+  assert.deepEqual(await violations(page), []);
+  await context.close();
+});
+
 test("axe: the widget and the portal example", async () => {
   const w = await openPage(env.browser, env.server.url + "test/two.html", { waitFor: "html" });
   await w.page.waitForFunction(() => document.querySelector("#a")?.shadowRoot?.querySelector("#out"));
