@@ -71,6 +71,14 @@ export class GoujiView {
     }
     if (!saved || typeof saved !== "object") return;
     if (["auto", "F2019", "F2021"].includes(saved.format)) this.q("#format").value = saved.format;
+    const p = saved.prev;
+    const strings = (a) => Array.isArray(a) && a.every((x) => typeof x === "string");
+    const prev = typeof p?.text === "string" ? { text: p.text } : strings(p?.pages) ? { pages: p.pages } : Array.isArray(p?.grid) && p.grid.every(strings) ? { grid: p.grid } : null;
+    if (prev) {
+      this.q("#prev-text").value = prev.text ?? (prev.pages ? prev.pages.join("") : prev.grid.map((r) => r.join("\t")).join("\n"));
+      this.q("#prev").open = true;
+      this.setPrev(prev);
+    }
     const src = saved.source;
     if (src?.kind === "text" && typeof src.text === "string") {
       this.setText(src.text);
@@ -95,8 +103,10 @@ export class GoujiView {
     }
     const { kind } = this.source;
     const source = kind === "html" ? { kind, grid: this.source.grid } : this.source;
+    // last year's report too, unless it is large
+    const prev = this.prev && JSON.stringify(this.prev).length <= BIG ? this.prev : null;
     try {
-      sessionStorage.setItem(this.persistKey, JSON.stringify({ source, format: this.q("#format").value, shown: this.q("#text").value }));
+      sessionStorage.setItem(this.persistKey, JSON.stringify({ source, format: this.q("#format").value, shown: this.q("#text").value, prev }));
     } catch {
       // over the storage quota (a huge paste): it is still here until the tab is reloaded
       this.notice(this.t("not-kept"));

@@ -36,6 +36,12 @@ test("the page checks this year's report against last year's, pasted or dropped"
   assert.equal(await page.$$eval('[id="gouji-cell-p3.carried_in.natural"]', (l) => l.length), 1);
   // the whole core was loaded for it, from the page's own origin
   assert.ok(wholeCore(requests).length >= 1);
+  // nothing lost: a reload brings back both reports, compared again
+  await page.reload();
+  await page.waitForSelector("html[data-ready=true]");
+  await page.waitForFunction(() => /已与上一年度报告核对/.test(document.querySelector("#out").textContent));
+  assert.match(await verdict(page), /发现 2 处错误/);
+  assert.match(await page.inputValue("#prev-text"), /淮安市人民政府/);
 
   // cleared: this year's report alone again
   before = await page.getAttribute("main", "data-drawn");
