@@ -1,5 +1,5 @@
 // Checks the files of a batch off the main thread, one at a time (the page runs several of these):
-// { id, name, file } -> { id, row, json } — the summary row and the result as JSON (a Blob: a
+// { chunk: [{ id, name, file }] } -> { id, row, json } for each — the summary row and the result as JSON (a Blob: a
 // batch keeps results, never texts, and not in the page's memory); { id, file, prev } (a pair) -> { id, pair: findings }. Files are told by their bytes, as the page tells them;
 // PDF, Word files and saved pages are read by the file readers, loaded for the first such file.
 import { check, checkGrid, checkPdf, bodyName } from "./gouji-core.js";
@@ -9,10 +9,27 @@ import { rowOf } from "./batch-row.js";
 let readers = null;
 
 self.onmessage = async (e) => {
-  const { id, name, file, prev } = e.data;
+  const { chunk, id, file, prev } = e.data;
   if (prev) return comparePair(id, file, prev);
+  // a chunk of files read as one Blob (one read, not one per file), then checked one by one
+  let all = null;
   try {
-    const result = await checkFile(new Uint8Array(await file.arrayBuffer()));
+    all = new Uint8Array(await new Blob(chunk.map((c) => c.file)).arrayBuffer());
+  } catch {
+    // a file that cannot be read: each is read on its own below, and says so
+  }
+  let at = 0;
+  for (const c of chunk) {
+    const size = c.file.size;
+    const bytes = all ? all.subarray(at, at + size) : null;
+    at += size;
+    await checkOne(c.id, c.name, bytes ?? c.file);
+  }
+};
+
+async function checkOne(id, name, from) {
+  try {
+    const result = await checkFile(from instanceof Uint8Array ? from : new Uint8Array(await from.arrayBuffer()));
     if (result.error !== undefined) {
       self.postMessage({ id, row: { file: name, skipped: true, error: result.error, error_en: result.error_en } });
       return;
@@ -23,7 +40,7 @@ self.onmessage = async (e) => {
   } catch (err) {
     self.postMessage({ id, row: { file: name, skipped: true, error: String(err?.message ?? err) } });
   }
-};
+}
 
 /** One pair of a batch (one body's consecutive years): both files read again, this year's
  *  checked against last year's; its cross-year findings back (`{ id, pair }`). */

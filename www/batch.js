@@ -25,8 +25,9 @@ const WORDS = {
 
 /** Rows the table shows at first, and more on each asking. */
 const PAGE = 200;
-/** Files given to each worker at a time. */
-const IN_FLIGHT = 8;
+/** Files a worker is given at a time, read as one Blob (one read of many small files: reading
+ *  them one by one is bound by each read's latency, several times the check's cost). */
+const CHUNK = 16;
 
 const COLUMNS = ["file", "body", "year", "format", "verdict", "errors", "warnings", "worst"];
 const HEAD = { file: "file", body: "body", year: "year", format: "format", verdict: "verdict", errors: "nerr", warnings: "nwarn", worst: "worst" };
@@ -291,13 +292,15 @@ class Batch {
       w.onmessage = (e) => {
         // a few files in flight per worker, so that none waits on a file's reading
         if (e.data.ready) {
-          for (let k = 0; k < IN_FLIGHT; k++) this.feed(w);
+          this.feed(w);
+          this.feed(w);
           return;
         }
         w.busy.delete(e.data.id);
         if (e.data.pair) this.takePair(e.data);
         else this.take(e.data);
-        this.feed(w);
+        // two chunks in flight: the next is sent when one is done
+        if (w.busy.size <= CHUNK) this.feed(w);
       };
       w.onerror = (e) => {
         e.preventDefault?.();
@@ -319,9 +322,13 @@ class Batch {
   feed(w) {
     if (this.stopped) return;
     if (this.next < this.files.length) {
-      const id = this.next++;
-      w.busy.add(id);
-      w.postMessage({ id, name: this.paths[id], file: this.files[id] });
+      const chunk = [];
+      while (chunk.length < CHUNK && this.next < this.files.length) {
+        const id = this.next++;
+        w.busy.add(id);
+        chunk.push({ id, name: this.paths[id], file: this.files[id] });
+      }
+      w.postMessage({ chunk });
       return;
     }
     // every file checked: the pairs (one body's consecutive years), then the end
