@@ -238,25 +238,23 @@ class Batch {
   rowEl(i) {
     const en = this.view.lang === "en";
     const r = this.rows[i];
-    {
-      const tr = document.createElement("tr");
-      tr.dataset.i = String(i);
-      tr.className = r.skipped ? "skip" : r.verdict;
-      const cells = r.skipped
-        ? [r.file, "", "", "", this.t("skip"), "", "", en ? r.error_en ?? r.error : r.error]
-        : [r.file, r.body ?? "", r.year ?? "", r.format, this.t(r.verdict), r.errors, r.warnings, en ? r.worst_en : r.worst];
-      cells.forEach((c, k) => {
-        const td = document.createElement("td");
-        if (k === 0 && !r.skipped) {
-          // a button: the row opens from the keyboard too
-          const b = button(String(c), () => {});
-          b.className = "batch-open";
-          td.append(b);
-        } else td.textContent = String(c);
-        tr.append(td);
-      });
-      return tr;
-    }
+    const tr = document.createElement("tr");
+    tr.dataset.i = String(i);
+    tr.className = r.skipped ? "skip" : r.verdict;
+    const cells = r.skipped
+      ? [r.file, "", "", "", this.t("skip"), "", "", en ? r.error_en ?? r.error : r.error]
+      : [r.file, r.body ?? "", r.year ?? "", r.format, this.t(r.verdict), r.errors, r.warnings, en ? r.worst_en : r.worst];
+    cells.forEach((c, k) => {
+      const td = document.createElement("td");
+      if (k === 0 && !r.skipped) {
+        // a button: the row opens from the keyboard too
+        const b = button(String(c), () => {});
+        b.className = "batch-open";
+        td.append(b);
+      } else td.textContent = String(c);
+      tr.append(td);
+    });
+    return tr;
   }
 
   /** `all`: every row there is to show (up to the limit) is drawn; `matching`: how many rows
@@ -514,14 +512,7 @@ class Batch {
     const body = ["[\n"];
     parts.forEach((p, k) => body.push(...(k ? [",\n"] : []), ...p));
     body.push("\n]\n");
-    const a = document.createElement("a");
-    a.href = URL.createObjectURL(new Blob(body, { type: "application/json" }));
-    a.download = "gouji-results.json";
-    a.hidden = true;
-    this.view.root.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 0);
+    this.view.download("gouji-results.json", "application/json", body);
   }
 }
 

@@ -424,7 +424,7 @@ pub fn structure(lines: &[Line], outline: &Outline, prose: &Prose) -> Structure 
         let own = (!outline.in_region(line)).then(|| outline.prose_line(line));
         if let Some(&h) = own.and_then(|h| prose.line_starts.get(h)) {
             let head = &prose.text[h..from];
-            if let Some(j) = last_of(head, "情况").or_else(|| last_of(head, "事项")) {
+            if let Some(j) = bytes::rfind(head, "情况").or_else(|| bytes::rfind(head, "事项")) {
                 from = h + j + "情况".len();
             }
         }
@@ -475,17 +475,6 @@ pub fn structure(lines: &[Line], outline: &Outline, prose: &Prose) -> Structure 
         .map(|(at, k, n)| (k, n, prose.pos_at_byte(at)))
         .collect();
     s
-}
-
-/// Where `word` last stands in `s` (a short line: forward searches, no searcher set up).
-fn last_of(s: &str, word: &str) -> Option<usize> {
-    let mut at = None;
-    let mut from = 0;
-    while let Some(j) = s.get(from..).and_then(|r| bytes::find(r, word)) {
-        at = Some(from + j);
-        from += j + word.len();
-    }
-    at
 }
 
 /// The report's title and the year it names.

@@ -18,9 +18,10 @@ export class Exports {
     this.notice(this.t("copied"));
   }
 
-  download(name, type, text) {
+  /** Saves `body` — a text, or Blob parts (texts and Blobs) — as the file `name`. */
+  download(name, type, body) {
     const a = document.createElement("a");
-    a.href = URL.createObjectURL(new Blob([text], { type }));
+    a.href = URL.createObjectURL(new Blob(Array.isArray(body) ? body : [body], { type }));
     a.download = name;
     a.hidden = true;
     this.root.append(a);
