@@ -6,6 +6,9 @@ pub struct Group {
     pub id: &'static str,
     pub zh: &'static str,
     pub en: &'static str,
+    /// Folded label fragments that name the group where part 四 is printed as a table per
+    /// group (or a column per group); the last one before a group's figures names them.
+    pub keys: &'static [&'static str],
 }
 
 pub const GROUPS: [Group; 3] = [
@@ -13,34 +16,42 @@ pub const GROUPS: [Group; 3] = [
         id: "p4.review",
         zh: "行政复议",
         en: "Administrative review",
+        keys: &["行政复议"],
     },
     Group {
         id: "p4.suit_direct",
         zh: "行政诉讼（未经复议直接起诉）",
         en: "Lawsuits filed directly",
+        keys: &["直接起诉", "未经复议"],
     },
     Group {
         id: "p4.suit_after_review",
         zh: "行政诉讼（复议后起诉）",
         en: "Lawsuits after review",
+        keys: &["复议后起诉", "复议后"],
     },
 ];
 
 pub const COLUMNS: [Column; 5] = [
-    col("upheld", "结果维持", "upheld"),
-    col("corrected", "结果纠正", "corrected"),
-    col("other", "其他结果", "other outcome"),
-    col("pending", "尚未审结", "pending"),
-    col("total", "总计", "total"),
+    col("upheld", "结果维持", "upheld", &["维持"]),
+    col("corrected", "结果纠正", "corrected", &["纠正"]),
+    col("other", "其他结果", "other outcome", &["其他"]),
+    col("pending", "尚未审结", "pending", &["审结"]),
+    col("total", "总计", "total", &["总计", "合计"]),
 ];
 
-const fn col(id: &'static str, zh: &'static str, en: &'static str) -> Column {
+const fn col(
+    id: &'static str,
+    zh: &'static str,
+    en: &'static str,
+    keys: &'static [&'static str],
+) -> Column {
     Column {
         id,
         zh,
         en,
         kind: ValueKind::Count,
-        keys: &[],
+        keys,
     }
 }
 

@@ -150,6 +150,11 @@ fn heading_part(line: &Line, key: &mut String) -> Option<u8> {
     if rest.contains('。') {
         return None;
     }
+    // part 三's own row labels 一、…四、 (「三、本年度办理结果」 spanning its rows, whose
+    // expansion puts it before every result row's label) are never headings
+    if TABLE_ROW_KEYS.iter().any(|k| rest.starts_with(k)) {
+        return None;
+    }
     let named = |p: usize| {
         PART_KEYS[p].iter().any(|k| {
             if dotted {
@@ -159,12 +164,18 @@ fn heading_part(line: &Line, key: &mut String) -> Option<u8> {
             }
         })
     };
-    // the numeral's own part first, then any part whose keyword is there
+    // the numeral's own part first, then a part whose keyword opens the heading (a report
+    // that left a part out numbers the rest one lower: 「五、其他需要报告的事项」)
     if named(n) {
         return Some(n as u8 + 1);
     }
-    (0..6).find(|&p| named(p)).map(|p| p as u8 + 1)
+    (0..6)
+        .find(|&p| PART_KEYS[p].iter().any(|k| rest.starts_with(k)))
+        .map(|p| p as u8 + 1)
 }
+
+/// The folded openings of part 三's rows 一、二、三、四 (after their numeral and its dot).
+const TABLE_ROW_KEYS: [&str; 4] = ["本年新收", "上年结转", "本年度办理结果", "结转下年度"];
 
 /// Whether a line key holds `word` (a short search: `bytes::find`, no set-up cost).
 fn has(key: &str, word: &str) -> bool {

@@ -1,7 +1,9 @@
 //! Reading part 四: fifteen figures in official order, whatever the headers look like (PDF
-//! copies print them vertically); read by position.
+//! copies print them vertically), read by position; or the table printed in parts — a table
+//! per group (three of five, each under its heading, with or without its own header row), a
+//! row per group, a column per group — each figure placed by the header it sits under.
 
-use super::stream::Stream;
+use super::stream::{trim_padding, Stream};
 use super::tokens::{Line, Token};
 use super::value::parse;
 use crate::format::part4;
@@ -29,6 +31,20 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> b
             break;
         }
     }
+    // not one row of fifteen: the table in parts, each figure under its own header
+    if taken.len() != CELLS || runs >= 3 {
+        if let Some(placed) = by_headers(&stream) {
+            for (&id, t) in part4::cell_ids().iter().zip(placed) {
+                sheet.insert(
+                    id,
+                    t.text,
+                    parse(t.text, crate::format::ValueKind::Count),
+                    Some(t.pos),
+                );
+            }
+            return true;
+        }
+    }
     if taken.len() != CELLS {
         let first = stream.values().next().map(|t| t.pos);
         let n = if total > CELLS {
@@ -51,9 +67,10 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> b
         );
         return true;
     }
-    // the fifteen figures in three or more runs with header words between them: the header
-    // and the figures were copied in blocks (a PDF's text in block order), so the order of the
-    // figures is not the table's and reading them by position would make arithmetic errors
+    // the fifteen figures in three or more runs with header words between them, and not in
+    // parts that their headers place: the header and the figures were copied in blocks (a
+    // PDF's text in block order), so the order of the figures is not the table's and reading
+    // them by position would make arithmetic errors
     if runs >= 3 {
         findings.push(
             Finding::new(
@@ -99,4 +116,83 @@ fn read_blank_row(stream: &Stream, sheet: &mut Sheet) -> bool {
         );
     }
     true
+}
+
+/// Part 四 printed in parts, each figure placed by the header it sits under: runs of five
+/// (a group's row: the group named by the last group label before it — a heading, a caption
+/// or the row's own label — or, with none, the group after the last one placed; the columns
+/// by the last header row of the five column words), or runs of three (a column word's row
+/// across the groups, in the order a header row named them). `None` unless every one of the
+/// fifteen cells is placed exactly once by its headers: figures interleaved with header words
+/// any other way (a PDF's block order) are not.
+fn by_headers<'t>(stream: &Stream<'t, '_>) -> Option<Vec<&'t Token<'t>>> {
+    let group_keys = || part4::GROUPS.iter().map(|g| g.keys);
+    let column_keys = || part4::COLUMNS.iter().map(|c| c.keys);
+    let mut placed: [Option<&Token>; CELLS] = [None; CELLS];
+    let (mut columns, mut group_order) = (None, None);
+    let (mut from, mut next_group) = (0, 0);
+    for g in &stream.groups {
+        if placed.iter().all(Option::is_some) {
+            break; // the table is whole: what follows is not its
+        }
+        let seg = &stream.keys[from..g.anchor];
+        from = g.anchor;
+        columns = in_order::<5>(seg, column_keys()).or(columns);
+        group_order = in_order::<3>(seg, group_keys()).or(group_order);
+        let run = trim_padding(&g.tokens, 5);
+        let cells: Vec<usize> = match run.len() {
+            5 => {
+                let group = last_of(seg, group_keys()).unwrap_or(next_group);
+                next_group = group + 1;
+                columns?.iter().map(|&c| group * 5 + c).collect()
+            }
+            3 => {
+                let col = last_of(seg, column_keys())?;
+                group_order?.iter().map(|&gi| gi * 5 + col).collect()
+            }
+            _ => return None,
+        };
+        for (i, t) in cells.into_iter().zip(run) {
+            if placed.get_mut(i)?.replace(t).is_some() {
+                return None;
+            }
+        }
+    }
+    placed.into_iter().collect()
+}
+
+/// The order in which all `N` labels (by their keys) stand in `seg`, each at its last
+/// occurrence (a header printed once per group repeats the same order): the label of each
+/// place. `None` unless all `N` stand there.
+fn in_order<'k, const N: usize>(
+    seg: &str,
+    labels: impl Iterator<Item = &'k [&'k str]>,
+) -> Option<[usize; N]> {
+    let mut at = [(0usize, 0usize); N];
+    let mut n = 0;
+    for (i, keys) in labels.enumerate() {
+        *at.get_mut(i)? = (last_at(seg, keys)?, i);
+        n += 1;
+    }
+    if n != N {
+        return None;
+    }
+    at.sort_unstable();
+    Some(at.map(|(_, label)| label))
+}
+
+/// The label (by index) whose key stands last in `seg`.
+fn last_of<'k>(seg: &str, labels: impl Iterator<Item = &'k [&'k str]>) -> Option<usize> {
+    labels
+        .enumerate()
+        .filter_map(|(i, keys)| last_at(seg, keys).map(|at| (at, i)))
+        .max()
+        .map(|(_, i)| i)
+}
+
+/// Where the last of `keys` in `seg` begins.
+fn last_at(seg: &str, keys: &[&str]) -> Option<usize> {
+    keys.iter()
+        .filter_map(|k| crate::bytes::rfind(seg, k))
+        .max()
 }
