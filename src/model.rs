@@ -548,6 +548,9 @@ pub struct Finding {
     /// The relations one wrong cell breaks, when this finding stands for several (one cause,
     /// one finding); empty for a finding of one relation.
     pub relations: Vec<Broken>,
+    /// Every suspect's fix is needed (one cause, several cells to fill: a 总计 column left
+    /// unfilled), not one of them.
+    pub fix_all: bool,
 }
 
 /// One failing relation inside a finding that stands for several.
@@ -575,6 +578,7 @@ impl Finding {
             message_en,
             pos: None,
             relations: Vec::new(),
+            fix_all: false,
         }
     }
 

@@ -98,7 +98,12 @@ impl<'r> Index<'r> {
             if f.severity == Severity::Error && f.suspects.is_empty() {
                 ix.unsingled.extend(f.cells.iter().map(String::as_str));
             }
-            let ids = f.cells.iter().chain(f.suspects.iter().map(|s| &s.cell));
+            // every relation a finding stands for draws its cells as related
+            let ids = f
+                .cells
+                .iter()
+                .chain(f.relations.iter().flat_map(|b| &b.cells))
+                .chain(f.suspects.iter().map(|s| &s.cell));
             for id in ids {
                 let (worst, which) = ix
                     .marks
@@ -473,10 +478,23 @@ fn finding_items<'f>(
         );
         if !f.suspects.is_empty() {
             h.open("span", &[("class", "gouji-fixes")]);
-            h.text(lang.pick(" 最可能：", " Most likely: "));
+            // every fix needed (a column to fill) is said as what to do, row by row; 「或」
+            // only between the one-cell fixes of one relation, which are alternatives
+            let (head, between) = if f.fix_all {
+                (
+                    lang.pick(" 逐行补全：", " Fill in each: "),
+                    lang.pick("；", "; "),
+                )
+            } else {
+                (
+                    lang.pick(" 最可能：", " Most likely: "),
+                    lang.pick("，或 ", ", or "),
+                )
+            };
+            h.text(head);
             for (k, s) in f.suspects.iter().enumerate() {
                 if k > 0 {
-                    h.text(lang.pick("，或 ", ", or "));
+                    h.text(between);
                 }
                 let name = CellId::parse(&s.cell)
                     .map(|k| short_name(k, lang))
@@ -496,6 +514,24 @@ fn finding_items<'f>(
                         ("data-fix", &fix),
                     ],
                     &text,
+                );
+            }
+            if f.fix_all && f.suspects.len() > 1 {
+                // one action for one cause: every fix at once
+                let all: Vec<String> = f
+                    .suspects
+                    .iter()
+                    .map(|s| format!("{}={}", s.cell, s.fix))
+                    .collect();
+                h.text(" ");
+                h.leaf(
+                    "button",
+                    &[
+                        ("type", "button"),
+                        ("class", "gouji-fix-all"),
+                        ("data-fixes", &all.join(";")),
+                    ],
+                    lang.pick("全部补全", "Fill in all"),
                 );
             }
             h.close("span");

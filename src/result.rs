@@ -233,6 +233,10 @@ pub struct FindingOut {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actual: Option<i64>,
     pub suspects: Vec<SuspectOut>,
+    /// Every suspect's fix is needed, not one of them (one cause with several cells to fill:
+    /// a 总计 column left unfilled). Absent when the suspects are alternatives.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub fix_all: bool,
     pub message: String,
     pub message_en: String,
     /// Where the finding points in the input (its key cell or prose figure).
@@ -390,6 +394,7 @@ impl From<&Finding> for FindingOut {
                     fix: s.fix,
                 })
                 .collect(),
+            fix_all: f.fix_all,
             message: f.message.clone(),
             message_en: f.message_en.clone(),
             at: f.pos.map(At::from),

@@ -326,12 +326,21 @@ fn read_block(
     }
     for (i, row) in variant.rows.iter().enumerate() {
         if seen & (1u64 << i.min(63)) == 0 {
+            // a row left out of part 二 breaks no relation, and bodies without rule-making
+            // power (departments, districts, towns) commonly drop 「规章」: a warning
+            // (FORMATS.md §6, TABLE-MISSING)
             findings.push(
                 Finding::new(
                     Rule::TableMissing,
-                    Severity::Error,
-                    format!("第二部分「{}」未找到「{}」行", block.zh, row.zh),
-                    format!("Part 2, {}: row “{}” not found", block.zh, row.en),
+                    Severity::Warning,
+                    format!(
+                        "第二部分「{}」未列「{}」行（格式中有此行；没有此类事项的机关可填0）",
+                        block.zh, row.zh
+                    ),
+                    format!(
+                        "Part 2, {}: row “{}” is left out (the format has it; a body with none of these can write 0)",
+                        block.zh, row.en
+                    ),
                 )
                 .with_cells(row_keys(variant, row.id)),
             );

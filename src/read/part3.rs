@@ -119,9 +119,17 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
         }
         v
     };
+    let torn = torn_stretches(&stream, &labelled, &runs, width);
+    let mut torn_rows: Vec<&Row> = Vec::new();
+    let mut torn_figures: Vec<&[&Token]> = Vec::new();
     for (row, li, slots) in ordered {
-        match li {
-            Some(li) => {
+        match li.map(|li| (li, &torn[li])) {
+            Some((_, Torn::Placed(run))) => insert(sheet, slots, run, &cols),
+            Some((li, Torn::Unread)) => {
+                torn_rows.push(row);
+                torn_figures.extend(runs[li].iter().map(|g| &*g.tokens));
+            }
+            Some((li, Torn::Own)) => {
                 report_surplus(&mut surplus, row, findings);
                 // the first complete run is the row's; any further ones are surplus
                 let mut full = runs[li].iter().filter_map(|g| fit(&g.tokens, width));
@@ -177,6 +185,9 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
     if let Some(last) = rows.last() {
         report_surplus(&mut surplus, last, findings);
     }
+    if !torn_rows.is_empty() {
+        findings.push(torn_finding(&torn_rows, &torn_figures));
+    }
     Some(Read {
         variant: if split {
             FormatId::F2021
@@ -185,6 +196,116 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
         },
         figures_only: false,
     })
+}
+
+/// How a labelled row gets its figures: its own run (the usual case), a run placed by the
+/// template's order in a stretch where labels and figures came apart, or none (unread).
+enum Torn<'r, 't, 'a> {
+    Own,
+    Placed(&'r [&'t Token<'a>]),
+    Unread,
+}
+
+/// Labels and value rows torn apart (a PDF→Markdown conversion): a stretch of labelled rows in
+/// which rows with no figures of their own and rows with several complete runs alternate —
+/// labels `L1 L2 L3` then value rows `V1 V2 V3`, or a value row left under the next label.
+/// Where the stretch holds exactly one complete run per row, the runs go to the rows in the
+/// template's order (the only reading order and count agree on); otherwise no row of the
+/// stretch is read (its figures are said as unread), never a cell filled from another row.
+/// A row with no figures alone (left blank) and a row with one extra run alone (an added row
+/// of figures) are not stretches: they are read as before.
+fn torn_stretches<'r, 't, 'a>(
+    stream: &Stream<'t, 'a>,
+    labelled: &[(usize, &'static Row, usize)],
+    runs: &[&'r [Group<'t, 'a>]],
+    width: usize,
+) -> Vec<Torn<'r, 't, 'a>> {
+    let mut out: Vec<Torn> = (0..labelled.len()).map(|_| Torn::Own).collect();
+    // a row's complete runs, or `None` for a row that is not plain: a row left blank (its
+    // empty cells are there), or figures that are not a complete row
+    let complete = |li: usize| -> Option<Vec<&'r [&'t Token<'a>]>> {
+        let full: Vec<_> = runs[li]
+            .iter()
+            .filter_map(|g| fit(&g.tokens, width))
+            .collect();
+        let blank = || {
+            let end = labelled
+                .get(li + 1)
+                .map_or(stream.keys.len(), |&(s, _, _)| s);
+            blank_row(stream, labelled[li].0, end, width).is_some()
+        };
+        (full.len() == runs[li].len() && !(full.is_empty() && blank())).then_some(full)
+    };
+    let counts: Vec<Option<usize>> = (0..labelled.len())
+        .map(|li| complete(li).map(|f| f.len()))
+        .collect();
+    let mut k = 0;
+    while k < labelled.len() {
+        let starts = match counts[k] {
+            Some(0) => true,
+            Some(n) if n > 1 => counts.get(k + 1) == Some(&Some(0)),
+            _ => false,
+        };
+        if !starts {
+            k += 1;
+            continue;
+        }
+        // extend over rows with no run or several, until runs and rows balance
+        let (mut j, mut balance) = (k, 0i64);
+        while let Some(&Some(n)) = counts.get(j) {
+            if n == 1 && j > k {
+                break;
+            }
+            balance += n as i64 - 1;
+            j += 1;
+            if balance == 0 {
+                break;
+            }
+        }
+        let stretch = k..j;
+        if balance == 0 && stretch.len() > 1 {
+            let placed: Vec<_> = stretch
+                .clone()
+                .flat_map(|li| complete(li).unwrap_or_default())
+                .collect();
+            for (li, run) in stretch.zip(placed) {
+                out[li] = Torn::Placed(run);
+            }
+        } else if stretch.len() > 1 || counts[k] != Some(0) {
+            for li in stretch {
+                out[li] = Torn::Unread;
+            }
+        }
+        k = j.max(k + 1);
+    }
+    out
+}
+
+/// The one finding for rows whose labels and figures came apart and could not be placed.
+fn torn_finding(rows: &[&Row], figures: &[&[&Token]]) -> Finding {
+    let names: Vec<String> = rows.iter().map(|r| row_label(r)).collect();
+    let shown: Vec<String> = figures
+        .iter()
+        .map(|run| run.iter().map(|t| t.text).collect::<Vec<_>>().join(" "))
+        .collect();
+    Finding::new(
+        Rule::TableMissing,
+        Severity::Error,
+        format!(
+            "第三部分有{}行的行名与数字在转换时错开了（{}），看不出哪行数字属于哪一行，这几行未读取；这里的数字为：{}。请对照原文件核对这几行，或粘贴网页、Word 中的表格，或在「填写表格」中录入",
+            rows.len(),
+            names.join("、"),
+            shown.join("；")
+        ),
+        format!(
+            "Part 3: the labels and figures of {} rows came apart in conversion, so which figures belong to which row cannot be told; these rows were not read. The figures there: {}. Check these rows against the original, paste the table from the web page or Word, or fill in the form",
+            rows.len(),
+            shown.join("; ")
+        ),
+    )
+    .with_cells(rows.iter().flat_map(|r| row_cells(r)).collect())
+    .at(figures.first().and_then(|r| r.first()).map(|t| t.pos))
+    .reading()
 }
 
 /// Phase 1: where each row's label starts (`None`: not found), in order, and whether （六） is

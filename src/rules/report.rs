@@ -144,9 +144,12 @@ fn year(report: &Report, out: &mut Vec<Finding>) {
 
 fn txt_num(report: &Report, out: &mut Vec<Finding>) {
     let sheet = &report.sheet;
-    // a figure of the table: a blank is not one (the prose is not compared with a blank)
+    // a figure of the table: a blank is not one (the prose is not compared with a blank), nor
+    // a 0 of a part 三 总计 column left unfilled (one finding of its own says so)
+    let zero_totals = super::causes::zero_total_column(sheet);
     let int = |row: &'static str, col: &'static str| {
         sheet.at(row, col).and_then(|c| match c.value {
+            crate::model::Value::Int(0) if zero_totals && row.starts_with("p3.") => None,
             crate::model::Value::Int(v) => Some(v),
             _ => None,
         })

@@ -54,12 +54,41 @@ fn a_blank_total_column_is_one_finding_with_one_action() {
         "{}",
         f.message
     );
-    assert_eq!(f.cells.len(), 16);
+    // its cells: the 16 blank totals first, then the other cells of the 总计 column's relations
+    // it stands for — （七）总计 among them (RESULT.md: a merged finding names every relation)
+    assert!(f.cells.len() > 16, "{:?}", f.cells);
     assert!(
         f.cells.iter().all(|c| c.ends_with(".total")),
         "{:?}",
         f.cells
     );
+    assert!(
+        f.cells.iter().any(|c| c == "p3.total.total"),
+        "{:?}",
+        f.cells
+    );
+    // every relation it stands for is inside it: 16 rows and the column's 2
+    let rules: Vec<&str> = f.relations.iter().map(|b| b.rule.id()).collect();
+    assert_eq!(
+        rules.iter().filter(|r| **r == "P3-ROW").count(),
+        16,
+        "{rules:?}"
+    );
+    assert_eq!(rules.len(), 18, "{rules:?}");
+    assert!(rules.contains(&"P3-SUM"), "{rules:?}");
+    let sum = f
+        .relations
+        .iter()
+        .find(|b| b.rule.id() == "P3-SUM")
+        .unwrap();
+    assert!(
+        sum.cells.iter().any(|c| c == "p3.total.total"),
+        "{:?}",
+        sum.cells
+    );
+    assert!(sum.expected != sum.actual && !sum.message.is_empty());
+    // every fix is needed, not one of them: said as what to do, row by row
+    assert!(f.fix_all);
     // the fixes fill in sums; none turns a figure into 0 to match a blank
     assert_eq!(f.suspects.len(), 16);
     assert!(f.suspects.iter().all(|s| s.fix > 0), "{:?}", f.suspects);
@@ -80,6 +109,47 @@ fn a_blank_total_column_is_one_finding_with_one_action() {
     assert!(
         html.matches("<li id=\"gouji-finding-").count() <= 6,
         "{html}"
+    );
+    // the fixes are worded as one action, not as alternatives, with one button for them all
+    let fixes = &html[html.find("gouji-fixes").unwrap()..];
+    let fixes = &fixes[..fixes.find("</span>").unwrap()];
+    assert!(
+        fixes.contains("逐行补全：") && !fixes.contains("，或 "),
+        "{fixes}"
+    );
+    assert!(html.contains("class=\"gouji-fix-all\""), "{html}");
+    let en = gouji::render::html_lang(&r, gouji::render::Lang::En);
+    assert!(
+        en.contains("Fill in each: ") && !en.contains("Most likely"),
+        "{en}"
+    );
+}
+
+#[test]
+fn a_total_column_printed_as_zeros_is_one_finding_like_a_blank_one() {
+    let r = run(&fixture("published/zero-total-column.tsv.txt"));
+    assert_eq!(r.summary.errors, 1, "{:?}", r.findings);
+    let f = &findings_of(&r, "P3-ROW")[0];
+    assert!(f.message.contains("「总计」列有5行填为0"), "{}", f.message);
+    assert!(f.fix_all && f.suspects.len() == 5, "{:?}", f.suspects);
+    assert_eq!(f.relations.len(), 5);
+    assert!(f
+        .relations
+        .iter()
+        .all(|b| b.rule.id() == "P3-ROW" && b.actual == 0));
+    // the 0s of a column left unfilled are not figures the prose disagrees with
+    assert!(findings_of(&r, "TXT-NUM").is_empty(), "{:?}", r.findings);
+    // one 0 total among figures is that row's own error, with its own fix
+    let one = fixture("published/zero-total-column.tsv.txt").replacen(
+        "\t3\t0\t0\t0\t0\t0\t0",
+        "\t3\t0\t0\t0\t0\t0\t3",
+        1,
+    );
+    let r = run(&one);
+    assert!(
+        findings_of(&r, "P3-ROW").iter().all(|f| !f.fix_all),
+        "{:?}",
+        r.findings
     );
 }
 

@@ -81,6 +81,11 @@ export class Wiring {
         this.commit(fix.dataset.cell, fix.dataset.fix);
         return;
       }
+      const all = e.target.closest("button.gouji-fix-all");
+      if (all) {
+        this.commitAll(all.dataset.fixes.split(";").map((p) => p.split("=")));
+        return;
+      }
       const go = e.target.closest("a.gouji-goto");
       if (go) {
         e.preventDefault();

@@ -555,9 +555,15 @@ fn human(out: &mut impl Write, name: &str, r: &CheckResult) -> io::Result<()> {
             Source::Reading => writeln!(out, "{place}: unread[{}]: {}", f.rule, f.message)?,
         }
         writeln!(out, "  = {}", f.message_en)?;
-        // one wrong cell: the relations it breaks, each in its own words
-        for b in &f.relations {
+        // one cause: the relations it breaks, each in its own words (the first few: a column
+        // left unfilled stands for one relation per row; --json lists them all)
+        const SHOWN: usize = 4;
+        for b in f.relations.iter().take(SHOWN) {
             writeln!(out, "  = [{}] {}", b.rule, b.message)?;
+        }
+        if f.relations.len() > SHOWN {
+            let more = f.relations.len() - SHOWN;
+            writeln!(out, "  = … {more} more relations (--json lists every one)")?;
         }
         if f.source == Source::Reading {
             writeln!(out, "  = gouji could not read this (not counted as the report's error): check the original, or give the table itself (a web page's or Word's table, the PDF file)")?;
@@ -568,7 +574,9 @@ fn human(out: &mut impl Write, name: &str, r: &CheckResult) -> io::Result<()> {
                 Some(Pos::Pdf { page, line, col }) => format!(" (at p{page}:{line}:{col})"),
                 _ => String::new(),
             };
-            writeln!(out, "  = fix: {} → {}{at}", s.cell, s.fix)?;
+            // every fix of a cause needed (a column to fill), or one of several
+            let what = if f.fix_all { "fill" } else { "fix" };
+            writeln!(out, "  = {what}: {} → {}{at}", s.cell, s.fix)?;
         }
     }
     let s = &r.summary;

@@ -94,6 +94,7 @@ fn known_tag(name: &str) -> bool {
             | "ul"
             | "li"
             | "a"
+            | "button"
             | "table"
             | "caption"
             | "thead"
@@ -108,7 +109,16 @@ fn known_tag(name: &str) -> bool {
 fn known_attr(name: &str) -> bool {
     matches!(
         name,
-        "class" | "id" | "lang" | "role" | "href" | "title" | "colspan" | "rowspan" | "scope"
+        "class"
+            | "id"
+            | "lang"
+            | "role"
+            | "href"
+            | "title"
+            | "colspan"
+            | "rowspan"
+            | "scope"
+            | "type"
     ) || name.starts_with("data-")
         || name.starts_with("aria-")
 }
@@ -140,6 +150,9 @@ pub fn assert_inert_html(html: &str) {
             );
             if attr == "href" {
                 assert!(value.starts_with('#'), "href {value}");
+            }
+            if attr == "type" {
+                assert_eq!(value, "button", "a button that submits nothing");
             }
             attrs = &attrs[eq + 2 + value_end + 1..];
         }

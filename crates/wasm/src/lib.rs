@@ -518,6 +518,7 @@ fn result_from_js(v: &JsValue) -> Result<CheckResult, JsError> {
                 expected: num_field(&f, "expected"),
                 actual: num_field(&f, "actual"),
                 suspects: suspects_of(&get(&f, "suspects")),
+                fix_all: get(&f, "fix_all").as_bool().unwrap_or(false),
                 message: name("message"),
                 message_en: name("message_en"),
                 at: at_of(&get(&f, "at")),
