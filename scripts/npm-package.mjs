@@ -69,7 +69,7 @@ the JS: no request is made). See EMBEDDING.md in the gouji repository.
 \`\`\`js
 import { check, render } from "gouji";            // the API
 import "gouji/widget";                             // defines <gouji-check>
-const result = check(reportText);                 // RESULT.md object
+const result = check(reportText);                 // docs/result.md object
 \`\`\`
 `);
 const tgz = execFileSync("npm", ["pack", out, "--pack-destination", join(root, "dist"), "--silent"], { encoding: "utf8" }).trim().split("\n").pop();

@@ -2,7 +2,7 @@
 //! disclosure annual report) against the official formats' relations.
 //!
 //! `check(text)` reads a pasted report in any layout, applies every rule, and returns the
-//! [`CheckResult`] of RESULT.md; `render_html` draws it on the official table layout.
+//! [`CheckResult`] of docs/result.md; `render_html` draws it on the official table layout.
 //! The core has no browser dependency and does no I/O; see ARCHITECTURE.md.
 //!
 //! ```
@@ -248,7 +248,7 @@ fn assess(report: Report, options: &Options) -> Checked {
 }
 
 impl Checked {
-    /// The result object of RESULT.md.
+    /// The result object of docs/result.md.
     pub fn into_result(mut self) -> CheckResult {
         CheckResult {
             schema: SCHEMA,

@@ -325,7 +325,7 @@ impl<'de> serde::Deserialize<'de> for Raw {
     }
 }
 
-/// Rule ids: part of the output contract (FORMATS.md §6), spelled once, by [`Rule::id`].
+/// Rule ids: part of the output contract (docs/formats.md §6), spelled once, by [`Rule::id`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Rule {
     P3Row,
@@ -438,7 +438,7 @@ impl Severity {
     }
 }
 
-/// Whose a finding is (RESULT.md, `source`): the report's (the arithmetic or the format forces
+/// Whose a finding is (docs/result.md, `source`): the report's (the arithmetic or the format forces
 /// it), or the reading's (gouji could not read or place something: the report may be right).
 /// Only the report's findings count as its errors, warnings and notes; the reading's are counted
 /// apart (`summary.unread`) and never decide the verdict or the exit status.

@@ -1,4 +1,4 @@
-//! The result object of RESULT.md: the one wire shape of every interface (CLI `--json`, the
+//! The result object of docs/result.md: the one wire shape of every interface (CLI `--json`, the
 //! JavaScript API, the widget's event).
 //!
 //! Invariant: only this module derives `Serialize`/`Deserialize` for the contract, and field

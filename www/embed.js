@@ -5,7 +5,7 @@
 //
 //   host -> frame: { gouji: 1, type: "check", id, text, options? }   id: string or number
 //   frame -> host: { gouji: 1, type: "ready" }
-//                  { gouji: 1, type: "result", id, result }           result: RESULT.md
+//                  { gouji: 1, type: "result", id, result }           result: docs/result.md
 //                  { gouji: 1, type: "error", id, message }
 import * as core from "./gouji-core.js";
 import { GoujiView, TEMPLATE } from "./ui.js";

@@ -49,11 +49,14 @@ export interface Finding {
   expected?: number;
   actual?: number;
   suspects: Suspect[];
+  /** Every suspect's fix is needed, not one of them (one cause with several cells to fill: a
+   *  总计 column left blank or printed as 0). Absent when the suspects are alternatives. */
+  fix_all?: boolean;
   message: string;
   message_en: string;
   at?: At;
-  /** Present when one wrong cell breaks several relations: this one finding stands for them
-   *  all (one cause, one finding), each listed here in its own words. */
+  /** Present when one cause breaks several relations (one wrong cell; a 总计 column left
+   *  unfilled): this one finding stands for them all, each listed here in its own words. */
   relations?: BrokenRelation[];
   /** Last year's cells a cross-year finding (X-CARRY, X-PREV) names; `cells` are this year's. */
   prev_cells?: string[];

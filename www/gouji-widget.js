@@ -4,7 +4,7 @@
 //   attributes: lang (zh-CN | en), format (auto | F2019 | F2021), compact, source (the id of a
 //               <textarea> or contenteditable editor in the page, checked live as staff type),
 //               prev-source (the id of an element holding last year's report, followed likewise)
-//   properties: value (the text), result (RESULT.md object, or null), prev (last year's report
+//   properties: value (the text), result (docs/result.md object, or null), prev (last year's report
 //               as text, or null: this year's is then checked against it — X-CARRY, X-PREV, …)
 //   method:     check(text) -> result
 //   event:      gouji-result (bubbles, composed), detail = the result, after every check
@@ -127,7 +127,7 @@ export class GoujiCheck extends HTMLElement {
     this.check(text);
   }
 
-  /** The last result (RESULT.md), or null before any text. */
+  /** The last result (docs/result.md), or null before any text. */
   get result() {
     return this.view?.result ?? null;
   }

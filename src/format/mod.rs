@@ -1,4 +1,4 @@
-//! The two official formats as data: tables, rows, columns and cell ids (FORMATS.md §2–4).
+//! The two official formats as data: tables, rows, columns and cell ids (docs/formats.md §2–4).
 //!
 //! Invariant: every cell id the program emits is built from these tables; no other module
 //! spells a row or column id. Readers match labels through the `keys` given here.
@@ -11,7 +11,7 @@ pub mod part2;
 pub mod part3;
 pub mod part4;
 
-/// An official format (FORMATS.md, top). Its name on the wire and on every command line,
+/// An official format (docs/formats.md, top). Its name on the wire and on every command line,
 /// option and attribute is `F2019` or `F2021`, read by one [`FromStr`](std::str::FromStr).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FormatId {
@@ -337,7 +337,7 @@ impl CellId {
         &table().cells[self.index()]
     }
 
-    /// The cell id of FORMATS.md, e.g. `p3.granted.natural`.
+    /// The cell id of docs/formats.md, e.g. `p3.granted.natural`.
     pub fn id(self) -> &'static str {
         &self.def().id
     }

@@ -1,4 +1,4 @@
-//! Part 二 — 主动公开政府信息情况 (FORMATS.md §2): stacked blocks, one per 第二十条 item.
+//! Part 二 — 主动公开政府信息情况 (docs/formats.md §2): stacked blocks, one per 第二十条 item.
 
 use super::{CellId, Column, FormatId, ValueKind};
 

@@ -1,4 +1,4 @@
-//! Part 三 — 收到和处理政府信息公开申请情况 (FORMATS.md §3).
+//! Part 三 — 收到和处理政府信息公开申请情况 (docs/formats.md §3).
 
 use super::{CellId, Column, FormatId, ValueKind};
 use std::sync::OnceLock;

@@ -1,4 +1,4 @@
-//! Part 四 — 行政复议、行政诉讼 (FORMATS.md §4): 15 cells in one row.
+//! Part 四 — 行政复议、行政诉讼 (docs/formats.md §4): 15 cells in one row.
 
 use super::{CellId, Column, ValueKind};
 

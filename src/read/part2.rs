@@ -328,7 +328,7 @@ fn read_block(
         if seen & (1u64 << i.min(63)) == 0 {
             // a row left out of part 二 breaks no relation, and bodies without rule-making
             // power (departments, districts, towns) commonly drop 「规章」: a warning
-            // (FORMATS.md §6, TABLE-MISSING)
+            // (docs/formats.md §6, TABLE-MISSING)
             findings.push(
                 Finding::new(
                     Rule::TableMissing,

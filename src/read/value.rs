@@ -1,4 +1,4 @@
-//! Reading one cell's value for its column kind (FORMATS.md §5).
+//! Reading one cell's value for its column kind (docs/formats.md §5).
 //!
 //! Invariant: a value is never guessed. Blank markers stay blank (distinct from 0), text stays
 //! text, and every departure from a clean figure is recorded as a [`Problem`].

@@ -1,4 +1,4 @@
-//! Last year's report beside this one (FORMATS.md §6, `X-CARRY`, `X-PREV`), and the share of
+//! Last year's report beside this one (docs/formats.md §6, `X-CARRY`, `X-PREV`), and the share of
 //! this report's sentences copied from last year's (`X-TEXT`).
 //!
 //! These compare two *results* (the wire shape), so every host can pair any two reports it has

@@ -1,4 +1,4 @@
-//! The rules of FORMATS.md §6, applied to what was read.
+//! The rules of docs/formats.md §6, applied to what was read.
 //!
 //! - `relations`: the equations (P3-ROW, P3-SUM, P3-BAL, P4-SUM) and "which cell is wrong?"
 //! - `part2`: P2-PUB, P2-NEG, P2-INFORCE, P2-UNIT

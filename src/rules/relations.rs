@@ -1,4 +1,4 @@
-//! The equations of parts 三 and 四, and "which cell is wrong?" (FORMATS.md §6).
+//! The equations of parts 三 and 四, and "which cell is wrong?" (docs/formats.md §6).
 //!
 //! Every relation reads `Σ lhs = Σ rhs`; `expected` is Σ rhs (what the total side should be)
 //! and `actual` is Σ lhs. A single wrong cell breaks exactly the relations through it, so for

@@ -55,7 +55,7 @@ fn a_blank_total_column_is_one_finding_with_one_action() {
         f.message
     );
     // its cells: the 16 blank totals first, then the other cells of the 总计 column's relations
-    // it stands for — （七）总计 among them (RESULT.md: a merged finding names every relation)
+    // it stands for — （七）总计 among them (docs/result.md: a merged finding names every relation)
     assert!(f.cells.len() > 16, "{:?}", f.cells);
     assert!(
         f.cells.iter().all(|c| c.ends_with(".total")),
@@ -420,4 +420,136 @@ fn a_part_4_row_left_blank_is_fifteen_blank_cells_in_text_and_grid() {
     assert!(findings_of(&gone, "TABLE-MISSING")
         .iter()
         .any(|f| f.message.contains("第四部分")));
+}
+
+/// Part 四's fifteen figures of 淮安 2024, in official order.
+const HUAIAN_P4: [&str; 15] = [
+    "72", "64", "178", "37", "351", "13", "4", "8", "1", "26", "12", "1", "1", "6", "20",
+];
+
+fn p4_raws(r: &CheckResult) -> Vec<String> {
+    gouji::format::part4::cells()
+        .map(|(row, col)| {
+            r.cells
+                .get(&format!("{row}.{col}"))
+                .map_or("?".to_owned(), |c| c.raw.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn part_4_in_parts_is_placed_by_the_header_each_figure_sits_under() {
+    // a column per group (figures in rows of three), a row per group (labelled), three rows of
+    // five under one header (the groups in the form's order): each as its headers place it
+    for name in [
+        "part4-column-per-group.md",
+        "part4-row-per-group.md",
+        "part4-rows-no-labels.md",
+    ] {
+        let r = run(&fixture(&format!("published/{name}")));
+        assert_eq!(p4_raws(&r), HUAIAN_P4, "{name}");
+        assert_eq!(
+            (r.summary.errors, r.summary.unread),
+            (0, 0),
+            "{name}: {:?}",
+            r.findings
+        );
+    }
+    // columns printed in another order: placed by their header words, not by position
+    let text = fixture("published/part4-row-per-group.md")
+        .replace(
+            "| 类别 | 结果维持 | 结果纠正 |",
+            "| 类别 | 结果纠正 | 结果维持 |",
+        )
+        .replace("| 行政复议 | 72 | 64 |", "| 行政复议 | 64 | 72 |")
+        .replace("| 13 | 4 |", "| 4 | 13 |")
+        .replace("| 12 | 1 | 1 |", "| 1 | 12 | 1 |");
+    assert_eq!(p4_raws(&run(&text)), HUAIAN_P4);
+}
+
+#[test]
+fn part_4_interleaved_with_its_header_words_is_still_said_lost_not_read() {
+    // the other side of the line: a PDF's block order puts header words between runs that are
+    // not a group's five figures under a header of five: not placed, said as lost
+    let r = run(&fixture("published/pdf-block-order-huaian-2024.txt"));
+    assert!(r.cells.0.iter().all(|(k, _)| !k.starts_with("p4.")));
+    assert!(
+        r.findings
+            .iter()
+            .any(|f| f.source == gouji::model::Source::Reading
+                && f.cells.iter().any(|c| c == "p4.review.total")
+                && f.message.contains("第四部分表格的结构在复制时丢失")),
+        "{:?}",
+        r.findings
+    );
+    // a table per group whose figure row lost one figure: not 15 placed, never shifted
+    let text = fixture("published/part4-row-per-group.md")
+        .replace("| 13 | 4 | 8 | 1 | 26 |", "| 13 | 4 | 8 | 26 |");
+    let r = run(&text);
+    assert!(
+        r.cells.0.iter().all(|(k, _)| !k.starts_with("p4.")),
+        "{:?}",
+        r.cells
+    );
+    assert_eq!(r.summary.errors, 0, "{:?}", r.findings);
+    assert!(r.summary.unread > 0);
+}
+
+#[test]
+fn labels_and_value_rows_torn_apart_are_placed_by_order_only_where_they_balance() {
+    // three labels, then their three value rows: placed in the template's order
+    let r = run(&fixture("published/torn-labels-then-values.md"));
+    assert_eq!(
+        (r.summary.errors, r.summary.unread),
+        (0, 0),
+        "{:?}",
+        r.findings
+    );
+    let raw = |r: &CheckResult, id: &str| r.cells.get(id).map(|c| c.raw.to_string());
+    assert_eq!(raw(&r, "p3.granted.total").as_deref(), Some("1362"));
+    assert_eq!(raw(&r, "p3.partial.total").as_deref(), Some("454"));
+    assert_eq!(
+        raw(&r, "p3.withheld.state_secret.total").as_deref(),
+        Some("2")
+    );
+    // one value row lost: no row of the stretch is read, its figures are said, and no cell is
+    // filled from another row (state_secret once took 予以公开's 1362)
+    let r = run(&fixture("published/torn-unbalanced.md"));
+    for id in [
+        "p3.granted.total",
+        "p3.partial.total",
+        "p3.withheld.state_secret.total",
+    ] {
+        assert_eq!(raw(&r, id), None, "{id}");
+    }
+    let torn: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.source == gouji::model::Source::Reading)
+        .collect();
+    assert_eq!(torn.len(), 1, "{:?}", r.findings);
+    assert!(
+        torn[0].message.contains("1288 21 0 0 50 3 1362"),
+        "{}",
+        torn[0].message
+    );
+    assert!(torn[0].cells.iter().any(|c| c == "p3.partial.natural"));
+    assert_eq!(r.summary.errors, 0, "{:?}", r.findings);
+}
+
+#[test]
+fn a_part_2_row_left_out_is_a_warning_not_an_error() {
+    let text = fixture("samples/huaian-2024.txt");
+    let start = text.find("\n规章 ").unwrap() + 1;
+    let end = start + text[start..].find('\n').unwrap() + 1;
+    let r = run(&format!("{}{}", &text[..start], &text[end..]));
+    let missing: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "TABLE-MISSING")
+        .collect();
+    assert_eq!(missing.len(), 1, "{:?}", r.findings);
+    assert_eq!(missing[0].severity, gouji::model::Severity::Warning);
+    assert!(missing[0].cells.iter().all(|c| c.starts_with("p2.rules.")));
+    assert_eq!(r.summary.errors, 0);
 }

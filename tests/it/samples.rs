@@ -157,7 +157,7 @@ fn sample_results_match_their_pinned_json() {
     }
 }
 
-/// The wire keys of RESULT.md are pinned.
+/// The wire keys of docs/result.md are pinned.
 #[test]
 fn result_keys_are_the_contract() {
     let v: serde_json::Value =

@@ -1,4 +1,4 @@
-//! Real-world variants of the format (FORMATS.md §3): subtotal rows under a group label, a 小计
+//! Real-world variants of the format (docs/formats.md §3): subtotal rows under a group label, a 小计
 //! column for 法人或其他组织, a blank cell in PDF text. Each is read, checked as what it is, and
 //! reported as not in the format.
 

@@ -39,7 +39,7 @@ table at the end; --summary-csv FILE (UTF-8 with a BOM, for Excel), --summary-js
 
 Output:
   (default)  one line per finding, like a compiler: FILE:LINE:COL: error[RULE]: message
-  --json     the result object (RESULT.md), one JSON object per line per file; a pair found
+  --json     the result object (docs/result.md), one JSON object per line per file; a pair found
              in a batch adds a line {\"pair\": {\"file\", \"prev\"}, \"findings\": [...]}
   --html     the annotated tables as an HTML fragment
 
@@ -136,8 +136,8 @@ fn run(args: &[String]) -> Result<u8, String> {
                 .map_err(|e| format!("{p} (--prev): {e}"))?;
             // what the comparisons need of it, made once
             Some(gouji::rules::cross::Last::of(
-                &checked(&content, &options),
-                &text_of(&content),
+                &content.check(&options),
+                &content.text(),
             ))
         }
         None => None,
@@ -304,8 +304,8 @@ fn last_of(name: &str, options: &Options) -> Option<gouji::rules::cross::Last> {
     let n = input::read_bytes(name, &mut bytes).ok()?;
     let content = input::content(&bytes[..n]).ok()?;
     Some(gouji::rules::cross::Last::of(
-        &checked(&content, options),
-        &text_of(&content),
+        &content.check(options),
+        &content.text(),
     ))
 }
 
@@ -383,9 +383,9 @@ fn check_job(
                 })
             }
             _ => {
-                let mut r = checked(&content, options);
+                let mut r = content.check(options);
                 if let Some(last) = prev {
-                    let this = gouji::rules::cross::Last::of(&r, &text_of(&content));
+                    let this = gouji::rules::cross::Last::of(&r, &content.text());
                     let found = gouji::rules::cross::findings(&this, last);
                     gouji::rules::cross::add(&mut r, last, found);
                 }
@@ -495,28 +495,6 @@ fn exit_code(summary: &Summary) -> u8 {
 }
 
 /// A file's content checked in full.
-fn checked(content: &Content, options: &Options) -> CheckResult {
-    match content {
-        Content::Text(text) => gouji::check(text, options),
-        Content::Pdf { pages } => gouji::check_pdf(pages, options),
-        Content::Grid { rows, input, .. } => {
-            let mut r = gouji::check_grid(rows, options);
-            r.input = *input;
-            r
-        }
-    }
-}
-
-/// A file's content as text (for the sentences a cross-year comparison looks at): made only
-/// where a comparison is.
-fn text_of<'c>(content: &'c Content) -> std::borrow::Cow<'c, str> {
-    match content {
-        Content::Text(text) => std::borrow::Cow::Borrowed(text),
-        Content::Pdf { pages } => pages.concat().into(),
-        Content::Grid { rows, .. } => gouji::grid_text(rows).into(),
-    }
-}
-
 /// Writes a result made in full (a file read into a grid); returns its exit code.
 fn emit_result(
     out: &mut impl Write,

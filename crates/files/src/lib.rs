@@ -126,6 +126,31 @@ pub enum Content<'a> {
     },
 }
 
+impl Content<'_> {
+    /// The check of what the file holds, its `input` saying how it was read ("pdf", "docx",
+    /// "html", or the text's layout): one dispatch for every host.
+    pub fn check(&self, options: &gouji::Options) -> gouji::result::CheckResult {
+        match self {
+            Content::Text(text) => gouji::check(text, options),
+            Content::Pdf { pages } => gouji::check_pdf(pages, options),
+            Content::Grid { rows, input, .. } => {
+                let mut r = gouji::check_grid(rows, options);
+                r.input = *input;
+                r
+            }
+        }
+    }
+
+    /// What the file holds as text (for the sentences a cross-year comparison looks at).
+    pub fn text(&self) -> Cow<'_, str> {
+        match self {
+            Content::Text(text) => Cow::Borrowed(text),
+            Content::Pdf { pages } => pages.concat().into(),
+            Content::Grid { rows, .. } => gouji::grid_text(rows).into(),
+        }
+    }
+}
+
 /// Tells a file's kind by its bytes.
 pub fn sniff(bytes: &[u8]) -> Kind {
     if let Some(kind) = binary_kind(bytes) {

@@ -18,7 +18,7 @@ pub fn assert_check_json(text: &str, options: &gouji::Options) {
     assert_eq!(summary, r.summary, "check_json's summary");
 }
 
-/// A result is consistent with itself and with the contract of RESULT.md.
+/// A result is consistent with itself and with the contract of docs/result.md.
 pub fn assert_result(r: &CheckResult) {
     let mut fast = Vec::new();
     gouji_cli::json::write_json(r, &mut fast).expect("JSON written");

@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DomParser, Element, Node, SupportedType};
 
-/// Missing as `null`, maps as plain objects (RESULT.md's `cells` is an object).
+/// Missing as `null`, maps as plain objects (docs/result.md's `cells` is an object).
 const SERIALIZER: serde_wasm_bindgen::Serializer =
     serde_wasm_bindgen::Serializer::json_compatible();
 
@@ -149,7 +149,7 @@ pub(crate) fn to_js(result: &CheckResult) -> Result<JsValue, JsError> {
     serde::Serialize::serialize(result, &SERIALIZER).map_err(to_js_error)
 }
 
-/// Checks pasted text; returns the result object of RESULT.md.
+/// Checks pasted text; returns the result object of docs/result.md.
 #[wasm_bindgen(js_name = check, unchecked_return_type = "CheckResult")]
 pub fn check(text: &str, options: Option<CheckOptions>) -> Result<JsValue, JsError> {
     let asked = options_of(options)?;
