@@ -518,18 +518,22 @@ fn finding_items<'f>(
             }
             if f.fix_all && f.suspects.len() > 1 {
                 // one action for one cause: every fix at once
-                let all: Vec<String> = f
-                    .suspects
-                    .iter()
-                    .map(|s| format!("{}={}", s.cell, s.fix))
-                    .collect();
+                let mut all = String::new();
+                for s in &f.suspects {
+                    if !all.is_empty() {
+                        all.push(';');
+                    }
+                    all.push_str(&s.cell);
+                    all.push('=');
+                    all.push_str(&s.fix.to_string());
+                }
                 h.text(" ");
                 h.leaf(
                     "button",
                     &[
                         ("type", "button"),
                         ("class", "gouji-fix-all"),
-                        ("data-fixes", &all.join(";")),
+                        ("data-fixes", &all),
                     ],
                     lang.pick("全部补全", "Fill in all"),
                 );

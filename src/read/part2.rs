@@ -334,11 +334,11 @@ fn read_block(
                     Rule::TableMissing,
                     Severity::Warning,
                     format!(
-                        "第二部分「{}」未列「{}」行（格式中有此行；没有此类事项的机关可填0）",
+                        "第二部分「{}」未列「{}」行（格式中有此行，可填0）",
                         block.zh, row.zh
                     ),
                     format!(
-                        "Part 2, {}: row “{}” is left out (the format has it; a body with none of these can write 0)",
+                        "Part 2, {}: row “{}” is left out (the format has it: write 0)",
                         block.zh, row.en
                     ),
                 )

@@ -200,6 +200,7 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>) -> O
 
 /// How a labelled row gets its figures: its own run (the usual case), a run placed by the
 /// template's order in a stretch where labels and figures came apart, or none (unread).
+#[derive(Clone, Copy)]
 enum Torn<'r, 't, 'a> {
     Own,
     Placed(&'r [&'t Token<'a>]),
@@ -220,31 +221,27 @@ fn torn_stretches<'r, 't, 'a>(
     runs: &[&'r [Group<'t, 'a>]],
     width: usize,
 ) -> Vec<Torn<'r, 't, 'a>> {
-    let mut out: Vec<Torn> = (0..labelled.len()).map(|_| Torn::Own).collect();
-    // a row's complete runs, or `None` for a row that is not plain: a row left blank (its
-    // empty cells are there), or figures that are not a complete row
-    let complete = |li: usize| -> Option<Vec<&'r [&'t Token<'a>]>> {
-        let full: Vec<_> = runs[li]
+    let n = labelled.len();
+    let mut out = vec![Torn::Own; n];
+    // a row's complete runs; `None` for a row that is not plain: a row left blank (its empty
+    // cells are there), or figures that are not a complete row
+    let count = |li: usize| {
+        let full = runs[li]
             .iter()
-            .filter_map(|g| fit(&g.tokens, width))
-            .collect();
-        let blank = || {
-            let end = labelled
-                .get(li + 1)
-                .map_or(stream.keys.len(), |&(s, _, _)| s);
-            blank_row(stream, labelled[li].0, end, width).is_some()
-        };
-        (full.len() == runs[li].len() && !(full.is_empty() && blank())).then_some(full)
+            .filter(|g| fit(&g.tokens, width).is_some())
+            .count();
+        let end = labelled
+            .get(li + 1)
+            .map_or(stream.keys.len(), |&(s, _, _)| s);
+        let blank = full == 0 && blank_row(stream, labelled[li].0, end, width).is_some();
+        (full == runs[li].len() && !blank).then_some(full)
     };
-    let counts: Vec<Option<usize>> = (0..labelled.len())
-        .map(|li| complete(li).map(|f| f.len()))
-        .collect();
     let mut k = 0;
-    while k < labelled.len() {
-        let starts = match counts[k] {
+    while k < n {
+        let starts = match count(k) {
             Some(0) => true,
-            Some(n) if n > 1 => counts.get(k + 1) == Some(&Some(0)),
-            _ => false,
+            Some(c) => c > 1 && k + 1 < n && count(k + 1) == Some(0),
+            None => false,
         };
         if !starts {
             k += 1;
@@ -252,29 +249,24 @@ fn torn_stretches<'r, 't, 'a>(
         }
         // extend over rows with no run or several, until runs and rows balance
         let (mut j, mut balance) = (k, 0i64);
-        while let Some(&Some(n)) = counts.get(j) {
-            if n == 1 && j > k {
+        while let Some(c) = (j < n).then(|| count(j)).flatten() {
+            if c == 1 && j > k {
                 break;
             }
-            balance += n as i64 - 1;
+            balance += c as i64 - 1;
             j += 1;
             if balance == 0 {
                 break;
             }
         }
-        let stretch = k..j;
-        if balance == 0 && stretch.len() > 1 {
-            let placed: Vec<_> = stretch
-                .clone()
-                .flat_map(|li| complete(li).unwrap_or_default())
-                .collect();
-            for (li, run) in stretch.zip(placed) {
-                out[li] = Torn::Placed(run);
+        if balance == 0 && j - k > 1 {
+            let mut placed =
+                (k..j).flat_map(|li| runs[li].iter().filter_map(|g| fit(&g.tokens, width)));
+            for o in &mut out[k..j] {
+                *o = placed.next().map_or(Torn::Unread, Torn::Placed);
             }
-        } else if stretch.len() > 1 || counts[k] != Some(0) {
-            for li in stretch {
-                out[li] = Torn::Unread;
-            }
+        } else if j - k > 1 || count(k) != Some(0) {
+            out[k..j].fill(Torn::Unread);
         }
         k = j.max(k + 1);
     }
@@ -292,13 +284,13 @@ fn torn_finding(rows: &[&Row], figures: &[&[&Token]]) -> Finding {
         Rule::TableMissing,
         Severity::Error,
         format!(
-            "第三部分有{}行的行名与数字在转换时错开了（{}），看不出哪行数字属于哪一行，这几行未读取；这里的数字为：{}。请对照原文件核对这几行，或粘贴网页、Word 中的表格，或在「填写表格」中录入",
+            "第三部分有{}行的行名与数字在转换时错开（{}），看不出哪些数字属于哪一行，未读取；其数字为：{}，请对照原文件核对",
             rows.len(),
             names.join("、"),
             shown.join("；")
         ),
         format!(
-            "Part 3: the labels and figures of {} rows came apart in conversion, so which figures belong to which row cannot be told; these rows were not read. The figures there: {}. Check these rows against the original, paste the table from the web page or Word, or fill in the form",
+            "Part 3: the labels and figures of {} rows came apart in conversion, so which figures are whose cannot be told; not read. Their figures: {}; check them against the original",
             rows.len(),
             shown.join("; ")
         ),

@@ -118,6 +118,20 @@ fn read_blank_row(stream: &Stream, sheet: &mut Sheet) -> bool {
     true
 }
 
+/// The keys of part 四's groups and of its columns, as lists (one non-generic search for both).
+const GROUP_KEYS: [&[&str]; 3] = [
+    part4::GROUPS[0].keys,
+    part4::GROUPS[1].keys,
+    part4::GROUPS[2].keys,
+];
+const COLUMN_KEYS: [&[&str]; 5] = [
+    part4::COLUMNS[0].keys,
+    part4::COLUMNS[1].keys,
+    part4::COLUMNS[2].keys,
+    part4::COLUMNS[3].keys,
+    part4::COLUMNS[4].keys,
+];
+
 /// Part 四 printed in parts, each figure placed by the header it sits under: runs of five
 /// (a group's row: the group named by the last group label before it — a heading, a caption
 /// or the row's own label — or, with none, the group after the last one placed; the columns
@@ -126,10 +140,9 @@ fn read_blank_row(stream: &Stream, sheet: &mut Sheet) -> bool {
 /// fifteen cells is placed exactly once by its headers: figures interleaved with header words
 /// any other way (a PDF's block order) are not.
 fn by_headers<'t>(stream: &Stream<'t, '_>) -> Option<Vec<&'t Token<'t>>> {
-    let group_keys = || part4::GROUPS.iter().map(|g| g.keys);
-    let column_keys = || part4::COLUMNS.iter().map(|c| c.keys);
     let mut placed: [Option<&Token>; CELLS] = [None; CELLS];
-    let (mut columns, mut group_order) = (None, None);
+    let (mut columns, mut group_order) = ([0; 5], [0; 3]);
+    let (mut have_columns, mut have_groups) = (false, false);
     let (mut from, mut next_group) = (0, 0);
     for g in &stream.groups {
         if placed.iter().all(Option::is_some) {
@@ -137,23 +150,22 @@ fn by_headers<'t>(stream: &Stream<'t, '_>) -> Option<Vec<&'t Token<'t>>> {
         }
         let seg = &stream.keys[from..g.anchor];
         from = g.anchor;
-        columns = in_order::<5>(seg, column_keys()).or(columns);
-        group_order = in_order::<3>(seg, group_keys()).or(group_order);
+        have_columns |= in_order(seg, &COLUMN_KEYS, &mut columns);
+        have_groups |= in_order(seg, &GROUP_KEYS, &mut group_order);
         let run = trim_padding(&g.tokens, 5);
-        let cells: Vec<usize> = match run.len() {
-            5 => {
-                let group = last_of(seg, group_keys()).unwrap_or(next_group);
+        let (at, step): (&[usize], usize) = match run.len() {
+            5 if have_columns => {
+                let group = last_of(seg, &GROUP_KEYS).unwrap_or(next_group);
                 next_group = group + 1;
-                columns?.iter().map(|&c| group * 5 + c).collect()
+                (&columns, group * 5)
             }
-            3 => {
-                let col = last_of(seg, column_keys())?;
-                group_order?.iter().map(|&gi| gi * 5 + col).collect()
-            }
+            3 if have_groups => (&group_order, last_of(seg, &COLUMN_KEYS)?),
             _ => return None,
         };
-        for (i, t) in cells.into_iter().zip(run) {
-            if placed.get_mut(i)?.replace(t).is_some() {
+        // a row of five: group * 5 + its column; a row of three: each group's cell of one column
+        let scale = if run.len() == 5 { 1 } else { 5 };
+        for (&k, t) in at.iter().zip(run) {
+            if placed.get_mut(step + k * scale)?.replace(t).is_some() {
                 return None;
             }
         }
@@ -161,33 +173,43 @@ fn by_headers<'t>(stream: &Stream<'t, '_>) -> Option<Vec<&'t Token<'t>>> {
     placed.into_iter().collect()
 }
 
-/// The order in which all `N` labels (by their keys) stand in `seg`, each at its last
-/// occurrence (a header printed once per group repeats the same order): the label of each
-/// place. `None` unless all `N` stand there.
-fn in_order<'k, const N: usize>(
-    seg: &str,
-    labels: impl Iterator<Item = &'k [&'k str]>,
-) -> Option<[usize; N]> {
-    let mut at = [(0usize, 0usize); N];
-    let mut n = 0;
-    for (i, keys) in labels.enumerate() {
-        *at.get_mut(i)? = (last_at(seg, keys)?, i);
-        n += 1;
+/// Sets `order` to the labels (by their keys) in the order they stand in `seg`, each at its
+/// last occurrence (a header printed once per group repeats the same order), if all stand
+/// there; `false`, and `order` untouched, if not.
+fn in_order(seg: &str, labels: &[&[&str]], order: &mut [usize]) -> bool {
+    let mut at = [(0usize, 0usize); 5];
+    for (i, keys) in labels.iter().enumerate() {
+        match last_at(seg, keys) {
+            Some(p) => at[i] = (p, i),
+            None => return false,
+        }
     }
-    if n != N {
-        return None;
+    let at = &mut at[..labels.len()];
+    // a few labels: an insertion sort keeps the WebAssembly build small
+    for i in 1..at.len() {
+        let mut j = i;
+        while j > 0 && at[j - 1].0 > at[j].0 {
+            at.swap(j - 1, j);
+            j -= 1;
+        }
     }
-    at.sort_unstable();
-    Some(at.map(|(_, label)| label))
+    for (o, &(_, label)) in order.iter_mut().zip(at.iter()) {
+        *o = label;
+    }
+    true
 }
 
 /// The label (by index) whose key stands last in `seg`.
-fn last_of<'k>(seg: &str, labels: impl Iterator<Item = &'k [&'k str]>) -> Option<usize> {
-    labels
-        .enumerate()
-        .filter_map(|(i, keys)| last_at(seg, keys).map(|at| (at, i)))
-        .max()
-        .map(|(_, i)| i)
+fn last_of(seg: &str, labels: &[&[&str]]) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    for (i, keys) in labels.iter().enumerate() {
+        if let Some(p) = last_at(seg, keys) {
+            if best.is_none_or(|(b, _)| p > b) {
+                best = Some((p, i));
+            }
+        }
+    }
+    best.map(|(_, i)| i)
 }
 
 /// Where the last of `keys` in `seg` begins.

@@ -32,16 +32,21 @@ fn is_blank(sheet: &Sheet, id: crate::format::CellId) -> bool {
 /// holds another figure, and some row's other cells do.
 pub fn zero_total_column(sheet: &Sheet) -> bool {
     let total = part3::COLUMNS[part3::TOTAL_COL].id;
-    let p3 = || {
-        sheet
-            .cells()
-            .iter()
-            .filter(|c| c.id.part() == crate::format::Part::P3)
-    };
-    let figures = |c: &&crate::model::Cell| matches!(c.value, Value::Int(v) if v > 0);
-    p3().any(|c| c.id.col() == total && c.value == Value::Int(0))
-        && !p3().filter(|c| c.id.col() == total).any(|c| figures(&c))
-        && p3().filter(|c| c.id.col() != total).any(|c| figures(&c))
+    // (a total of 0, a total holding a figure, another cell holding a figure)
+    let (mut zero, mut total_figure, mut figure) = (false, false, false);
+    for c in sheet.cells() {
+        if c.id.part() != crate::format::Part::P3 {
+            continue;
+        }
+        let positive = matches!(c.value, Value::Int(v) if v > 0);
+        if c.id.col() == total {
+            zero |= c.value == Value::Int(0);
+            total_figure |= positive;
+        } else {
+            figure |= positive;
+        }
+    }
+    zero && figure && !total_figure
 }
 
 /// How a 总计 column was left unfilled: blank, or 0 throughout.
