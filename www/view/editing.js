@@ -49,11 +49,11 @@ export class Editing {
   /** Several fixes of one cause at once ([[id, value], …]), then one check. Written from the
    *  last cell in the source to the first, so no write moves a cell still to be written. */
   commitAll(fixes) {
-    const at = (id) => Object.values(this.result?.cells[id]?.at ?? {});
+    const at = ([id]) => Object.values(this.result?.cells[id]?.at ?? {});
     const later = (a, b) => {
-      const [x, y] = [at(a[0]), at(b[0])];
-      for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (y[i] ?? 0) - (x[i] ?? 0);
-      return 0;
+      const [x, y] = [at(a), at(b)];
+      const i = x.findIndex((v, k) => v !== y[k]);
+      return i < 0 ? 0 : y[i] - x[i];
     };
     let wrote = false;
     for (const [id, value] of [...fixes].sort(later)) wrote = this.writeCell(id, value.trim()) || wrote;
