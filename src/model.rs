@@ -92,6 +92,9 @@ pub struct Cell {
     pub unit: Option<Unit>,
     pub problem: Option<Problem>,
     pub pos: Option<Pos>,
+    /// Recovered from figures run together, where the tables' relations leave one reading
+    /// (`read: "split"` in the result).
+    pub split: bool,
 }
 
 /// The cells read from a report, in reading order, with an index by cell.
@@ -124,6 +127,7 @@ impl Sheet {
             unit: parsed.unit,
             problem: parsed.problem,
             pos,
+            split: false,
         };
         if self.by_id.len() <= id.index() {
             self.by_id.resize(CellId::count(), NONE);
@@ -147,6 +151,13 @@ impl Sheet {
 
     pub fn get(&self, id: CellId) -> Option<&Cell> {
         self.index_of(id).map(|i| &self.cells[i])
+    }
+
+    /// Marks a cell read as recovered from figures run together.
+    pub fn mark_split(&mut self, id: CellId) {
+        if let Some(i) = self.index_of(id) {
+            self.cells[i].split = true;
+        }
     }
 
     /// The cell of `row` and `col` (ids of the format tables), if it was read.
@@ -486,10 +497,13 @@ pub enum Input {
     Docx,
     /// A PDF file, its text rebuilt from glyph positions.
     Pdf,
+    /// Text whose tables' figures run together (a crawler's `textContent`), split by the
+    /// tables' relations.
+    Glued,
 }
 
 impl Input {
-    pub const ALL: [Input; 9] = [
+    pub const ALL: [Input; 10] = [
         Input::Text,
         Input::Tsv,
         Input::Pipe,
@@ -499,6 +513,7 @@ impl Input {
         Input::Form,
         Input::Docx,
         Input::Pdf,
+        Input::Glued,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -512,6 +527,7 @@ impl Input {
             Input::Form => "form",
             Input::Docx => "docx",
             Input::Pdf => "pdf",
+            Input::Glued => "glued",
         }
     }
 

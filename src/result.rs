@@ -127,6 +127,10 @@ pub struct CellOut {
     /// 元 / 万元 / 亿元, where the cell states it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
+    /// How the figure was obtained when not simply printed there: "split" (recovered from
+    /// figures run together); absent for a figure read as printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read: Option<String>,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -373,6 +377,7 @@ impl From<Cell> for CellOut {
             raw: c.raw,
             at: c.pos.map(At::from),
             unit: c.unit.map(|u| u.as_str().to_owned()),
+            read: c.split.then(|| "split".to_owned()),
         }
     }
 }

@@ -77,7 +77,7 @@ export interface CheckResult {
   format: "F2019" | "F2021" | "mixed" | "unknown";
   year: number | null;
   title: string | null;
-  input: "text" | "tsv" | "pipe" | "figures" | "grid" | "html" | "form" | "docx" | "pdf";
+  input: "text" | "tsv" | "pipe" | "figures" | "grid" | "html" | "form" | "docx" | "pdf" | "glued";
   cells: { [id: string]: Cell };
   findings: Finding[];
   /** The report's errors, warnings and notes; `unread`: what gouji could not read. */

@@ -6,6 +6,7 @@
 //! Invariant: reading never fails; what cannot be read becomes a finding.
 
 pub mod columns;
+pub mod glued;
 pub mod grid;
 pub mod outline;
 pub mod part2;
@@ -45,7 +46,7 @@ pub fn read_text(text: &str, format: Option<FormatId>) -> Report {
     let doc = tokens::lines_of_text(text);
     let lines = doc.lines();
     let mut report = read_lines(&lines, format);
-    if report.input != Input::Figures {
+    if !matches!(report.input, Input::Figures | Input::Glued) {
         report.input = text_layout(&lines);
     }
     if report.sheet.is_empty() {
@@ -79,6 +80,20 @@ fn read_lines(lines: &[Line], format: Option<FormatId>) -> Report {
     let hint = format.or_else(|| r.meta.title_year.and_then(FormatId::for_year));
 
     let mut findings = Vec::new();
+    // the tables' figures run together (a crawler's textContent): split by their relations
+    if glued::run_together(lines) {
+        let g = glued::read(lines, &mut r.sheet, &mut findings, hint);
+        r.variants.p2 = g.p2;
+        r.variants.p3 = g.p3;
+        r.variants.p4 = g.p4;
+        r.input = Input::Glued;
+        r.tables_alone =
+            r.meta.title.is_none() && !o.headings.iter().any(|&(_, p)| matches!(p, 1 | 5 | 6));
+        r.figures = prose::figures(&prose);
+        missing_tables(&o, &mut r, &mut findings);
+        r.findings = findings;
+        return r;
+    }
     if let Some(range) = o.region(Part::P2) {
         let p2 = part2::read(&lines[range], &mut r.sheet, &mut findings, hint);
         r.variants.p2 = p2.variant();

@@ -3,6 +3,7 @@
 
 mod cross;
 mod fuzz_corpus;
+mod glued;
 mod hostile;
 mod mutation;
 mod props;

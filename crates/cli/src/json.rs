@@ -41,6 +41,7 @@ pub fn check_json_checked(
             blank: c.value == gouji::model::Value::Blank,
             at: c.pos.map(At::from),
             unit: c.unit.map(gouji::model::Unit::as_str),
+            read: c.split.then_some("split"),
         };
         (name, cell)
     });
@@ -76,6 +77,7 @@ pub fn write_json(r: &CheckResult, out: &mut Vec<u8>) -> serde_json::Result<()> 
             blank: c.blank,
             at: c.at,
             unit: c.unit.as_deref(),
+            read: c.read.as_deref(),
         };
         let name = CellId::parse(id).map_or(CellName::Id(id), CellName::Cell);
         (name, cell)
@@ -107,6 +109,8 @@ pub struct CellJson<'c> {
     pub blank: bool,
     pub at: Option<At>,
     pub unit: Option<&'c str>,
+    /// "split" for a figure recovered from figures run together.
+    pub read: Option<&'c str>,
 }
 
 /// How a cell is named in the JSON: by its number among the formats' cells (its id then
@@ -217,6 +221,10 @@ pub fn write_result<'c>(
             out.extend_from_slice(b",\"unit\":");
             json_str(out, unit);
         }
+        if let Some(read) = c.read {
+            out.extend_from_slice(b",\"read\":");
+            json_str(out, read);
+        }
         out.push(b'}');
     }
     out.extend_from_slice(b"},\"findings\":");
@@ -252,7 +260,8 @@ fn usual_cell(
         Some(At::Text { line, col }),
         false,
         None,
-    ) = (name, c.value, c.raw.padded(), c.at, c.blank, c.unit)
+        None,
+    ) = (name, c.value, c.raw.padded(), c.at, c.blank, c.unit, c.read)
     else {
         return false;
     };
@@ -472,6 +481,7 @@ mod tests {
             blank: c.blank,
             at: c.at,
             unit: c.unit.map(str::to_owned),
+            read: c.read.map(str::to_owned),
         };
         let mut out = serde_json::to_vec(id).unwrap();
         out.push(b':');
@@ -497,6 +507,7 @@ mod tests {
                 blank: false,
                 at: Some(super::At::Text { line, col }),
                 unit: None,
+                read: None,
             };
             let mut fast = Vec::new();
             if super::usual_cell(&mut fast, &super::CellName::Cell(cell), &c, super::entry_starts()) {

@@ -493,6 +493,7 @@ fn result_from_js(v: &JsValue) -> Result<CheckResult, JsError> {
                 blank: get(&c, "blank").as_bool().unwrap_or(false),
                 at: at_of(&get(&c, "at")),
                 unit: string_field(&c, "unit"),
+                read: string_field(&c, "read"),
             };
             (id.into(), cell)
         })
