@@ -54,6 +54,22 @@ fn main() {
             text.len()
         );
     }
+    // figures run together (a crawler's textContent), decoded by the tables' relations
+    for name in ["huaian-2024", "guidong-2020", "hongze-2023"] {
+        let path = root.join(format!("tests/published/{name}-crawled/report.txt"));
+        let text = std::fs::read_to_string(path).unwrap();
+        let opts = Options::default();
+        let us = median_us(|| {
+            black_box(check(black_box(&text), &opts));
+        });
+        let r = check(&text, &opts);
+        let split = r.cells.0.iter().filter(|(_, c)| c.read.is_some()).count();
+        println!(
+            "run together {name:<13} {:>6} bytes  split+check {us:>8.1} µs  ({split} cells split, {} left open)",
+            text.len(),
+            r.summary.unread
+        );
+    }
     if quick {
         return;
     }

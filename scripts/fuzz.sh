@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes the readers and the whole check + render with cargo-fuzz (libFuzzer, nightly).
-#   scripts/fuzz.sh [--runs N | --time SECONDS] [TARGET...]     targets: text grid check_render pdf docx html
+#   scripts/fuzz.sh [--runs N | --time SECONDS] [TARGET...]     targets: text grid check_render pdf docx html glued
 # Each target starts from its seeds (fuzz/seeds: the samples and fixtures; for the file
 # readers, tests/fixtures/files and tests/fixtures/html, and fuzz/seeds-pdf's small PDFs), the committed corpus sample
 # fuzz/corpus-min/TARGET and its working corpus fuzz/corpus/TARGET,
@@ -20,7 +20,7 @@ while [ $# -gt 0 ]; do
     *) targets+=("$1"); shift ;;
   esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(text grid check_render pdf docx html)
+[ ${#targets[@]} -gt 0 ] || targets=(text grid check_render pdf docx html glued)
 cd fuzz
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t"
@@ -32,6 +32,7 @@ for t in "${targets[@]}"; do
     pdf) seeds=(seeds-pdf ../tests/fixtures/files); max_len=32768 ;;
     docx) seeds=(../tests/fixtures/files); max_len=32768 ;;
     html) seeds=(../tests/fixtures/html); max_len=32768 ;;
+    glued) seeds=(seeds-glued); max_len=16384 ;;
     *) seeds=(seeds); max_len=4096 ;;
   esac
   mkdir -p "corpus-min/$t"

@@ -617,6 +617,8 @@ fn value_cell(h: &mut Html, r: &CheckResult, id: &str, lang: Lang) {
         None if ix.unread.contains(id) => " unread",
         None => " missing",
         Some(c) if c.blank => " blank",
+        // recovered from figures run together: drawn apart, said so
+        Some(c) if c.read.is_some() => " split",
         Some(_) => "",
     };
     h.start("td");
@@ -636,6 +638,14 @@ fn value_cell(h: &mut Html, r: &CheckResult, id: &str, lang: Lang) {
         }
         h.attr("aria-describedby", &[&described]);
         h.attr("title", &[&tip]);
+    } else if state == " split" {
+        h.attr(
+            "title",
+            &[lang.pick(
+                "由勾稽关系拆分：原文数字连在一起，按表格的勾稽关系唯一拆出",
+                "split by the relations: the figures ran together, and the tables' relations leave this one reading",
+            )],
+        );
     }
     h.out.push('>');
     h.leaf("span", &[("class", "gouji-v")], value);
@@ -647,6 +657,7 @@ fn value_cell(h: &mut Html, r: &CheckResult, id: &str, lang: Lang) {
         _ if state == " unread" => Some(lang.pick("?未读", "? not read")),
         _ if cell.is_none() => Some(lang.pick("?缺", "? missing")),
         _ if state == " blank" => Some(lang.pick("空", "blank")),
+        _ if state == " split" => Some(lang.pick("拆分", "split")),
         _ => None,
     };
     if let Some(words) = words {

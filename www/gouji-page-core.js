@@ -1,5 +1,6 @@
-// The page's first-load core (WebAssembly): one report at a time, without prev (last year's
-// report); the whole core, gouji-core.js, is imported when last year's report is given. Loaded
+// The page's first-load core (WebAssembly): one report at a time, pasted or dropped, without
+// prev (last year's report), the form's check or the decoder of figures run together; the
+// whole core, gouji-core.js, is imported when one of those is first needed. Loaded
 // without any request: the module's bytes are embedded in pkg-page/gouji_wasm.js, so the page's
 // Content-Security-Policy can say connect-src 'none'. The glue is wasm-bindgen's own.
 import * as glue from "./pkg-page/gouji_bg.js";
@@ -9,4 +10,4 @@ const { instance } = await WebAssembly.instantiate(bytes, { "./gouji_bg.js": glu
 glue.__wbg_set_wasm(instance.exports);
 if (instance.exports.__wbindgen_start) instance.exports.__wbindgen_start();
 
-export { check, checkGrid, checkHtml, checkCells, checkPdf, htmlToGrid, render, tablesHtml, tablesTsv, setCellText, formatName, version } from "./pkg-page/gouji_bg.js";
+export { check, checkGrid, checkHtml, checkPdf, htmlToGrid, render, tablesHtml, tablesTsv, setCellText, formatName, version } from "./pkg-page/gouji_bg.js";

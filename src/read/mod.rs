@@ -258,8 +258,8 @@ fn unusable(text: &str, lines: &[Line], r: &Report) -> Finding {
         )
     } else if glued_rows(lines) >= 3 {
         (
-            "表格中的数字与文字连在一起（没有空格、制表符或换行分隔），无法可靠读取：请从原文件重新复制，或直接填写表格".to_owned(),
-            "The table's figures run together with the text (no space, tab or line between cells) and cannot be read reliably: copy again from the original, or fill in the form".to_owned(),
+            "表格数字连在一起（网页抓取的纯文本，没有空格、制表符或换行分隔），未能按勾稽关系拆分：请从原网页复制表格本身，或直接填写表格".to_owned(),
+            "The tables' figures run together (a web page's text as crawled, nothing between cells) and could not be split by the tables' relations: copy the table itself from the original page, or fill in the form".to_owned(),
         )
     } else if let Some(y) = r.meta.old_year.or(r.meta.title_year.filter(|&y| y < 2019)) {
         (
@@ -298,7 +298,7 @@ fn figures_alone(lines: &[Line]) -> Option<usize> {
 }
 
 /// Lines where a part 三 row label runs straight into a long string of digits.
-fn glued_rows(lines: &[Line]) -> usize {
+pub(crate) fn glued_rows(lines: &[Line]) -> usize {
     let rows = crate::format::part3::rows(true);
     lines
         .iter()

@@ -63,6 +63,8 @@ test("every shape of every published report, dropped or pasted, shows its expect
       } else {
         await dropFile(page, file, bytes);
       }
+      // figures run together: the first-load core says so, and the whole core is loaded to split them
+      await page.waitForFunction(() => !document.querySelector("main").dataset.loading, null, { timeout: 10000 });
       const got = await shown(page);
       assert.equal(got.unread, x.unread, `${what}: unread`);
       assert.deepEqual(got.findings, x.findings, `${what}: findings`);

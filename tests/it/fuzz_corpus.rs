@@ -27,9 +27,14 @@ fn files(dir: &str) -> Vec<PathBuf> {
 #[test]
 fn fuzz_inputs_keep_the_invariants() {
     let mut n = 0;
-    for path in ["fuzz/seeds", "fuzz/corpus-min", "fuzz/regressions"]
-        .iter()
-        .flat_map(|d| files(d))
+    for path in [
+        "fuzz/seeds",
+        "fuzz/seeds-glued",
+        "fuzz/corpus-min",
+        "fuzz/regressions",
+    ]
+    .iter()
+    .flat_map(|d| files(d))
     {
         let bytes = std::fs::read(&path).unwrap();
         let text = String::from_utf8_lossy(&bytes);

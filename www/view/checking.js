@@ -38,9 +38,13 @@ export class Checking {
       this.result = core.check(source.text, this.options());
     } else if (source.kind === "html") {
       this.result = core.checkGrid(source.grid, this.options());
-    } else {
+    } else if (core.checkCells) {
       this.result = core.checkCells(source.cells, source.format);
+    } else {
+      return this.useFull();
     }
+    // figures run together: the first-load core says so (input "glued"); the whole one splits them
+    if (this.result?.input === "glued" && !this.full) this.useFull();
     this.markInput();
     this.root.dataset.checkedIn = "page";
     this.draw();

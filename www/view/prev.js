@@ -66,9 +66,22 @@ export class Prev {
     return this.setPrev(t.trim() ? { text: t } : null);
   }
 
-  /** The core that checks with last year's report: the whole one, once it is loaded. */
+  /** The core that checks: the whole one, once it is loaded. */
   checker() {
-    return this.prev && this.full ? this.full : this.core;
+    return this.full ?? this.core;
+  }
+
+  /** Loads the whole core — the page's first load leaves out last year's report, the form's
+   *  check and the decoder of figures run together — then checks again. */
+  async useFull() {
+    if (this.full || this.root.dataset.loading) return;
+    this.root.dataset.loading = "full";
+    try {
+      this.full = await this.loadFull();
+      this.runCheck();
+    } finally {
+      delete this.root.dataset.loading;
+    }
   }
 
   /** A dropped or picked file as last year's report (read as this year's would be). */

@@ -557,6 +557,13 @@ fn human(out: &mut impl Write, name: &str, r: &CheckResult) -> io::Result<()> {
             writeln!(out, "  = {what}: {} → {}{at}", s.cell, s.fix)?;
         }
     }
+    let split = r.cells.0.iter().filter(|(_, c)| c.read.is_some()).count();
+    if split > 0 {
+        writeln!(
+            out,
+            "{name}: 表格数字连在一起，{split} 格由勾稽关系拆分 figures ran together: {split} cells split by the tables' relations"
+        )?;
+    }
     let s = &r.summary;
     let verdict = if s.cells_read == 0 {
         "无法检查 unusable".to_owned()

@@ -209,7 +209,9 @@ pub fn check_html(html: &str, options: Option<CheckOptions>) -> Result<JsValue, 
     finish(result, || gouji::grid_text(&rows), asked)
 }
 
-/// Checks figures typed into the empty official form: `cells` maps cell ids to text.
+/// Checks figures typed into the empty official form: `cells` maps cell ids to text. (Not in
+/// the page's first load: the page loads the whole core when the form is opened.)
+#[cfg(feature = "prev")]
 #[wasm_bindgen(js_name = checkCells, unchecked_return_type = "CheckResult")]
 pub fn check_cells(
     #[wasm_bindgen(unchecked_param_type = "{ [id: string]: string }")] cells: JsValue,

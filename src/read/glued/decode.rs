@@ -1,101 +1,12 @@
-//! Figures run together: a crawler's `textContent` (and some PDF text extractions) gives a
-//! table's cells with nothing between them — 「一、本年新收政府信息公开申请数量300153006143119」 is
-//! 3001, 53, 0, 0, 61, 4 and 3119. The tables' own arithmetic is the checksum that reads them:
-//! a part 三 row is seven counts whose last is the sum of the six, each column's （七）总计 is
-//! the sum of the result rows, 一 + 二 = （七）+ 四; part 四 is three groups of five whose last
-//! is the sum of the four.
-//!
-//! **The rule** (what is read, and why it never reads a wrong cell):
-//!
-//! 1. Each row's digits are split every way into counts (no leading zeros but `0` itself) that
-//!    satisfy the row's own relation: the row's candidates. A row whose digits are too long to
-//!    split (over [`MAX_ROW_DIGITS`]) or admit too many candidates is not decoded.
-//! 2. **Decoding A**, the column relations choosing among candidates: every combination of the
-//!    rows' candidates competes, and the combinations breaking the fewest column relations win
-//!    (exhaustive, bounded by [`MAX_COMBINATIONS`]; beyond it the rows left open stay open).
-//!    A cell is determined by A where every winning combination gives it one value.
-//! 3. **Decoding B**, all splits competing, row relations counted too: a row's reading from A
-//!    stands only if no split of its digits at all — one breaking its own row relation included
-//!    — breaks no more relations (the row's and its columns', the other rows as A read them).
-//!    A mistyped figure can make a wrong split the only row-consistent one (17 typed 71 runs
-//!    together as `710000017`, whose only row-consistent split is 7, 10, …, 17); that wrong
-//!    split breaks two columns, the true 71, 0, …, 17 breaks its row and one column: B finds the
-//!    tie, and the row is not read.
-//! 4. A cell is read only where A and B agree (`read: "split"`). What either leaves open is not
-//!    read: one reading finding per table lists the rows' candidate readings and what to do. The
-//!    rules then check what was read, so a published column that does not add up is the
-//!    report's error, with its cells, exactly as in a table printed with separators.
-//!
-//! Part 四's groups have only their own totals: a swap of two digits can turn one consistent
-//! split into another, which no relation notices. Where a run's digits with two neighbours
-//! swapped also split consistently, its cells are read but said uncertain (one note).
-//! Part 二's blocks are read only where a row's count of figures fixes the split (one figure,
-//! or as many digits as figures); otherwise its cells are unread, said once.
-//!
-//! Bounded: a row of more than [`MAX_ROW_DIGITS`] digits is "too long to decode", and every
-//! search has a budget, so hostile input answers at once.
+//! The decoder of figures run together (see the module above for the rule it follows).
 
-use super::tokens::Line;
+use super::split::{
+    count, digits_of, group_splits, offsets, part4_splits, typo_neighbours_disagree, values,
+};
+use super::{Read, MAX_COUNT_DIGITS, MAX_ROW_DIGITS, WIDTH};
 use crate::format::{part2, part3, part4, CellId, FormatId, ValueKind};
 use crate::model::{Finding, Pos, Rule, Severity, Sheet};
-
-/// A part 三 row's digits, at most: seven counts of up to seven digits.
-pub const MAX_ROW_DIGITS: usize = 49;
-/// The longest count read from a run (a report's counts are far below ten million).
-const MAX_COUNT_DIGITS: usize = 7;
-/// Candidates kept per row (more: the row is too ambiguous to decode).
-const MAX_CANDIDATES: usize = 64;
-/// Combinations of rows' candidates tried jointly.
-const MAX_COMBINATIONS: usize = 200_000;
-/// Splits of one row tried when checking a reading against all splits (decoding B).
-const MAX_SPLITS: usize = 400_000;
-
-const WIDTH: usize = 7;
-
-/// Whether the input's tables are figures run together: three or more places where a part 三
-/// row's label runs straight into seven or more digits. A byte scan first (ideograph or
-/// closing bracket, then seven digits), so ordinary reports pay almost nothing.
-pub fn run_together(lines: &[Line]) -> bool {
-    let mut hits = 0;
-    for l in lines {
-        for t in l.tokens {
-            hits += glued_spots(t.text);
-        }
-    }
-    hits >= 3 && {
-        let text = Text::of(lines);
-        let (rows, _) = part3_rows(&text);
-        rows.iter().filter(|r| r.digits.len() >= WIDTH).count() >= 3
-    }
-}
-
-/// Places in `s` where a CJK character or a closing bracket is followed by seven digits.
-fn glued_spots(s: &str) -> usize {
-    let b = s.as_bytes();
-    let mut n = 0;
-    let mut i = 0;
-    while i < b.len() {
-        if b[i].is_ascii_digit() {
-            let start = i;
-            while i < b.len() && b[i].is_ascii_digit() {
-                i += 1;
-            }
-            // the character before the digits: a 3-byte ideograph or punctuation (0xE3–0xE9
-            // lead bytes), or a closing bracket
-            let before = start
-                .checked_sub(3)
-                .map(|k| b[k])
-                .is_some_and(|x| (0xE3..=0xEF).contains(&x))
-                || (start > 0 && b[start - 1] == b')');
-            if i - start >= WIDTH && before {
-                n += 1;
-            }
-        } else {
-            i += 1;
-        }
-    }
-    n
-}
+use crate::read::tokens::Line;
 
 /// The input as one folded string (label keys, digits, no white space) and where each byte
 /// of it came from.
@@ -145,7 +56,9 @@ impl Text {
         let b = self.key.as_bytes();
         let end = before.min(b.len());
         let start = (from..end).find(|&i| b[i].is_ascii_digit())?;
-        let stop = (start..end).find(|&i| !b[i].is_ascii_digit()).unwrap_or(end);
+        let stop = (start..end)
+            .find(|&i| !b[i].is_ascii_digit())
+            .unwrap_or(end);
         Some((start, stop))
     }
 }
@@ -219,107 +132,10 @@ fn part3_rows(text: &Text) -> (Vec<RowRun<'_>>, bool) {
     (out, split)
 }
 
-/// A count's digits: no leading zero but `0` itself, at most [`MAX_COUNT_DIGITS`].
-fn count(s: &str) -> Option<i64> {
-    let b = s.as_bytes();
-    if b.is_empty() || b.len() > MAX_COUNT_DIGITS || (b[0] == b'0' && b.len() > 1) {
-        return None;
-    }
-    s.parse().ok()
-}
-
-/// Every split of `d` into `parts` counts summing to `target`, each pushed onto `acc` in turn;
-/// `out` takes each whole split (as `[usize; 8]` ends of parts). `false` when over `cap`.
-fn sum_splits(
-    d: &str,
-    parts: usize,
-    target: i64,
-    acc: &mut Vec<usize>,
-    base: usize,
-    out: &mut Vec<Vec<usize>>,
-    cap: usize,
-) -> bool {
-    if parts == 1 {
-        if count(d) == Some(target) {
-            acc.push(base + d.len());
-            out.push(acc.clone());
-            acc.pop();
-        }
-        return out.len() <= cap;
-    }
-    let most = MAX_COUNT_DIGITS.min(d.len().saturating_sub(parts - 1));
-    for l in 1..=most {
-        let Some(v) = count(&d[..l]) else {
-            break; // a leading zero: no longer part starts here either
-        };
-        if v > target {
-            break;
-        }
-        acc.push(base + l);
-        let ok = sum_splits(&d[l..], parts - 1, target - v, acc, base + l, out, cap);
-        acc.pop();
-        if !ok {
-            return false;
-        }
-    }
-    true
-}
-
-/// Where each count of a split starts among its digits (a count's digits are as many as its
-/// value's: no leading zeros).
-fn offsets(v: &[i64]) -> Vec<usize> {
-    let mut at = 0;
-    v.iter()
-        .map(|x| {
-            let here = at;
-            at += digits_of(*x);
-            here
-        })
-        .collect()
-}
-
-fn digits_of(x: i64) -> usize {
-    let (mut n, mut x) = (1, x / 10);
-    while x > 0 {
-        n += 1;
-        x /= 10;
-    }
-    n
-}
-
-/// The values of a split of `d` given by the ends of its parts.
-fn values(d: &str, ends: &[usize]) -> Vec<i64> {
-    let mut from = 0;
-    ends.iter()
-        .map(|&e| {
-            let v = count(&d[from..e]).unwrap_or(0);
-            from = e;
-            v
-        })
-        .collect()
-}
-
-/// A group's splits: `width` counts whose last is the sum of the others (a part 三 row: 7; a
-/// part 四 group: 5), as the ends of the parts. `None` when there are too many.
-fn group_splits(d: &str, width: usize) -> Option<Vec<Vec<usize>>> {
-    let mut out = Vec::new();
-    if d.len() < width || d.len() > width * MAX_COUNT_DIGITS {
-        return Some(out);
-    }
-    for l in 1..=MAX_COUNT_DIGITS.min(d.len() - (width - 1)) {
-        let (head, tail) = d.split_at(d.len() - l);
-        let Some(total) = count(tail) else { continue };
-        let mut acc = Vec::with_capacity(width);
-        let before = out.len();
-        if !sum_splits(head, width - 1, total, &mut acc, 0, &mut out, MAX_CANDIDATES) {
-            return None;
-        }
-        for s in &mut out[before..] {
-            s.push(d.len());
-        }
-    }
-    Some(out)
-}
+/// Combinations of rows' candidates tried jointly.
+const MAX_COMBINATIONS: usize = 200_000;
+/// Splits of one row tried when checking a reading against all splits (decoding B).
+const MAX_SPLITS: usize = 400_000;
 
 /// What part 三's rows contribute to the column relations.
 #[derive(Clone, Copy, PartialEq)]
@@ -407,7 +223,10 @@ fn decode_part3(runs: &[RowRun]) -> Decoded {
     // decoding A: every combination of the open rows' candidates; the fewest broken win
     // (`NONE`: a row with no candidate, or one left open when the combinations are too many)
     const NONE: usize = usize::MAX;
-    let mut choice: Vec<usize> = cands.iter().map(|c| if c.is_empty() { NONE } else { 0 }).collect();
+    let mut choice: Vec<usize> = cands
+        .iter()
+        .map(|c| if c.is_empty() { NONE } else { 0 })
+        .collect();
     let open: Vec<usize> = (0..n).filter(|&i| cands[i].len() > 1).collect();
     let combos = open
         .iter()
@@ -471,8 +290,9 @@ fn decode_part3(runs: &[RowRun]) -> Decoded {
                 continue;
             }
             for w in &winners {
-                let rows: Vec<Option<&[i64]>> =
-                    (0..n).map(|j| cands[j].get(w[j]).map(Vec::as_slice)).collect();
+                let rows: Vec<Option<&[i64]>> = (0..n)
+                    .map(|j| cands[j].get(w[j]).map(Vec::as_slice))
+                    .collect();
                 if !stands_against_all_splits(runs[i].digits, i, &sides, &rows) {
                     cells[i] = [None; WIDTH];
                     break;
@@ -499,7 +319,11 @@ fn stands_against_all_splits(
     // each column relation through row i, as (the rest of it, row i's coefficient): it holds
     // when rest + coefficient × value = 0. Relations that cannot be checked (a row not read)
     // and those not through row i are the same for every split, so they are left out.
-    let known = |s: Side| (0..rows.len()).filter(|&j| sides[j] == s).all(|j| rows[j].is_some());
+    let known = |s: Side| {
+        (0..rows.len())
+            .filter(|&j| sides[j] == s)
+            .all(|j| rows[j].is_some())
+    };
     let sum = |s: Side, c: usize| -> i64 {
         (0..rows.len())
             .filter(|&j| j != i && sides[j] == s)
@@ -533,7 +357,10 @@ fn stands_against_all_splits(
     }
     let cost = |v: &[i64]| {
         let row = usize::from(v[..WIDTH - 1].iter().sum::<i64>() != v[WIDTH - 1]);
-        row + rels.iter().filter(|&&(c, rest, k)| rest + k * v[c] != 0).count()
+        row + rels
+            .iter()
+            .filter(|&&(c, rest, k)| rest + k * v[c] != 0)
+            .count()
     };
     let own = cost(mine);
     let mut tried = 0usize;
@@ -583,53 +410,14 @@ fn stands_against_all_splits(
     stands
 }
 
-/// Part 四's run: every split into three groups of five consistent with their totals (as
-/// values). `None` when there are too many.
-fn part4_splits(d: &str) -> Option<Vec<Vec<i64>>> {
-    let mut out: Vec<Vec<i64>> = Vec::new();
-    fn go(d: &str, group: usize, acc: &mut Vec<i64>, out: &mut Vec<Vec<i64>>) -> bool {
-        if group == 3 {
-            if d.is_empty() {
-                out.push(acc.clone());
-            }
-            return out.len() <= MAX_CANDIDATES;
-        }
-        // this group takes a prefix of d: each prefix length, its consistent splits
-        let most = (5 * MAX_COUNT_DIGITS).min(d.len().saturating_sub(5 * (2 - group)));
-        for len in 5..=most {
-            let Some(splits) = group_splits(&d[..len], 5) else {
-                return false;
-            };
-            for s in splits {
-                let v = values(&d[..len], &s);
-                acc.extend_from_slice(&v);
-                let ok = go(&d[len..], group + 1, acc, out);
-                acc.truncate(acc.len() - 5);
-                if !ok {
-                    return false;
-                }
-            }
-        }
-        true
-    }
-    if d.len() < 15 || d.len() > 15 * MAX_COUNT_DIGITS {
-        return Some(out);
-    }
-    go(d, 0, &mut Vec::with_capacity(15), &mut out).then_some(out)
-}
-
-/// What was read from an input of figures run together.
-pub struct Read {
-    pub p2: Option<FormatId>,
-    pub p3: Option<FormatId>,
-    pub p4: bool,
-    /// Cells recovered by splitting.
-    pub recovered: usize,
-}
-
 /// Reads the three tables of an input whose figures run together (see the module's
 /// documentation) into `sheet`; what stays open is said in `findings`.
-pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>, hint: Option<FormatId>) -> Read {
+pub(super) fn read(
+    lines: &[Line],
+    sheet: &mut Sheet,
+    findings: &mut Vec<Finding>,
+    hint: Option<FormatId>,
+) -> Read {
     let text = Text::of(lines);
     let mut out = Read {
         p2: None,
@@ -642,7 +430,11 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>, hint
     let p3_start = found.first().map_or(text.key.len(), |r| r.at);
     let p3_end = found.last().map_or(0, |r| r.at + r.digits.len());
     if !found.is_empty() {
-        out.p3 = Some(if split { FormatId::F2021 } else { FormatId::F2019 });
+        out.p3 = Some(if split {
+            FormatId::F2021
+        } else {
+            FormatId::F2019
+        });
         let decoded = decode_part3(&runs);
         let grid = part3::grid(split);
         let (mut open, mut open_cells) = (Vec::new(), Vec::new());
@@ -652,7 +444,12 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>, hint
                     Some((v, from)) => {
                         let raw = &r.digits[from..from + digits_of(v)];
                         let pos = text.pos.get(r.at + from).copied();
-                        sheet.insert(id, raw, super::value::parse(raw, ValueKind::Count), pos);
+                        sheet.insert(
+                            id,
+                            raw,
+                            crate::read::value::parse(raw, ValueKind::Count),
+                            pos,
+                        );
                         sheet.mark_split(id);
                         out.recovered += 1;
                     }
@@ -660,7 +457,11 @@ pub fn read(lines: &[Line], sheet: &mut Sheet, findings: &mut Vec<Finding>, hint
                 }
             }
             if decoded.cells[i].iter().any(Option::is_none) {
-                open.push(describe_open(r, &decoded.candidates[i], decoded.too_long[i]));
+                open.push(describe_open(
+                    r,
+                    &decoded.candidates[i],
+                    decoded.too_long[i],
+                ));
             }
         }
         if !open.is_empty() {
@@ -713,7 +514,12 @@ fn read_part4(
     for (&id, d) in ids.iter().zip(&determined) {
         if let Some((v, from)) = *d {
             let raw = &digits[from..from + digits_of(v)];
-            sheet.insert(id, raw, super::value::parse(raw, ValueKind::Count), text.pos.get(at + from).copied());
+            sheet.insert(
+                id,
+                raw,
+                crate::read::value::parse(raw, ValueKind::Count),
+                text.pos.get(at + from).copied(),
+            );
             sheet.mark_split(id);
             out.recovered += 1;
         }
@@ -726,12 +532,13 @@ fn read_part4(
         findings.push(
             Finding::new(
                 Rule::TableMissing,
-                Severity::Info,
+                Severity::Warning,
                 "第四部分的数字连在一起，已按三组「总计」拆分；但若原文某个数字有一处笔误，这些数字也能拆成另一组自洽的数字，请对照原文核对标出的格子".to_owned(),
                 "Part 4's figures ran together and were split by the three totals; but had one figure a typo in the original, these digits would split consistently another way: check the cells marked against the original".to_owned(),
             )
             .with_cells(uncertain.into_iter().map(|c| ids[c]).collect())
-            .at(text.pos.get(at).copied()),
+            .at(text.pos.get(at).copied())
+            .reading(),
         );
     }
     if determined.iter().all(Option::is_some) {
@@ -753,44 +560,13 @@ fn read_part4(
     } else {
         format!("{digits}，可拆为：{}", shown.join("；或 "))
     };
-    findings.push(open_finding("第四部分", "Part 4", &[what], open_cells, text.pos.get(at).copied()));
-}
-
-/// The part 四 cells (by index) read from `digits` (`read`) on which a consistent split of
-/// digits one typo away — a digit changed, two neighbouring digits swapped, a digit dropped
-/// (so the true figures had one more) — disagrees.
-fn typo_neighbours_disagree(digits: &str, read: &[Option<(i64, usize)>]) -> Vec<usize> {
-    if read.iter().all(Option::is_none) {
-        return Vec::new();
-    }
-    let b = digits.as_bytes();
-    let mut uncertain = vec![false; 15];
-    let mut try_digits = |s: Vec<u8>| {
-        let Ok(s) = String::from_utf8(s) else { return };
-        for t in part4_splits(&s).unwrap_or_default() {
-            for (c, u) in uncertain.iter_mut().enumerate() {
-                *u |= read[c].is_some_and(|(v, _)| t[c] != v);
-            }
-        }
-    };
-    for i in 0..b.len() {
-        for d in b'0'..=b'9' {
-            if d != b[i] {
-                let mut s = b.to_vec();
-                s[i] = d;
-                try_digits(s);
-            }
-            let mut s = b.to_vec();
-            s.insert(i, d);
-            try_digits(s);
-        }
-        if i + 1 < b.len() && b[i] != b[i + 1] {
-            let mut s = b.to_vec();
-            s.swap(i, i + 1);
-            try_digits(s);
-        }
-    }
-    (0..15).filter(|&c| uncertain[c]).collect()
+    findings.push(open_finding(
+        "第四部分",
+        "Part 4",
+        &[what],
+        open_cells,
+        text.pos.get(at).copied(),
+    ));
 }
 
 /// Part 二's rows: where a row's count of figures fixes the split (one figure; or as many
@@ -836,7 +612,9 @@ fn read_part2(
                 .find(|&i| figure(b[i]))
                 .unwrap_or(e);
             let mut stop = start;
-            while stop < before.min(b.len()) && (b[stop].is_ascii_digit() || b[stop] == b'.' || b[stop] == b'-') {
+            while stop < before.min(b.len())
+                && (b[stop].is_ascii_digit() || b[stop] == b'.' || b[stop] == b'-')
+            {
                 stop += 1;
             }
             let figures = &text.key[start..stop];
@@ -860,7 +638,12 @@ fn read_part2(
                 Some(parts) => {
                     for ((c, id), (s, e2)) in variant.columns.iter().zip(&cells).zip(parts) {
                         let raw = &figures[s..e2];
-                        sheet.insert(*id, raw, super::value::parse(raw, c.kind), text.pos.get(start + s).copied());
+                        sheet.insert(
+                            *id,
+                            raw,
+                            crate::read::value::parse(raw, c.kind),
+                            text.pos.get(start + s).copied(),
+                        );
                         sheet.mark_split(*id);
                         *recovered += 1;
                     }
@@ -898,7 +681,7 @@ fn read_part2(
 
 /// A part 三 row left open, in words: its digits and candidate readings (a few).
 fn describe_open(r: &RowRun, cands: &[Vec<i64>], too_long: bool) -> String {
-    let label = super::part3::row_label(r.row);
+    let label = crate::read::part3::row_label(r.row);
     if r.digits.is_empty() {
         return format!("「{label}」（未找到数字）");
     }
@@ -914,13 +697,23 @@ fn describe_open(r: &RowRun, cands: &[Vec<i64>], too_long: bool) -> String {
                 .map(|v| v.iter().map(i64::to_string).collect::<Vec<_>>().join(" "))
                 .collect();
             let more = if cands.len() > 3 { "等" } else { "" };
-            format!("「{label}」{} 可拆为：{}{more}", r.digits, shown.join("；或 "))
+            format!(
+                "「{label}」{} 可拆为：{}{more}",
+                r.digits,
+                shown.join("；或 ")
+            )
         }
     }
 }
 
 /// The one reading finding of a table whose run-together figures stay open.
-fn open_finding(part: &str, part_en: &str, open: &[String], cells: Vec<CellId>, at: Option<Pos>) -> Finding {
+fn open_finding(
+    part: &str,
+    part_en: &str,
+    open: &[String],
+    cells: Vec<CellId>,
+    at: Option<Pos>,
+) -> Finding {
     Finding::new(
         Rule::TableMissing,
         Severity::Error,
@@ -936,27 +729,4 @@ fn open_finding(part: &str, part_en: &str, open: &[String], cells: Vec<CellId>, 
     .with_cells(cells)
     .at(at)
     .reading()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_row_splits_by_its_own_total() {
-        let s = group_splits("300153006143119", 7).unwrap();
-        let v: Vec<Vec<i64>> = s.iter().map(|e| values("300153006143119", e)).collect();
-        assert!(v.contains(&vec![3001, 53, 0, 0, 61, 4, 3119]), "{v:?}");
-        // 22,0,0,0,0,0,22 or 2,20,0,0,0,0,22: only the columns tell
-        let s = group_splits("220000022", 7).unwrap();
-        assert_eq!(s.len(), 2);
-    }
-
-    #[test]
-    fn hostile_runs_are_bounded() {
-        let long = "1".repeat(10_000);
-        assert!(group_splits(&long, 7).unwrap().is_empty());
-        assert!(part4_splits(&long).unwrap().is_empty());
-        assert_eq!(glued_spots(&format!("表{long}")), 1);
-    }
 }
