@@ -25,8 +25,8 @@ function expected(dir) {
   return x;
 }
 
-/** What the page shows: each cell's figure and whether it is blank; each of the report's
- *  findings as "severity rule cell=fix…"; how many things it could not read. */
+/** What the page shows: each cell's figure and whether it is blank; each finding (the report's
+ *  and what could not be read) as "severity rule cell=fix…"; how many things it could not read. */
 const shown = (page) =>
   page.evaluate(() => {
     const cells = {};
@@ -35,7 +35,8 @@ const shown = (page) =>
       cells[td.dataset.cell] = { v: td.querySelector(".gouji-v")?.textContent ?? "", blank: td.classList.contains("blank"), missing: td.classList.contains("missing") || td.classList.contains("unread") };
     }
     const findings = [];
-    for (const li of document.querySelectorAll("#out ol.gouji-findings:not(.gouji-unread-list) > li.gouji-finding")) {
+    // the report's findings and, listed apart, what gouji could not read: both as expected
+    for (const li of document.querySelectorAll("#out ol.gouji-findings > li.gouji-finding")) {
       const sev = ["error", "warning", "info"].find((s) => li.classList.contains(s));
       const fixes = [...li.querySelectorAll("a.gouji-fix")].map((a) => `${a.dataset.cell}=${a.dataset.fix}`);
       findings.push([sev, li.dataset.rule, ...fixes].join(" "));
@@ -96,5 +97,22 @@ test("a 总计 column left blank: one error, its fixes worded as one action, fil
   await page.waitForFunction(() => /通过/.test(document.querySelector(".gouji-verdict")?.textContent ?? ""));
   assert.equal(await page.textContent('[id="gouji-cell-p3.new.total"] .gouji-v'), "3119");
   assert.equal(await page.textContent('[id="gouji-cell-p3.total.total"] .gouji-v'), "3050");
+  await context.close();
+});
+
+test("figures run together, pasted: the whole core is loaded once, and each split cell is drawn as split", async () => {
+  const { page, context, afterLoad } = await openPage(env.browser, env.server.url);
+  const text = readFileSync(join(CORPUS, "huaian-2024-crawled/report.txt"), "utf8");
+  await page.fill("#text", text);
+  await page.waitForFunction(() => document.querySelectorAll("#out td.gouji-cell.split").length > 0, null, { timeout: 10000 });
+  await page.waitForFunction(() => !document.querySelector("main").dataset.loading);
+  assert.equal(await page.locator("#out td.gouji-cell.split").count(), 190);
+  assert.equal(await page.locator('[id="gouji-cell-p3.new.natural"] .gouji-v').textContent(), "3001");
+  assert.match(await page.getAttribute('[id="gouji-cell-p3.new.natural"]', "title"), /由勾稽关系拆分/);
+  // what the relations leave open is listed apart, with its candidate readings
+  assert.match(await page.locator(".gouji-unread").textContent(), /可拆为：.*12 1 1 6 20/);
+  assert.doesNotMatch(await page.textContent(".gouji-verdict"), /发现 \d+ 处错误/);
+  const late = afterLoad().map((r) => r.url);
+  assert.ok(late.every((u) => u.startsWith(env.server.url)), late.join("\n"));
   await context.close();
 });
