@@ -55,10 +55,15 @@ ensure_npm_packages() {
   fi
 }
 
-# What only the tests use: wasm-pack (it runs the WebAssembly tests; the build does not need it)
-# and Chromium with its driver.
+# What only the tests use: wasm-pack (it runs the WebAssembly tests; the build does not need it),
+# Chromium with its driver, and the rich-text editors the widget is tested inside (the test-only
+# package tests/e2e/package.json: TinyMCE, CKEditor 5, wangEditor, KindEditor).
 ensure_browser_tools() {
   ensure_web_tools
   command -v wasm-pack >/dev/null 2>&1 || { say "cargo install wasm-pack (a few minutes, once)"; cargo install wasm-pack; }
   apt_install chromium chromium-driver
+  if ! cmp -s "$ROOT/tests/e2e/package-lock.json" "$ROOT/tests/e2e/node_modules/.gouji-installed-lock" 2>/dev/null; then
+    say "npm ci in tests/e2e (the editors the widget is tested inside; test-only)"
+    (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund --silent && cp package-lock.json node_modules/.gouji-installed-lock)
+  fi
 }

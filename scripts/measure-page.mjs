@@ -6,10 +6,10 @@
 // module loaded and instantiated) and again (budget 300 ms); a batch of 200 and of 1,000 text
 // reports chosen at once: the time to the last row, the longest main-thread gap meanwhile, and
 // the main thread's JS heap after it (memory flat in the batch's size).
-import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
+import { mkdtempSync, writeFileSync, rmSync, existsSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startServer, launch, openPage, fixture, fixtureBytes, pasteAndWait, dropAndTime } from "../tests/e2e/helpers.mjs";
+import { startServer, launch, openPage, fixture, fixtureBytes, pasteAndWait, dropAndTime, ROOT as ROOT_DIR } from "../tests/e2e/helpers.mjs";
 
 /** `n` report files (the samples and last year's fixtures, in turn) in a fresh folder. */
 function reports(n) {
@@ -82,6 +82,28 @@ try {
       for (let k = 0; k < 6; k++) drops.push(await dropAndTime(page, `hongze-${k}.pdf`, pdf));
       const again = drops.slice(1).sort((a, b) => a - b);
       console.log(`a 5-page PDF dropped (hongze-2023.pdf, ${pdf.length} B): drawn ${drops[0].toFixed(0)} ms after the drop the first time (the readers' module loaded), median ${again[2].toFixed(0)} ms after (budget 300 ms)`);
+      // the widget following TinyMCE (test-only editor, tests/e2e/node_modules): a whole report
+      // read from the editor and checked, as when its change event has settled
+      if (existsSync(join(ROOT_DIR, "tests/e2e/node_modules/tinymce"))) {
+        const { page: host, context: hc } = await openPage(browser, `${server.url}test/editors/tinymce.html`, { waitFor: "html[data-editor=ready]" });
+        await host.waitForFunction(() => document.getElementById("gouji").shadowRoot?.querySelector(".gouji"));
+        const body = readFileSync(join(ROOT_DIR, "tests/e2e/pages/editors/report-body.html"), "utf8");
+        const t = await host.evaluate((html) => {
+          window.editor.setContent(html);
+          const w = document.getElementById("gouji");
+          w.editor = window.editor;
+          const runs = [];
+          for (let i = 0; i < 30; i++) {
+            const t0 = performance.now();
+            w.check();
+            runs.push(performance.now() - t0);
+          }
+          runs.sort((a, b) => a - b);
+          return runs[15];
+        }, body);
+        console.log(`the widget following TinyMCE: a whole report (${body.length} B of Word HTML) read from the editor and checked in ${t.toFixed(1)} ms after its changes settle (median; budget 50 ms)`);
+        await hc.close();
+      }
       for (const n of [200, 1000]) {
         const b = await batch(browser, n);
         console.log(`a batch of ${n} text reports: last row in ${b.ms.toFixed(0)} ms (budget 3 s for 1,000), longest main-thread gap ${b.gap.toFixed(0)} ms, main-thread JS heap after it ${(b.heap / 1e6).toFixed(1)} MB`);

@@ -15,7 +15,7 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, "pkg"), { recursive: true });
 mkdirSync(join(out, "view"), { recursive: true });
 const view = readdirSync(join(www, "view")).filter((f) => f.endsWith(".js")).map((f) => `view/${f}`);
-const files = ["gouji-core.js", "check-worker.js", "ui.js", ...view, "samples.js", "gouji-widget.js", "gouji-css.js", "gouji.css", "embed.html", "embed.js", "favicon.svg",
+const files = ["gouji-core.js", "check-worker.js", "ui.js", ...view, "samples.js", "gouji-widget.js", "editors.js", "gouji-css.js", "gouji.css", "embed.html", "embed.js", "favicon.svg",
   "pkg/gouji_bg.js", "pkg/gouji_wasm.js", "pkg/gouji.d.ts"];
 for (const f of files) copyFileSync(join(www, f), join(out, f));
 
@@ -28,8 +28,25 @@ export class GoujiCheck extends HTMLElement {
   value: string;
   /** The last result, or null before any text. */
   readonly result: CheckResult | null;
-  /** Checks the text; fires gouji-result. */
-  check(text: string): CheckResult | null;
+  /** Checks the text; fires gouji-result. With no argument: what the followed source (an
+   *  editor, a textarea) holds now — a portal's gate before publishing. */
+  check(text?: string): CheckResult | null;
+  /** A rich-text editor to follow: a TinyMCE, UEditor, KindEditor, CKEditor 5 or wangEditor
+   *  instance, or an adapter for another; reading it gives its adapter (or null). */
+  editor: unknown | EditorAdapter | null;
+}
+
+/** What the widget needs of an editor (editors.js has one for each editor it knows). */
+export interface EditorAdapter {
+  name?: string;
+  /** The editor's content as HTML (what the CMS publishes). */
+  html(): string;
+  /** Calls fn after each change; returns a function that stops it. */
+  onChange(fn: () => void): () => void;
+  /** The live element holding the content. */
+  root(): Element | null;
+  /** Writes a cell's new text through the editor's API, one undoable change; false if it cannot. */
+  write(td: HTMLTableCellElement, text: string): boolean;
 }
 
 declare global {

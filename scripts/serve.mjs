@@ -23,8 +23,14 @@ const TYPES = {
 export const CSP =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-// test pages (the end-to-end tests set this) are served under /test/
+// test pages (the end-to-end tests set this) are served under /test/, and the rich-text editors
+// their host pages embed (test-only packages of tests/e2e/node_modules) under /editors/
 const testPages = process.env.GOUJI_TEST_PAGES;
+const testEditors = process.env.GOUJI_TEST_EDITORS;
+// a portal's page with an editor: the editors need inline styles and their own iframes; still
+// nothing may be sent anywhere (connect-src 'none')
+const EDITOR_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'none'; frame-src 'self' blob: about:; base-uri 'none'; form-action 'none'";
 
 /** frame-ancestors for embed.html: the parent origins its address allows, else none. */
 function frameAncestors(url) {
@@ -45,6 +51,9 @@ const server = createServer(async (req, res) => {
   else if (testPages && path.startsWith("/test/")) {
     base = testPages;
     path = path.slice("/test".length);
+  } else if (testEditors && path.startsWith("/editors/")) {
+    base = testEditors;
+    path = path.slice("/editors".length);
   }
   const file = normalize(join(base, path));
   if (!file.startsWith(base + sep)) {
@@ -63,6 +72,7 @@ const server = createServer(async (req, res) => {
     let csp = CSP.replace("frame-ancestors 'none'", `frame-ancestors ${frameAncestors(url)}`);
     // a test host page frames the embed from another local origin, as a portal would
     if (base === testPages) csp += "; frame-src http://localhost:* http://127.0.0.1:*";
+    if ((base === testPages && path.startsWith("/editors/")) || base === testEditors) csp = EDITOR_CSP;
     if (!url.pathname.startsWith("/dist/")) headers["Content-Security-Policy"] = csp;
     res.writeHead(200, headers).end(body);
   } catch {

@@ -166,6 +166,7 @@ export class GoujiView {
   /** Follows a host's <textarea> or contenteditable editor: checks its content as it changes. */
   follow(el) {
     if (this.unfollow) this.unfollow();
+    this.editor = null;
     this.sourceEl = el;
     this.root.classList.toggle("gouji-following", !!el);
     if (!el) return;
@@ -177,6 +178,35 @@ export class GoujiView {
     el.addEventListener("input", onInput);
     this.unfollow = () => el.removeEventListener("input", onInput);
     this.source = { kind: "text", text: read() };
+    this.runCheck();
+  }
+
+  /** Follows a rich-text editor through its adapter (editors.js): its HTML is read as a pasted
+   *  table is, once its changes settle; a fix is written into the editor's own content through
+   *  the adapter, at the cell `locate(html, at)` finds there. */
+  followEditor(adapter, locate) {
+    if (this.unfollow) this.unfollow();
+    this.sourceEl = null;
+    this.editor = adapter ? { adapter, locate } : null;
+    this.root.classList.toggle("gouji-following", !!adapter);
+    if (!adapter) return;
+    let timer;
+    // no check per keystroke on a long report: once the editor has been quiet a moment
+    const off = adapter.onChange(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => this.readEditor(), 300);
+    });
+    this.unfollow = () => {
+      clearTimeout(timer);
+      off?.();
+    };
+    this.readEditor();
+  }
+
+  /** Checks what the followed editor holds now. */
+  readEditor() {
+    const html = this.editor.adapter.html();
+    this.source = { kind: "html", html, grid: this.core.htmlToGrid(html) };
     this.runCheck();
   }
 }

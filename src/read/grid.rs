@@ -23,13 +23,42 @@ const MAX_COLS: usize = 256;
 /// Places the cells of each `<tr>` into a grid, filling the positions that rowspans from rows
 /// above already cover, as the HTML table model does.
 pub fn expand(rows: &[Vec<SpanCell>]) -> Vec<Vec<String>> {
-    let mut grid: Vec<Vec<Option<String>>> = Vec::with_capacity(rows.len());
+    place(rows, |cell, _, origin| {
+        // a figure is read once, where it starts; a label fills every position it covers
+        let figure = (cell.rowspan > 1 || cell.colspan > 1)
+            && super::tokens::looks_like_value(cell.text.trim());
+        if figure && !origin {
+            String::new()
+        } else {
+            cell.text.clone()
+        }
+    })
+}
+
+/// The same grid as [`expand`]'s, each position holding the index (in reading order: rows,
+/// then cells) of the cell that covers it: where a grid position came from, for a host that
+/// writes a correction back into the markup.
+pub fn expand_sources(rows: &[Vec<SpanCell>]) -> Vec<Vec<Option<usize>>> {
+    place(rows, |_, k, _| Some(k))
+}
+
+/// The one placement of spanned cells: `value(cell, k, origin)` for every position a cell
+/// covers (`k` its index in reading order, `origin` its first position); positions no cell
+/// covers are `T::default()`.
+fn place<T: Default>(
+    rows: &[Vec<SpanCell>],
+    mut value: impl FnMut(&SpanCell, usize, bool) -> T,
+) -> Vec<Vec<T>> {
+    let mut grid: Vec<Vec<Option<T>>> = Vec::with_capacity(rows.len());
+    let mut k = 0;
     for (r, row) in rows.iter().enumerate() {
         if grid.len() <= r {
             grid.resize_with(r + 1, Vec::new);
         }
         let mut c = 0;
         for cell in row {
+            let index = k;
+            k += 1;
             while grid[r].get(c).is_some_and(Option::is_some) {
                 c += 1;
             }
@@ -38,8 +67,6 @@ pub fn expand(rows: &[Vec<SpanCell>]) -> Vec<Vec<String>> {
             if c + cs > MAX_COLS {
                 break;
             }
-            // a figure is read once, where it starts; a label fills every position it covers
-            let figure = (rs > 1 || cs > 1) && super::tokens::looks_like_value(cell.text.trim());
             for dr in 0..rs.min(rows.len() - r) {
                 let target = r + dr;
                 if grid.len() <= target {
@@ -47,14 +74,10 @@ pub fn expand(rows: &[Vec<SpanCell>]) -> Vec<Vec<String>> {
                 }
                 let line = &mut grid[target];
                 if line.len() < c + cs {
-                    line.resize(c + cs, None);
+                    line.resize_with(c + cs, || None);
                 }
                 for (dc, slot) in line[c..c + cs].iter_mut().enumerate() {
-                    *slot = Some(if figure && (dr, dc) != (0, 0) {
-                        String::new()
-                    } else {
-                        cell.text.clone()
-                    });
+                    *slot = Some(value(cell, index, (dr, dc) == (0, 0)));
                 }
             }
             c += cs;

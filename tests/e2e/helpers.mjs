@@ -15,7 +15,7 @@ export const SAMPLES = ["guidong-2020", "hongze-2023", "huaian-2024"];
 export function startServer() {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, "scripts/serve.mjs")], {
-      env: { ...process.env, PORT: "0", HOST: "127.0.0.1", GOUJI_TEST_PAGES: join(ROOT, "tests/e2e/pages") },
+      env: { ...process.env, PORT: "0", HOST: "127.0.0.1", GOUJI_TEST_PAGES: join(ROOT, "tests/e2e/pages"), GOUJI_TEST_EDITORS: join(ROOT, "tests/e2e/node_modules") },
       stdio: ["ignore", "pipe", "inherit"],
     });
     child.stdout.setEncoding("utf8");

@@ -34,10 +34,26 @@ pub trait Dom {
 pub fn grid<D: Dom>(dom: &D, body: &D::Id) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
     let mut line = String::new();
-    walk(dom, body, &mut rows, &mut line);
-    flush(&mut rows, &mut line);
+    let mut sources: Sources<D::Id> = None;
+    walk(dom, body, &mut rows, &mut line, &mut sources);
+    flush(&mut rows, &mut line, &mut sources);
     rows
 }
+
+/// The element (a `<td>` or `<th>`) a position of [`grid`]'s grid was read from, found by the
+/// same reading: where a correction of that cell is written back into the markup (an
+/// editor's content). `None` for a position no table cell covers (a block of text, a gap).
+pub fn source_of<D: Dom>(dom: &D, body: &D::Id, row: usize, cell: usize) -> Option<D::Id> {
+    let mut rows = Vec::new();
+    let mut line = String::new();
+    let mut sources = Some(Vec::new());
+    walk(dom, body, &mut rows, &mut line, &mut sources);
+    flush(&mut rows, &mut line, &mut sources);
+    sources?.get(row)?.get(cell).cloned().flatten()
+}
+
+/// Where each grid position came from, when asked for: one row per grid row.
+type Sources<Id> = Option<Vec<Vec<Option<Id>>>>;
 
 fn skipped(tag: &str) -> bool {
     matches!(
@@ -86,10 +102,13 @@ fn block(tag: &str) -> bool {
     )
 }
 
-fn flush(rows: &mut Vec<Vec<String>>, line: &mut String) {
+fn flush<Id>(rows: &mut Vec<Vec<String>>, line: &mut String, sources: &mut Sources<Id>) {
     let text = line.split_whitespace().collect::<Vec<_>>().join(" ");
     if !text.is_empty() {
         rows.push(vec![text]);
+        if let Some(s) = sources {
+            s.resize_with(rows.len(), Vec::new);
+        }
     }
     line.clear();
 }
@@ -113,23 +132,34 @@ fn readable<D: Dom>(dom: &D, id: &D::Id) -> Vec<(D::Id, Option<String>, Option<S
         .collect()
 }
 
-fn walk<D: Dom>(dom: &D, id: &D::Id, rows: &mut Vec<Vec<String>>, line: &mut String) {
+fn walk<D: Dom>(
+    dom: &D,
+    id: &D::Id,
+    rows: &mut Vec<Vec<String>>,
+    line: &mut String,
+    sources: &mut Sources<D::Id>,
+) {
     for (child, tag, text) in readable(dom, id) {
         let Some(t) = tag else {
             line.push_str(text.as_deref().unwrap_or(""));
             continue;
         };
         if t == "TABLE" {
-            flush(rows, line);
-            rows.extend(table_rows(dom, &child));
+            flush(rows, line, sources);
+            let (table, from) = table_rows(dom, &child, sources.is_some());
+            if let Some(s) = sources {
+                s.extend(from.into_iter().take(table.len()));
+                s.resize_with(rows.len() + table.len(), Vec::new);
+            }
+            rows.extend(table);
         } else if t == "BR" {
-            flush(rows, line);
+            flush(rows, line, sources);
         } else if block(&t) {
-            flush(rows, line);
-            walk(dom, &child, rows, line);
-            flush(rows, line);
+            flush(rows, line, sources);
+            walk(dom, &child, rows, line, sources);
+            flush(rows, line, sources);
         } else {
-            walk(dom, &child, rows, line);
+            walk(dom, &child, rows, line, sources);
         }
     }
 }
@@ -147,10 +177,14 @@ fn element_children<D: Dom>(dom: &D, id: &D::Id) -> Vec<(D::Id, String)> {
         .collect()
 }
 
-/// The rows of a table (its own, not those of tables nested in it), spans expanded.
-fn table_rows<D: Dom>(dom: &D, table: &D::Id) -> Vec<Vec<String>> {
+/// The rows of a table (its own, not those of tables nested in it), spans expanded; and, when
+/// asked for, where each position came from.
+type TableRows<Id> = (Vec<Vec<String>>, Vec<Vec<Option<Id>>>);
+
+fn table_rows<D: Dom>(dom: &D, table: &D::Id, sources: bool) -> TableRows<D::Id> {
     let mut trs = Vec::new();
     collect_rows(dom, table, &mut trs);
+    let mut ids: Vec<D::Id> = Vec::new();
     let cells: Vec<Vec<SpanCell>> = trs
         .iter()
         .map(|(tr, tag)| {
@@ -163,6 +197,9 @@ fn table_rows<D: Dom>(dom: &D, table: &D::Id) -> Vec<Vec<String>> {
                     rowspan: 1,
                     colspan: 1,
                 });
+                if sources {
+                    ids.push(tr.clone());
+                }
                 return row;
             }
             for (td, t) in element_children(dom, tr) {
@@ -181,11 +218,22 @@ fn table_rows<D: Dom>(dom: &D, table: &D::Id) -> Vec<Vec<String>> {
                     rowspan: span("rowspan"),
                     colspan: span("colspan"),
                 });
+                if sources {
+                    ids.push(td);
+                }
             }
             row
         })
         .collect();
-    expand(&cells)
+    let from = if sources {
+        gouji::read::grid::expand_sources(&cells)
+            .into_iter()
+            .map(|r| r.into_iter().map(|k| k.and_then(|k| ids.get(k).cloned())).collect())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    (expand(&cells), from)
 }
 
 fn collect_rows<D: Dom>(dom: &D, id: &D::Id, out: &mut Vec<(D::Id, String)>) {

@@ -399,3 +399,45 @@ fn word_files_edited_as_drafters_edit_them() {
             .iter()
             .any(|s| s.cell == "p4.review.total" && s.fix == 351)));
 }
+
+/// Every position of a page's grid comes back to the `<td>` it was read from (what the widget
+/// writes a fix into), by the same reading: its text is the position's, or the position is a
+/// spanned figure's (read once, where it starts) — and text blocks come from no cell.
+#[test]
+fn every_grid_position_has_the_cell_it_was_read_from() {
+    use gouji_files::html::{grid, parse, source_of, Dom, Node};
+    for name in ["gov-page.html", "word-table.html", "colspan-values.html"] {
+        let page = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/html").join(name),
+        )
+        .unwrap();
+        let tree = parse(&page);
+        let body = tree.body();
+        let rows = grid(&tree, &body);
+        let text = |id: usize| {
+            let mut out = String::new();
+            let mut stack = vec![id];
+            while let Some(n) = stack.pop() {
+                match tree.node(&n) {
+                    Node::Text(t) => out.push_str(&t),
+                    _ => stack.extend(tree.children(&n).into_iter().rev()),
+                }
+            }
+            out.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        let mut cells = 0;
+        for (r, row) in rows.iter().enumerate() {
+            for (c, shown) in row.iter().enumerate() {
+                match source_of(&tree, &body, r, c) {
+                    Some(td) => {
+                        let t = text(td);
+                        assert!(t == *shown || shown.is_empty(), "{name} {r}:{c}: {t:?} vs {shown:?}");
+                        cells += 1;
+                    }
+                    None => assert!(row.len() == 1, "{name} {r}:{c} {shown:?}: a table position with no cell"),
+                }
+            }
+        }
+        assert!(cells > 200, "{name}: {cells}");
+    }
+}

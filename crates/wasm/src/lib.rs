@@ -225,6 +225,16 @@ pub fn check_cells(
     to_js(&gouji::check_cells(&cells, format))
 }
 
+/// The `<td>` (or `<th>`) under `root` that a position `{row, cell}` of the grid read from
+/// `root` came from (the same reading as `checkHtml`'s): where the widget writes a fix into an
+/// editor's content. `undefined` for a position no table cell covers. (Not in the page's first
+/// load: the widget ships the whole core.)
+#[cfg(feature = "prev")]
+#[wasm_bindgen(js_name = cellSource)]
+pub fn cell_source(root: &Node, row: u32, cell: u32) -> Option<Node> {
+    gouji_files::html::source_of(&BrowserDom, root, row as usize, cell as usize)
+}
+
 fn result_of(value: JsValue) -> Result<CheckResult, JsError> {
     result_from_js(&value)
 }
