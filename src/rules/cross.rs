@@ -9,7 +9,7 @@
 //! Invariant: a cross-year finding names this year's cells in `cells` and last year's in
 //! `prev_cells`; the result says which report it was compared with (`prev`).
 
-use crate::format::{FormatId, ReportFormat};
+use crate::format::{CellId, FormatId, ReportFormat};
 use crate::model::{Rule, Severity, Source};
 use crate::result::{At, CheckResult, FindingOut, Indicators, PrevOut, SuspectOut};
 
@@ -79,44 +79,47 @@ pub struct Last {
     sentences: Vec<u64>,
 }
 
-/// The cells a comparison reads, this year's or last year's.
-const COMPARED: [&str; 30] = [
-    "p3.carried_in.natural",
-    "p3.carried_in.business",
-    "p3.carried_in.research",
-    "p3.carried_in.public_interest",
-    "p3.carried_in.legal",
-    "p3.carried_in.other",
-    "p3.carried_in.total",
-    "p3.carried_out.natural",
-    "p3.carried_out.business",
-    "p3.carried_out.research",
-    "p3.carried_out.public_interest",
-    "p3.carried_out.legal",
-    "p3.carried_out.other",
-    "p3.carried_out.total",
-    "p2.licensing.prev",
-    "p2.licensing.change",
-    "p2.other_services.prev",
-    "p2.other_services.change",
-    "p2.penalty.prev",
-    "p2.penalty.change",
-    "p2.coercion.prev",
-    "p2.coercion.change",
-    "p2.fees.prev",
-    "p2.fees.change",
-    "p2.rules.in_force",
-    "p2.rules.issued",
-    "p2.rules.repealed",
-    "p2.normative.in_force",
-    "p2.normative.issued",
-    "p2.normative.repealed",
-];
+/// The cells a comparison reads, this year's or last year's: part 三's carry-over rows in every
+/// column, part 二's running counts. Their ids come from the format's tables (a cell spelt here
+/// by hand was once never compared: `public_interest` for `nonprofit`).
+fn compared() -> &'static [&'static str] {
+    static IDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    IDS.get_or_init(|| {
+        let p3 = ["p3.carried_in", "p3.carried_out"]
+            .into_iter()
+            .flat_map(|row| {
+                crate::format::part3::COLUMNS
+                    .iter()
+                    .filter_map(move |c| CellId::of(row, c.id))
+            });
+        let p2 = [
+            ("p2.licensing", "prev"),
+            ("p2.licensing", "change"),
+            ("p2.other_services", "prev"),
+            ("p2.other_services", "change"),
+            ("p2.penalty", "prev"),
+            ("p2.penalty", "change"),
+            ("p2.coercion", "prev"),
+            ("p2.coercion", "change"),
+            ("p2.fees", "prev"),
+            ("p2.fees", "change"),
+            ("p2.rules", "in_force"),
+            ("p2.rules", "issued"),
+            ("p2.rules", "repealed"),
+            ("p2.normative", "in_force"),
+            ("p2.normative", "issued"),
+            ("p2.normative", "repealed"),
+        ]
+        .into_iter()
+        .filter_map(|(row, col)| CellId::of(row, col));
+        p3.chain(p2).map(CellId::id).collect()
+    })
+}
 
 impl Last {
     /// A result's part in a comparison; `text` is the report as read (for its sentences).
     pub fn of(r: &CheckResult, text: &str) -> Last {
-        let figures = COMPARED
+        let figures = compared()
             .iter()
             .filter_map(|&id| {
                 let c = r.cells.get(id)?;
@@ -248,20 +251,6 @@ fn finding(rule: Rule, severity: Severity, zh: String, en: String) -> FindingOut
     FindingOut::from(&crate::model::Finding::new(rule, severity, zh, en))
 }
 
-const P3_COLUMNS: [(&str, &str, &str); 7] = [
-    ("natural", "自然人", "natural persons"),
-    ("business", "商业企业", "businesses"),
-    ("research", "科研机构", "research institutions"),
-    (
-        "public_interest",
-        "社会公益组织",
-        "public-interest organisations",
-    ),
-    ("legal", "法律服务机构", "legal service providers"),
-    ("other", "其他", "others"),
-    ("total", "总计", "total"),
-];
-
 /// Compares this year's result with last year's, adding the cross-year findings to `this`
 /// (and recounting its summary). `this_text` and `prev_text` are the two reports as read (their
 /// prose, for the share of sentences copied).
@@ -362,7 +351,9 @@ fn recount(r: &mut CheckResult) {
 
 /// `X-CARRY`: this year's 二、上年结转 is last year's 四、结转下年度继续办理, column by column.
 fn carry(this: &Last, prev: &Last, name: &str, out: &mut Vec<FindingOut>) {
-    for (col, zh, en) in P3_COLUMNS {
+    // the columns as the format names them (the cell ids come from the format's tables)
+    for c in &crate::format::part3::COLUMNS {
+        let (col, zh, en) = (c.id, c.zh, c.en);
         let (a, b) = (
             format!("p3.carried_in.{col}"),
             format!("p3.carried_out.{col}"),

@@ -145,3 +145,30 @@ fn last_years_indicators_come_with_the_result_and_their_change_is_drawn() {
     );
     assert!(html.contains(&said), "{said} not in the drawing");
 }
+
+#[test]
+fn x_carry_compares_every_column_the_format_has() {
+    // 社会公益组织 and 其他 (法人或其他组织) too: their ids are the format's (nonprofit,
+    // other_org), once spelt apart here and so never compared
+    let last = fixture("prev/huaian-2023.txt").replace(
+        "四、结转下年度继续办理                          34           0        0         0        0         0    34",
+        "四、结转下年度继续办理                          32           0        0         1        0         1    34",
+    );
+    let this = fixture(THIS);
+    let (prev, mut r) = (run(&last), run(&this));
+    gouji::compare(&mut r, &this, &prev, &last);
+    let cols: Vec<String> = of(&r, "X-CARRY")
+        .iter()
+        .map(|f| f.cells[0].clone())
+        .collect();
+    assert_eq!(
+        cols,
+        [
+            "p3.carried_in.natural",
+            "p3.carried_in.nonprofit",
+            "p3.carried_in.other_org"
+        ],
+        "{:?}",
+        r.findings
+    );
+}

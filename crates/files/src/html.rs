@@ -228,7 +228,11 @@ fn table_rows<D: Dom>(dom: &D, table: &D::Id, sources: bool) -> TableRows<D::Id>
     let from = if sources {
         gouji::read::grid::expand_sources(&cells)
             .into_iter()
-            .map(|r| r.into_iter().map(|k| k.and_then(|k| ids.get(k).cloned())).collect())
+            .map(|r| {
+                r.into_iter()
+                    .map(|k| k.and_then(|k| ids.get(k).cloned()))
+                    .collect()
+            })
             .collect()
     } else {
         Vec::new()

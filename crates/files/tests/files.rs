@@ -408,7 +408,9 @@ fn every_grid_position_has_the_cell_it_was_read_from() {
     use gouji_files::html::{grid, parse, source_of, Dom, Node};
     for name in ["gov-page.html", "word-table.html", "colspan-values.html"] {
         let page = std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/html").join(name),
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../tests/fixtures/html")
+                .join(name),
         )
         .unwrap();
         let tree = parse(&page);
@@ -431,10 +433,16 @@ fn every_grid_position_has_the_cell_it_was_read_from() {
                 match source_of(&tree, &body, r, c) {
                     Some(td) => {
                         let t = text(td);
-                        assert!(t == *shown || shown.is_empty(), "{name} {r}:{c}: {t:?} vs {shown:?}");
+                        assert!(
+                            t == *shown || shown.is_empty(),
+                            "{name} {r}:{c}: {t:?} vs {shown:?}"
+                        );
                         cells += 1;
                     }
-                    None => assert!(row.len() == 1, "{name} {r}:{c} {shown:?}: a table position with no cell"),
+                    None => assert!(
+                        row.len() == 1,
+                        "{name} {r}:{c} {shown:?}: a table position with no cell"
+                    ),
                 }
             }
         }
