@@ -168,6 +168,17 @@ const CASES: [Case; 19] = [
     ),
 ];
 
+/// The rules with a case here (contract.rs holds them to `Rule::ALL`).
+pub const CASE_RULES: [&str; CASES.len()] = {
+    let mut out = [""; CASES.len()];
+    let mut i = 0;
+    while i < CASES.len() {
+        out[i] = CASES[i].rule;
+        i += 1;
+    }
+    out
+};
+
 #[test]
 fn every_rule_has_a_passing_and_a_failing_fixture() {
     for Case {
