@@ -31,7 +31,7 @@ for t in "${targets[@]}"; do
   case "$t" in
     pdf) seeds=(seeds-pdf ../tests/fixtures/files); max_len=32768 ;;
     docx) seeds=(../tests/fixtures/files); max_len=32768 ;;
-    html) seeds=(../tests/fixtures/html); max_len=32768 ;;
+    html) seeds=(../tests/fixtures/html seeds-html); max_len=65536 ;;
     glued) seeds=(seeds-glued); max_len=16384 ;;
     *) seeds=(seeds); max_len=4096 ;;
   esac

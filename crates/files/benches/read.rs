@@ -24,12 +24,7 @@ fn median_us(mut f: impl FnMut()) -> f64 {
 }
 
 fn check(content: &gouji_files::Content) -> gouji::CheckResult {
-    let o = gouji::Options::default();
-    match content {
-        gouji_files::Content::Pdf { pages } => gouji::check_pdf(pages, &o),
-        gouji_files::Content::Grid { rows, .. } => gouji::check_grid(rows, &o),
-        gouji_files::Content::Text(t) => gouji::check(t, &o),
-    }
+    content.check(&gouji::Options::default())
 }
 
 fn main() {
@@ -63,4 +58,25 @@ fn main() {
             r.summary.errors
         );
     }
+    // hostile nesting against a real page of the same size (budget: at most 5 × its time)
+    let real = std::fs::read_to_string(root.join("../html/word-table.html")).unwrap();
+    let n = 200_000;
+    let nested = format!(
+        "<html><body>{}x{}</body></html>",
+        "<table><tr><td>".repeat(n),
+        "</td></tr></table>".repeat(n)
+    );
+    let same_size = real.repeat(nested.len() / real.len() + 1);
+    let time = |html: &str| {
+        let t = Instant::now();
+        black_box(gouji_files::html::read(black_box(html)));
+        t.elapsed().as_secs_f64() * 1000.0
+    };
+    let (a, b) = (time(&nested), time(&same_size));
+    println!(
+        "HTML: {n} nested tables ({} B) read in {a:.0} ms; a real page as large ({} B) in {b:.0} ms: {:.1} × (budget 5 ×)",
+        nested.len(),
+        same_size.len(),
+        a / b
+    );
 }

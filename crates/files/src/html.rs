@@ -144,7 +144,19 @@ fn walk<D: Dom>(
             line.push_str(text.as_deref().unwrap_or(""));
             continue;
         };
-        if t == "TABLE" {
+        if t == "TABLE" && holds_table(dom, &child) {
+            // a layout table (an old CMS's page in a table, the article in one of its cells):
+            // its cells are blocks of the page, the report's tables inside them read as tables
+            flush(rows, line, sources);
+            let mut trs = Vec::new();
+            collect_rows(dom, &child, &mut trs);
+            for (tr, _) in trs {
+                for (td, _) in element_children(dom, &tr) {
+                    walk(dom, &td, rows, line, sources);
+                    flush(rows, line, sources);
+                }
+            }
+        } else if t == "TABLE" {
             flush(rows, line, sources);
             let (table, from) = table_rows(dom, &child, sources.is_some());
             if let Some(s) = sources {
@@ -162,6 +174,41 @@ fn walk<D: Dom>(
             walk(dom, &child, rows, line, sources);
         }
     }
+}
+
+/// Whether a table is a layout around a page (an old CMS's article in one of its cells), not a
+/// table of figures: the tables in its cells have more cells than it has itself. A table of
+/// figures with a small table in a cell stays a table. The count stops as soon as it is
+/// decided, so hostile nesting costs no more than a few nodes a level.
+fn holds_table<D: Dom>(dom: &D, table: &D::Id) -> bool {
+    let mut trs = Vec::new();
+    collect_rows(dom, table, &mut trs);
+    let mut own = 0usize;
+    let mut stack: Vec<D::Id> = Vec::new();
+    for (tr, _) in &trs {
+        for (td, t) in element_children(dom, tr) {
+            if t == "TD" || t == "TH" {
+                own += 1;
+                stack.extend(dom.children(&td));
+            }
+        }
+    }
+    let mut nested = 0usize;
+    while let Some(n) = stack.pop() {
+        if let Node::Element(tag) = dom.node(&n) {
+            if tag == "TD" || tag == "TH" {
+                nested += 1;
+                if nested > own {
+                    return true;
+                }
+            }
+            if skipped(&tag) {
+                continue;
+            }
+        }
+        stack.extend(dom.children(&n));
+    }
+    false
 }
 
 fn element_children<D: Dom>(dom: &D, id: &D::Id) -> Vec<(D::Id, String)> {
@@ -387,10 +434,13 @@ impl Tree {
             kind,
             children: Vec::new(),
         });
+        // the table is its parent's last child but for what was fostered before it: looked for
+        // from the end (a hostile page fostering thousands of nodes costs linear time, not
+        // quadratic)
         let siblings = &mut self.nodes[parent].children;
         let at = siblings
             .iter()
-            .position(|&c| c == table)
+            .rposition(|&c| c == table)
             .unwrap_or(siblings.len());
         siblings.insert(at, id);
         Some(id)

@@ -449,3 +449,18 @@ fn every_grid_position_has_the_cell_it_was_read_from() {
         assert!(cells > 200, "{name}: {cells}");
     }
 }
+
+/// Hostile nesting reads in linear time: 50,000 tables inside each other (and a table's worth
+/// of text fostered out of each) are read, and the page's text still comes through.
+#[test]
+fn deeply_nested_tables_are_read_not_choked_on() {
+    let n = 50_000;
+    let html = format!(
+        "<html><body><p>前言</p>{}x{}<p>后记</p></body></html>",
+        "<table><tr><td><table><p>外</p><tr><td>".repeat(n / 2),
+        "</td></tr></table></td></tr></table>".repeat(n / 2)
+    );
+    let rows = gouji_files::html::read(&html);
+    assert_eq!(rows.first().map(|r| r.join("")), Some("前言".to_owned()));
+    assert!(rows.iter().any(|r| r.join("").contains("后记")));
+}
