@@ -20,23 +20,30 @@ use std::sync::{Arc, Condvar, Mutex};
 /// file that is no report is skipped, not an error).
 #[derive(Clone, Debug)]
 pub struct Job {
+    /// The file as the OS names it (not necessarily UTF-8), opened as such.
+    pub path: std::path::PathBuf,
+    /// Its name as shown (lossily, where not UTF-8).
     pub name: String,
     pub walked: bool,
 }
 
+impl Job {
+    fn of(path: std::path::PathBuf, walked: bool) -> Job {
+        let name = path.to_string_lossy().into_owned();
+        Job { path, name, walked }
+    }
+}
+
 /// The files named, folders walked recursively (their entries sorted by name; hidden files
 /// and folders left out). A name that is neither is kept, for the reading to say so.
-pub fn expand(names: &[&str]) -> Vec<Job> {
+pub fn expand(names: &[std::ffi::OsString]) -> Vec<Job> {
     let mut out = Vec::new();
-    for &name in names {
+    for name in names {
         let path = Path::new(name);
         if name != "-" && path.is_dir() {
             walk(path, &mut out);
         } else {
-            out.push(Job {
-                name: name.to_owned(),
-                walked: false,
-            });
+            out.push(Job::of(path.to_path_buf(), false));
         }
     }
     out
@@ -44,10 +51,7 @@ pub fn expand(names: &[&str]) -> Vec<Job> {
 
 fn walk(dir: &Path, out: &mut Vec<Job>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
-        out.push(Job {
-            name: dir.display().to_string(),
-            walked: false,
-        });
+        out.push(Job::of(dir.to_path_buf(), false));
         return;
     };
     let mut paths: Vec<_> = entries
@@ -63,10 +67,7 @@ fn walk(dir: &Path, out: &mut Vec<Job>) {
         if p.is_dir() {
             walk(&p, out);
         } else {
-            out.push(Job {
-                name: p.display().to_string(),
-                walked: true,
-            });
+            out.push(Job::of(p, true));
         }
     }
 }

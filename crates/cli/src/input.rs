@@ -6,8 +6,8 @@ use std::borrow::Cow;
 use std::io::{self, Read};
 
 /// A file's bytes (or standard input's, for `-`) into `bytes`; returns how many.
-pub fn read_bytes(name: &str, bytes: &mut Vec<u8>) -> Result<usize, String> {
-    if name == "-" {
+pub fn read_bytes(name: &std::path::Path, bytes: &mut Vec<u8>) -> Result<usize, String> {
+    if name == std::path::Path::new("-") {
         read_all(&mut io::stdin(), bytes).map_err(|e| format!("cannot read standard input: {e}"))
     } else {
         std::fs::File::open(name)

@@ -4,15 +4,18 @@
 //! one file at a time, so memory does not grow with the number of files. A thin layer over the
 //! core: it reads files ([`input`]), asks the core, and writes findings, JSON ([`json`]) or HTML.
 
+pub mod args;
 pub mod batch;
 pub mod input;
 pub mod json;
 
+use args::{Command, Output};
 use gouji::model::Source;
 use gouji::result::{CheckResult, Summary};
-use gouji::{FormatId, Options};
+use gouji::Options;
 use gouji_files::Content;
 use std::io::{self, BufWriter, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
@@ -46,16 +49,8 @@ Output:
 Exit status: 0 no errors, 1 errors found, 2 unusable input or I/O error (the worst of a batch).
 ";
 
-#[derive(Clone, Copy, PartialEq)]
-enum Output {
-    Human,
-    Json,
-    Html,
-}
-
 pub fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    match args::parse(std::env::args_os().skip(1)).and_then(run) {
         Ok(code) => ExitCode::from(code),
         Err(msg) => {
             eprintln!("gouji: {msg}");
@@ -65,75 +60,33 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(args: &[String]) -> Result<u8, String> {
-    let mut it = args.iter();
-    match it.next().map(String::as_str) {
-        Some("check") => {}
-        Some("read") => return read_command(it.as_slice()),
-        Some("--version" | "-V") => {
+fn run(command: Command) -> Result<u8, String> {
+    match command {
+        Command::Check(c) => check(c),
+        Command::Read(files) => read_command(&files),
+        Command::Version => {
             println!("gouji {}", gouji::VERSION);
-            return Ok(0);
+            Ok(0)
         }
-        Some("--help" | "-h" | "help") => {
+        Command::Help => {
             print!("{USAGE}");
-            return Ok(0);
-        }
-        Some(other) => return Err(format!("unknown command “{other}”")),
-        None => return Err("no command given".to_owned()),
-    }
-    let mut output = Output::Human;
-    let mut options = Options::default();
-    let mut files: Vec<&str> = Vec::new();
-    let mut prev_file: Option<&str> = None;
-    let (mut summary_csv, mut summary_json): (Option<&str>, Option<&str>) = (None, None);
-    let mut workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--json" => output = Output::Json,
-            "--prev" => {
-                prev_file = Some(
-                    it.next()
-                        .ok_or("--prev needs last year's report: --prev LAST THIS")?,
-                );
-            }
-            s if s.starts_with("--prev=") => prev_file = Some(&s["--prev=".len()..]),
-            "--summary-csv" => {
-                summary_csv = Some(it.next().ok_or("--summary-csv needs a FILE to write")?)
-            }
-            "--summary-json" => {
-                summary_json = Some(it.next().ok_or("--summary-json needs a FILE to write")?)
-            }
-            "--jobs" | "-j" => {
-                let v = it.next().ok_or("--jobs needs a number of workers")?;
-                workers = v.parse().ok().filter(|&n: &usize| n >= 1).ok_or_else(|| {
-                    format!("--jobs takes a number of workers (1 or more), not “{v}”")
-                })?;
-            }
-            "--html" => output = Output::Html,
-            "--format" => {
-                let v = it
-                    .next()
-                    .ok_or("--format needs a value: auto, F2019 or F2021")?;
-                options.format = parse_format(v)?;
-            }
-            s if s.starts_with("--format=") => {
-                options.format = parse_format(&s["--format=".len()..])?
-            }
-            "-" => files.push("-"),
-            s if s.starts_with('-') => return Err(format!("unknown option “{s}”")),
-            s => files.push(s),
+            Ok(0)
         }
     }
-    if files.is_empty() {
-        return Err("no FILE given (use - for standard input)".to_owned());
-    }
+}
+
+fn check(c: args::Check) -> Result<u8, String> {
+    let output = c.output;
+    let options = Options { format: c.format };
+    let (prev_file, summary_csv, summary_json, workers) =
+        (c.prev, c.summary_csv, c.summary_json, c.jobs);
     // last year's report, checked once, beside each report checked
     let prev = match prev_file {
         Some(p) => {
             let mut bytes = Vec::new();
-            let content = input::read_bytes(p, &mut bytes)
+            let content = input::read_bytes(Path::new(&p), &mut bytes)
                 .and_then(|n| input::content(&bytes[..n]))
-                .map_err(|e| format!("{p} (--prev): {e}"))?;
+                .map_err(|e| format!("{} (--prev): {e}", p.to_string_lossy()))?;
             // what the comparisons need of it, made once
             Some(gouji::rules::cross::Last::of(
                 &content.check(&options),
@@ -142,7 +95,7 @@ fn run(args: &[String]) -> Result<u8, String> {
         }
         None => None,
     };
-    let jobs = batch::expand(&files);
+    let jobs = batch::expand(&c.files);
     let prev = prev.as_ref();
     // each report's summary row is kept only for a summary; the rest is a few bytes a report
     let keep_rows = output == Output::Human || summary_csv.is_some() || summary_json.is_some();
@@ -192,8 +145,8 @@ fn run(args: &[String]) -> Result<u8, String> {
         for (i, j) in batch::pairs(&keys) {
             // the two read again, for what their comparison needs
             let (Some(this), Some(last)) = (
-                last_of(&jobs[names[i]].name, &options),
-                last_of(&jobs[names[j]].name, &options),
+                last_of(&jobs[names[i]].path, &options),
+                last_of(&jobs[names[j]].path, &options),
             ) else {
                 continue;
             };
@@ -234,12 +187,12 @@ fn run(args: &[String]) -> Result<u8, String> {
     }
     out.flush().map_err(|e| e.to_string())?;
     if let Some(path) = summary_csv {
-        std::fs::write(path, batch::summary_csv(&rows, skipped))
-            .map_err(|e| format!("{path} (--summary-csv): {e}"))?;
+        std::fs::write(&path, batch::summary_csv(&rows, skipped))
+            .map_err(|e| format!("{} (--summary-csv): {e}", path.display()))?;
     }
     if let Some(path) = summary_json {
-        std::fs::write(path, batch::summary_json(&rows, skipped))
-            .map_err(|e| format!("{path} (--summary-json): {e}"))?;
+        std::fs::write(&path, batch::summary_json(&rows, skipped))
+            .map_err(|e| format!("{} (--summary-json): {e}", path.display()))?;
     }
     Ok(worst)
 }
@@ -290,18 +243,28 @@ fn write_pair(
     }
 }
 
+/// What became of a file of a batch when it was opened.
+enum Opened<'b> {
+    /// A report to check, as its bytes say it is.
+    Report(Content<'b>),
+    /// Not read: what was wrong, and what to do.
+    Unreadable(String),
+    /// A folder's file that is no report (an image, an archive, an old .doc): its kind.
+    Skipped(&'static str),
+}
+
 thread_local! {
     /// Each worker's file buffer, reused from file to file (kept initialised, only grown).
     static BYTES: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// What a cross-year comparison needs of a file, read again (`None` if it no longer reads).
-fn last_of(name: &str, options: &Options) -> Option<gouji::rules::cross::Last> {
-    if name == "-" {
+fn last_of(path: &Path, options: &Options) -> Option<gouji::rules::cross::Last> {
+    if path == Path::new("-") {
         return None;
     }
     let mut bytes = Vec::new();
-    let n = input::read_bytes(name, &mut bytes).ok()?;
+    let n = input::read_bytes(path, &mut bytes).ok()?;
     let content = input::content(&bytes[..n]).ok()?;
     Some(gouji::rules::cross::Last::of(
         &content.check(options),
@@ -320,37 +283,31 @@ fn check_job(
     BYTES.with(|b| {
         let mut bytes = b.borrow_mut();
         let name = job.name.as_str();
-        let read = input::read_bytes(name, &mut bytes).and_then(|n| {
-            // a folder's other files (images, archives, old .doc) are skipped, not errors
-            let kind = gouji_files::binary_kind(&bytes[..n]);
-            if job.walked
-                && matches!(
-                    kind,
-                    Some(
-                        gouji_files::Kind::Zip | gouji_files::Kind::Binary | gouji_files::Kind::Ole
-                    )
-                )
-            {
-                return Err(format!(
-                    "\u{0}skipped ({} file)",
-                    kind.map_or("", gouji_files::Kind::as_str)
-                ));
-            }
-            input::content(&bytes[..n])
-        });
+        // a folder's other files (images, archives, old .doc) are skipped, not errors
+        let opened = match input::read_bytes(&job.path, &mut bytes) {
+            Err(msg) => Opened::Unreadable(msg),
+            Ok(n) => match gouji_files::binary_kind(&bytes[..n]) {
+                Some(
+                    k @ (gouji_files::Kind::Zip
+                    | gouji_files::Kind::Binary
+                    | gouji_files::Kind::Ole),
+                ) if job.walked => Opened::Skipped(k.as_str()),
+                _ => input::content(&bytes[..n]).map_or_else(Opened::Unreadable, Opened::Report),
+            },
+        };
         let mut out = Vec::new();
-        let content = match read {
-            Ok(c) => c,
-            Err(msg) if msg.starts_with('\u{0}') => {
+        let content = match opened {
+            Opened::Report(c) => c,
+            Opened::Skipped(kind) => {
                 return batch::Done {
                     out,
-                    err: Some(format!("{name}: {}", &msg[1..])),
+                    err: Some(format!("{name}: skipped ({kind} file)")),
                     code: 0,
                     row: None,
                     key: None,
                 }
             }
-            Err(msg) => {
+            Opened::Unreadable(msg) => {
                 let row = batch::Row {
                     file: name.to_owned(),
                     verdict: "无法读取 unreadable".to_owned(),
@@ -444,15 +401,17 @@ fn checked_row(name: &str, c: &gouji::Checked, code: u8) -> batch::Row {
 
 /// `gouji read FILE...`: what gouji reads from each file, as text (a grid's rows with tabs),
 /// for a user to see what a PDF or a Word file gave before it is checked.
-fn read_command(files: &[String]) -> Result<u8, String> {
+fn read_command(files: &[std::ffi::OsString]) -> Result<u8, String> {
     if files.is_empty() {
         return Err("no FILE given (use - for standard input)".to_owned());
     }
     let mut out = BufWriter::new(io::stdout().lock());
     let mut bytes = Vec::new();
     let mut worst = 0;
-    for name in files {
-        let read = input::read_bytes(name, &mut bytes).and_then(|n| input::content(&bytes[..n]));
+    for file in files {
+        let name = file.to_string_lossy();
+        let read = input::read_bytes(Path::new(file), &mut bytes)
+            .and_then(|n| input::content(&bytes[..n]));
         match read {
             Ok(Content::Text(text)) => out.write_all(text.as_bytes()).map_err(|e| e.to_string())?,
             // a form feed between pages, as pdftotext writes them
@@ -478,10 +437,6 @@ fn read_command(files: &[String]) -> Result<u8, String> {
 /// How much JSON output gathers before it is written: half a pipe's buffer (a reader at
 /// the other end keeps pace; 64 KB writes stall on a full pipe and measured slower).
 const JSON_BATCH: usize = 32 * 1024;
-
-fn parse_format(v: &str) -> Result<Option<FormatId>, String> {
-    FormatId::parse_choice(v).map_err(|e| e.to_string())
-}
 
 /// 2: nothing of a report could be read; 1: errors found; 0: none.
 fn exit_code(summary: &Summary) -> u8 {

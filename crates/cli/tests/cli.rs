@@ -380,3 +380,35 @@ fn a_folder_tree_is_walked_checked_in_order_paired_and_summarised() {
     assert_eq!(one.stdout, out.stdout);
     std::fs::remove_dir_all(&root).ok();
 }
+
+/// A file name that is not UTF-8 — a GBK name, as a Windows zip unpacks on Linux — is a file
+/// like any other: named on the command line or met in a folder, it is read and checked (it
+/// once panicked, and was "cannot read" in a folder), its name shown lossily.
+#[cfg(unix)]
+#[test]
+fn a_file_name_in_gbk_is_read_named_or_walked() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = std::env::temp_dir().join(format!("gouji-gbk-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // 「年报.txt」 in GBK
+    let name = std::ffi::OsStr::from_bytes(&[0xC4, 0xEA, 0xB1, 0xA8, b'.', b't', b'x', b't']);
+    let file = dir.join(name);
+    std::fs::write(&file, fixture("samples/hongze-2023.txt")).unwrap();
+    for arg in [file.as_os_str(), dir.as_os_str()] {
+        let out = Command::new(env!("CARGO_BIN_EXE_gouji"))
+            .arg("check")
+            .arg(arg)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{stdout}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(stdout.contains("2 处错误"), "{stdout}");
+        assert!(stdout.contains(".txt"), "the name shown: {stdout}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
