@@ -23,6 +23,7 @@
 
 pub mod bytes;
 pub mod edit;
+pub mod export;
 pub mod fold;
 pub mod format;
 pub mod model;

@@ -2,7 +2,7 @@
 // { chunk: [{ id, name, file }] } -> { id, row, json } for each — the summary row and the result as JSON (a Blob: a
 // batch keeps results, never texts, and not in the page's memory); { id, file, prev } (a pair) -> { id, pair: findings }. Files are told by their bytes, as the page tells them;
 // PDF, Word files and saved pages are read by the file readers, loaded for the first such file.
-import { check, checkGrid, checkPdf, bodyName } from "./gouji-core.js";
+import { check, checkGrid, checkPdf, bodyName, cellsCsv } from "./gouji-core.js";
 import { fileKind, decodeText, looksLikeHtml } from "./view/input.js";
 import { rowOf } from "./batch-row.js";
 
@@ -36,7 +36,12 @@ async function checkOne(id, name, from) {
     }
     result.title ??= null;
     // the result as a Blob: held by the browser's blob store, not in the page's memory
-    self.postMessage({ id, row: rowOf(name, result, bodyName(result.title ?? "") ?? null), json: new Blob([JSON.stringify(result)], { type: "application/json" }) });
+    self.postMessage({
+      id,
+      row: rowOf(name, result, bodyName(result.title ?? "") ?? null),
+      json: new Blob([JSON.stringify(result)], { type: "application/json" }),
+      cells: new Blob([cellsCsv(result, name, false)], { type: "text/csv" }),
+    });
   } catch (err) {
     self.postMessage({ id, row: { file: name, skipped: true, error: String(err?.message ?? err) } });
   }

@@ -4,20 +4,21 @@
 // view, with a way back. Exports: the summary as CSV (with a BOM, for Excel) and every result as
 // JSON. Memory stays flat: a batch keeps each report's summary row, its result as a Blob (in the
 // browser's blob store, not the page's memory) and its File (a handle), never the texts. Imported when a batch is first given.
+import { summaryCsv, resultsJson, cellsCsv } from "./batch-export.js";
 import { rowOf } from "./batch-row.js";
 
 const WORDS = {
   zh: {
     head: "批量检查：{n} 份文件", done: "已检查 {k} / {n} 份", skipped: "（{n} 份无法读取）",
     all: "全部", pass: "通过", errors: "有错误", partial: "未能完整检查", unusable: "无法检查", skip: "无法读取",
-    body: "机关", year: "年度", "any-year": "全部年度", csv: "导出汇总 CSV", json: "导出全部结果 JSON",
+    body: "机关", year: "年度", "any-year": "全部年度", csv: "导出汇总 CSV", json: "导出全部结果 JSON", cells: "导出全部单元格 CSV",
     close: "关闭批量结果", back: "← 返回批量结果", file: "文件", format: "格式", verdict: "结论",
     nerr: "错误", nwarn: "提醒", worst: "最主要的问题", shown: "显示 {k} / {n} 份", more: "再显示 {n} 份",
   },
   en: {
     head: "Batch: {n} files", done: "Checked {k} of {n}", skipped: " ({n} could not be read)",
     all: "All", pass: "Passed", errors: "With errors", partial: "Not fully checked", unusable: "Unusable", skip: "Could not be read",
-    body: "Body", year: "Year", "any-year": "All years", csv: "Export summary CSV", json: "Export all results (JSON)",
+    body: "Body", year: "Year", "any-year": "All years", csv: "Export summary CSV", json: "Export all results (JSON)", cells: "Export every cell (CSV)",
     close: "Close the batch", back: "← Back to the batch", file: "File", format: "Format", verdict: "Verdict",
     nerr: "Errors", nwarn: "Warnings", worst: "Main finding", shown: "Showing {k} of {n}", more: "Show {n} more",
   },
@@ -49,6 +50,7 @@ class Batch {
     this.paths = paths;
     this.rows = new Array(files.length).fill(null);
     this.json = new Array(files.length).fill(null);
+    this.cells = new Array(files.length).fill(null);
     this.done = 0;
     /** rows drawn in the files' order so far (undefined: the table is sorted or filtered) */
     this.appended = 0;
@@ -96,9 +98,11 @@ class Batch {
     csv.id = "batch-csv";
     const json = button(this.t("json"), () => this.exportJson());
     json.id = "batch-json";
+    const cells = button(this.t("cells"), () => this.exportCells());
+    cells.id = "batch-cells";
     const close = button(this.t("close"), () => this.close());
     close.id = "batch-close";
-    filters.append(verdict, body, year, csv, json, close);
+    filters.append(verdict, body, year, csv, json, cells, close);
     const shown = document.createElement("p");
     shown.className = "batch-shown";
     const wrap = document.createElement("div");
@@ -380,9 +384,10 @@ class Batch {
     this.draw();
   }
 
-  take({ id, row, json }) {
+  take({ id, row, json, cells }) {
     this.rows[id] = row;
     this.json[id] = json ?? null;
+    this.cells[id] = cells ?? null;
     this.done++;
     this.draw();
     // the last report in: every idle worker takes pairs
@@ -413,7 +418,8 @@ class Batch {
         const r = got.pages ? core.checkPdf(got.pages) : got.grid ? core.checkGrid(got.grid) : core.check(got.text);
         if (got.pages) r.input = "pdf";
         else if (got.input) r.input = got.input;
-        this.take({ id, row: rowOf(this.paths[id], r, core.bodyName?.(r.title ?? "") ?? null), json: new Blob([JSON.stringify(r)]) });
+        const cells = core.cellsCsv ? new Blob([core.cellsCsv(r, this.paths[id], false)]) : null;
+        this.take({ id, row: rowOf(this.paths[id], r, core.bodyName?.(r.title ?? "") ?? null), json: new Blob([JSON.stringify(r)]), cells });
       }
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
@@ -473,46 +479,18 @@ class Batch {
     row?.focus();
   }
 
-  // ---- exports --------------------------------------------------------------------------
+  // ---- exports: batch-export.js -----------------------------------------------------------
 
   exportCsv() {
-    const field = (s) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-    const rate = (x) => (x == null ? "" : String(x));
-    const lines = ["文件 file,机关 body,年度 year,格式 format,结论 verdict,错误 errors,提醒 warnings,未能读取 unread,最主要的问题 worst,公开率 disclosure_rate,行政复议纠错率 review_correction_rate,行政诉讼纠错率 suit_correction_rate,结转率 carry_rate"];
-    const VERDICT = { pass: "通过 passed", errors: "错误 errors", partial: "未能完整检查 not fully checked", unusable: "无法检查 unusable" };
-    let withErrors = 0, errors = 0, warnings = 0, unread = 0, skipped = 0, n = 0;
-    for (const r of this.rows) {
-      if (!r) continue;
-      if (r.skipped) { skipped++; continue; }
-      n++;
-      withErrors += r.errors > 0 ? 1 : 0;
-      errors += r.errors;
-      warnings += r.warnings;
-      unread += r.unread;
-      const v = r.verdict === "errors" ? `${r.errors} 处错误 errors` : VERDICT[r.verdict];
-      const i = r.indicators ?? {};
-      lines.push([field(r.file), field(r.body ?? ""), r.year ?? "", r.format, field(v), r.errors, r.warnings, r.unread, field(r.worst), rate(i.disclosure_rate), rate(i.review_correction_rate), rate(i.suit_correction_rate), rate(i.carry_rate)].join(","));
-    }
-    lines.push(`合计 total (${n} reports; ${skipped} skipped),,,,${withErrors} with errors,${errors},${warnings},${unread},`);
-    this.view.download("gouji-summary.csv", "text/csv;charset=utf-8", "\uFEFF" + lines.join("\r\n") + "\r\n");
+    summaryCsv(this);
   }
 
   exportJson() {
-    // the results as checked, stitched from their Blobs (never read into this page)
-    const parts = [];
-    this.rows.forEach((r, i) => {
-      if (!r) return;
-      parts.push(r.skipped ? [`{"file":${JSON.stringify(r.file)},"error":${JSON.stringify(r.error)}}`] : [`{"file":${JSON.stringify(r.file)},"result":`, this.json[i], "}"]);
-    });
-    // then one record per pair, as the command line's --json writes them
-    for (const [i, found] of this.pairFindings ?? []) {
-      parts.push([JSON.stringify({ pair: { file: this.paths[i], prev: this.paths[this.prevOf.get(i)] }, findings: found })]);
-    }
-    // the parts as they are (the results' Blobs are not read into this page): one Blob of them
-    const body = ["[\n"];
-    parts.forEach((p, k) => body.push(...(k ? [",\n"] : []), ...p));
-    body.push("\n]\n");
-    this.view.download("gouji-results.json", "application/json", body);
+    resultsJson(this);
+  }
+
+  exportCells() {
+    cellsCsv(this);
   }
 }
 

@@ -46,58 +46,65 @@ pub fn check(report: &Report, format: Option<FormatId>) -> Vec<Finding> {
 
 /// A cell's place in words: 第三部分「（一）予以公开」行「自然人」列.
 pub fn describe(key: CellId) -> (String, String) {
+    let l = labels(key);
     match key.part() {
+        Part::P3 => (
+            format!("第三部分「{}」行「{}」列", l.row, l.column),
+            format!("Part 3, row “{}”, column “{}”", l.row_en, l.column_en),
+        ),
+        Part::P4 => (
+            format!("第四部分{}「{}」", l.row, l.column),
+            format!("Part 4, {}, {}", l.row_en, l.column_en),
+        ),
+        Part::P2 => (
+            format!("第二部分「{}」「{}」", l.row, l.column),
+            format!("Part 2, {}, {}", l.row_en, l.column_en),
+        ),
+    }
+}
+
+/// A cell's row and column as the format labels them, in both languages.
+pub struct Labels {
+    pub row: String,
+    pub row_en: &'static str,
+    pub column: &'static str,
+    pub column_en: &'static str,
+}
+
+/// The labels of a cell's row and column, from the format's tables (the id where a table has
+/// none).
+pub fn labels(key: CellId) -> Labels {
+    let (row, row_en, col) = match key.part() {
         Part::P3 => {
-            let (row_zh, row_en) = part3::find_row(key.row())
-                .map_or((key.row().to_owned(), key.row().to_owned()), |r| {
-                    (crate::read::part3::row_label(r), r.en.to_owned())
-                });
-            let col = part3::COLUMNS.iter().find(|c| c.id == key.col());
+            let r = part3::find_row(key.row());
             (
-                format!(
-                    "第三部分「{}」行「{}」列",
-                    row_zh,
-                    col.map_or(key.col(), |c| c.zh)
-                ),
-                format!(
-                    "Part 3, row “{}”, column “{}”",
-                    row_en,
-                    col.map_or(key.col(), |c| c.en)
-                ),
+                r.map_or_else(|| key.row().to_owned(), crate::read::part3::row_label),
+                r.map_or(key.row(), |r| r.en),
+                part3::COLUMNS.iter().find(|c| c.id == key.col()),
             )
         }
         Part::P4 => {
             let g = part4::GROUPS.iter().find(|g| g.id == key.row());
-            let col = part4::COLUMNS.iter().find(|c| c.id == key.col());
             (
-                format!(
-                    "第四部分{}「{}」",
-                    g.map_or(key.row(), |g| g.zh),
-                    col.map_or(key.col(), |c| c.zh)
-                ),
-                format!(
-                    "Part 4, {}, {}",
-                    g.map_or(key.row(), |g| g.en),
-                    col.map_or(key.col(), |c| c.en)
-                ),
+                g.map_or(key.row(), |g| g.zh).to_owned(),
+                g.map_or(key.row(), |g| g.en),
+                part4::COLUMNS.iter().find(|c| c.id == key.col()),
             )
         }
         Part::P2 => {
-            let row = p2::find_row(key.row());
-            let col = p2::find_column(key);
+            let r = p2::find_row(key.row());
             (
-                format!(
-                    "第二部分「{}」「{}」",
-                    row.map_or(key.row(), |r| r.zh),
-                    col.map_or(key.col(), |c| c.zh)
-                ),
-                format!(
-                    "Part 2, {}, {}",
-                    row.map_or(key.row(), |r| r.en),
-                    col.map_or(key.col(), |c| c.en)
-                ),
+                r.map_or(key.row(), |r| r.zh).to_owned(),
+                r.map_or(key.row(), |r| r.en),
+                p2::find_column(key),
             )
         }
+    };
+    Labels {
+        row,
+        row_en,
+        column: col.map_or(key.col(), |c| c.zh),
+        column_en: col.map_or(key.col(), |c| c.en),
     }
 }
 

@@ -6,6 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, mkdirSync, copyFileSync, writeFileSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { ROOT, openPage, verdict, serverAndBrowser } from "./helpers.mjs";
 
@@ -103,6 +104,14 @@ test("a folder of reports: checked in workers, sorted, filtered, opened, exporte
   assert.match(lines[0], /^文件 file,机关 body,年度 year,.*错误 errors/);
   assert.equal(lines.length, 1 + 6 + 1);
   assert.match(lines.at(-1), /^合计 total \(6 reports; 2 skipped\),,,,4 with errors,/);
+  // every cell of every report, as the command line's --cells-csv writes it: byte for byte
+  const [cellsFile] = await Promise.all([page.waitForEvent("download"), page.click("#batch-cells")]);
+  const cells = readFileSync(await cellsFile.path());
+  const cli = join(dir, "cells.csv");
+  const reports = ["2020/桂东县.txt", "2023/洪泽区.txt", "2023/淮安市.txt", "2024/word/淮安市-typo.docx", "2024/淮安市.pdf", "2024/淮安市.txt"].map((p) => "reports/" + p);
+  spawnSync(join(ROOT, "target/debug/gouji"), ["check", "--cells-csv", cli, ...reports], { cwd: dir });
+  assert.ok(cells.length > 1000);
+  assert.equal(cells.toString("utf8"), readFileSync(cli, "utf8"));
   const [json] = await Promise.all([page.waitForEvent("download"), page.click("#batch-json")]);
   const all = JSON.parse(readFileSync(await json.path(), "utf8"));
   // eight files, then a record per pair

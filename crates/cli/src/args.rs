@@ -34,6 +34,8 @@ pub struct Check {
     pub prev: Option<OsString>,
     pub summary_csv: Option<PathBuf>,
     pub summary_json: Option<PathBuf>,
+    /// Every cell of every report as rows of a CSV file.
+    pub cells_csv: Option<PathBuf>,
     pub jobs: usize,
 }
 
@@ -72,6 +74,7 @@ fn check(p: &mut lexopt::Parser) -> Result<Check, String> {
         prev: None,
         summary_csv: None,
         summary_json: None,
+        cells_csv: None,
         jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
     let text = |p: &mut lexopt::Parser, what: &str| -> Result<String, String> {
@@ -103,6 +106,10 @@ fn check(p: &mut lexopt::Parser) -> Result<Check, String> {
                     .value()
                     .map_err(|_| "--summary-json needs a FILE to write")?;
                 c.summary_json = Some(v.into());
+            }
+            Long("cells-csv") => {
+                let v = p.value().map_err(|_| "--cells-csv needs a FILE to write")?;
+                c.cells_csv = Some(v.into());
             }
             Long("jobs") | Short('j') => {
                 let v = text(p, "--jobs needs a number of workers")?;

@@ -98,6 +98,8 @@ pub struct Done {
     pub row: Option<Row>,
     /// The body and year its title and text say (for pairing), where both are known.
     pub key: Option<(String, i32)>,
+    /// Its cells as rows of the cells CSV (`--cells-csv`), when asked for.
+    pub cells: String,
 }
 
 /// How many finished results may wait for their turn, per worker.

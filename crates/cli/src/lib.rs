@@ -23,7 +23,8 @@ gouji — checks the figures of a 政府信息公开工作年度报告
 
 Usage:
   gouji check [--json | --html] [--format auto|F2019|F2021] [--prev LAST]
-              [--jobs N] [--summary-csv FILE] [--summary-json FILE] FILE|DIR...
+              [--jobs N] [--summary-csv FILE] [--summary-json FILE] [--cells-csv FILE]
+              FILE|DIR...
   gouji read FILE...     what gouji reads from each file, as text (tables as tab-separated rows)
   gouji --version
 
@@ -38,7 +39,9 @@ copied from last year (X-TEXT); a pair of different bodies or years is said, not
 Without it, reports of one body in consecutive years within the batch are paired.
 
 Batches: checked on all cores (--jobs N to choose), results in the files' order; a summary
-table at the end; --summary-csv FILE (UTF-8 with a BOM, for Excel), --summary-json FILE.
+table at the end; --summary-csv FILE (UTF-8 with a BOM, for Excel), --summary-json FILE;
+--cells-csv FILE: every cell of every report, a row each (file, body, year, format, part, row,
+column, cell id, value, blank, where it was read, how: split/image), to pivot in Excel.
 
 Output:
   (default)  one line per finding, like a compiler: FILE:LINE:COL: error[RULE]: message
@@ -99,7 +102,20 @@ fn check(c: args::Check) -> Result<u8, String> {
     let prev = prev.as_ref();
     // each report's summary row is kept only for a summary; the rest is a few bytes a report
     let keep_rows = output == Output::Human || summary_csv.is_some() || summary_json.is_some();
-    let work = |job: &batch::Job| check_job(job, &options, output, prev, keep_rows);
+    // every cell of every report, as rows of a table (a file written as the reports come)
+    let mut cells_out = match &c.cells_csv {
+        Some(path) => {
+            let mut f = std::fs::File::create(path)
+                .map(BufWriter::new)
+                .map_err(|e| format!("{} (--cells-csv): {e}", path.display()))?;
+            f.write_all(gouji::export::CELLS_CSV_HEADER.as_bytes())
+                .map_err(|e| format!("{} (--cells-csv): {e}", path.display()))?;
+            Some(f)
+        }
+        None => None,
+    };
+    let want_cells = cells_out.is_some();
+    let work = |job: &batch::Job| check_job(job, &options, output, prev, keep_rows, want_cells);
     let stdout = io::stdout();
     // results gather and go out a few at a time (one write per report costs as much as
     // writing its JSON)
@@ -111,6 +127,9 @@ fn check(c: args::Check) -> Result<u8, String> {
     // buffer goes to the output as it is, not copied into a buffer first
     let mut waiting = batch::Gathered::default();
     batch::run(&jobs, workers, work, |i, done| {
+        if let Some(f) = &mut cells_out {
+            f.write_all(done.cells.as_bytes())?;
+        }
         waiting.push(done.out, &mut out, JSON_BATCH)?;
         if let Some(err) = &done.err {
             waiting.flush(&mut out)?;
@@ -186,6 +205,10 @@ fn check(c: args::Check) -> Result<u8, String> {
         batch::summary_table(&mut out, &rows, skipped).map_err(|e| e.to_string())?;
     }
     out.flush().map_err(|e| e.to_string())?;
+    if let (Some(f), Some(path)) = (&mut cells_out, &c.cells_csv) {
+        f.flush()
+            .map_err(|e| format!("{} (--cells-csv): {e}", path.display()))?;
+    }
     if let Some(path) = summary_csv {
         std::fs::write(&path, batch::summary_csv(&rows, skipped))
             .map_err(|e| format!("{} (--summary-csv): {e}", path.display()))?;
@@ -279,6 +302,7 @@ fn check_job(
     output: Output,
     prev: Option<&gouji::rules::cross::Last>,
     keep_rows: bool,
+    want_cells: bool,
 ) -> batch::Done {
     BYTES.with(|b| {
         let mut bytes = b.borrow_mut();
@@ -305,6 +329,7 @@ fn check_job(
                     code: 0,
                     row: None,
                     key: None,
+                    cells: String::new(),
                 }
             }
             Opened::Unreadable(msg) => {
@@ -322,12 +347,13 @@ fn check_job(
                     code: 2,
                     row: Some(row),
                     key: None,
+                    cells: String::new(),
                 };
             }
         };
         let written = match (&content, prev, output) {
             // the usual case of a batch: text to JSON, written straight from the check
-            (Content::Text(text), None, Output::Json) => {
+            (Content::Text(text), None, Output::Json) if !want_cells => {
                 json::check_json_checked(text, options, &mut out).map(|c| {
                     out.push(b'\n');
                     let code = exit_code(&c.summary);
@@ -336,7 +362,7 @@ fn check_job(
                     } else {
                         batch::Row::key(c.report.meta.title.as_deref(), c.year, code)
                     };
-                    (row, code, c.summary.cells_read)
+                    (row, code, c.summary.cells_read, String::new())
                 })
             }
             _ => {
@@ -347,30 +373,41 @@ fn check_job(
                     gouji::rules::cross::add(&mut r, last, found);
                 }
                 let mut json = Vec::new();
+                let mut cells = String::new();
+                if want_cells {
+                    gouji::export::cells_csv(name, &r, &mut cells);
+                }
                 emit_result(&mut out, &mut json, name, &r, output)
                     .map(|code| {
                         out.extend_from_slice(&json);
-                        (batch::row(name, &r, code), code, r.summary.cells_read)
+                        (
+                            batch::row(name, &r, code),
+                            code,
+                            r.summary.cells_read,
+                            cells,
+                        )
                     })
                     .map_err(serde_json::Error::io)
             }
         };
         match written {
             // a folder's file that holds no report: skipped, not checked
-            Ok((_, _, 0)) if job.walked => batch::Done {
+            Ok((_, _, 0, _)) if job.walked => batch::Done {
                 out: Vec::new(),
                 err: Some(format!("{name}: skipped (no report in it)")),
                 code: 0,
                 row: None,
                 key: None,
+                cells: String::new(),
             },
-            Ok((row, code, _)) => batch::Done {
+            Ok((row, code, _, cells)) => batch::Done {
                 out,
                 err: None,
                 code,
                 // stdin cannot be read again for a comparison
                 key: row.body.clone().zip(row.year).filter(|_| name != "-"),
                 row: Some(row),
+                cells,
             },
             Err(e) => batch::Done {
                 out: Vec::new(),
@@ -378,6 +415,7 @@ fn check_job(
                 code: 2,
                 row: None,
                 key: None,
+                cells: String::new(),
             },
         }
     })

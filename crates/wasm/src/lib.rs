@@ -235,6 +235,27 @@ pub fn cell_source(root: &Node, row: u32, cell: u32) -> Option<Node> {
     gouji_files::html::source_of(&BrowserDom, root, row as usize, cell as usize)
 }
 
+/// Every cell of a result as rows of a CSV table (file, body, year, format, part, row, column,
+/// cell id, value, blank, where it was read, how: `split`/`image`), after the header (with a
+/// BOM) unless `header` is false; with no result, the header alone. The command line's
+/// `--cells-csv` writes the same rows.
+#[cfg(feature = "prev")]
+#[wasm_bindgen(js_name = cellsCsv)]
+pub fn cells_csv(
+    #[wasm_bindgen(unchecked_param_type = "CheckResult | null")] result: JsValue,
+    file: Option<String>,
+    header: Option<bool>,
+) -> Result<String, JsError> {
+    let mut out = String::new();
+    if header.unwrap_or(true) {
+        out.push_str(gouji::export::CELLS_CSV_HEADER);
+    }
+    if !result.is_null() && !result.is_undefined() {
+        gouji::export::cells_csv(file.as_deref().unwrap_or(""), &result_of(result)?, &mut out);
+    }
+    Ok(out)
+}
+
 fn result_of(value: JsValue) -> Result<CheckResult, JsError> {
     result_from_js(&value)
 }
