@@ -61,7 +61,44 @@ pub fn run_together(lines: &[Line]) -> bool {
             hits += glued_spots(t.text);
         }
     }
-    hits >= 3 && super::glued_rows(lines) >= 3
+    hits >= 3 && glued_labels(lines) >= 3
+}
+
+/// How many of part 三's rows have their label run into seven or more digits, anywhere in the
+/// lines that have such a spot (a crawler may give the whole table, or the whole page, as one
+/// line).
+fn glued_labels(lines: &[Line]) -> usize {
+    let rows = crate::format::part3::rows(true);
+    let mut found = vec![false; rows.len()];
+    let mut key = String::new();
+    for l in lines {
+        if !l.tokens.iter().any(|t| glued_spots(t.text) > 0) {
+            continue;
+        }
+        key.clear();
+        for t in l.tokens {
+            crate::fold::push_key(&mut key, t.text);
+        }
+        let b = key.as_bytes();
+        for (r, row) in rows.iter().enumerate() {
+            found[r] |= row.keys.iter().any(|k| {
+                let mut from = 0;
+                while let Some(i) = crate::bytes::find(&key[from..], k) {
+                    let end = from + i + k.len();
+                    // the label's last words, then the digits (at most a few words on)
+                    let digits = (end..(end + 96).min(b.len()))
+                        .find(|&j| b[j].is_ascii_digit())
+                        .map(|d| (d, b[d..].iter().take_while(|x| x.is_ascii_digit()).count()));
+                    if digits.is_some_and(|(d, n)| n >= WIDTH && !b[end..d].contains(&b'.')) {
+                        return true;
+                    }
+                    from = end;
+                }
+                false
+            });
+        }
+    }
+    found.iter().filter(|&&f| f).count()
 }
 
 /// Places in `s` where a CJK character or a closing bracket is followed by seven digits.
