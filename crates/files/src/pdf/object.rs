@@ -666,18 +666,11 @@ fn number_before(b: &[u8], k: usize) -> Option<(u32, u32)> {
     Some((num, gen))
 }
 
+/// Where `needle` next occurs from `from` (the project's one substring search,
+/// `gouji::bytes::find_bytes`).
 pub fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    if from >= b.len() || needle.is_empty() {
+    if needle.is_empty() {
         return None;
     }
-    let first = needle[0];
-    let mut i = from;
-    while let Some(k) = b[i..].iter().position(|&c| c == first) {
-        let at = i + k;
-        if b[at..].starts_with(needle) {
-            return Some(at);
-        }
-        i = at + 1;
-    }
-    None
+    gouji::bytes::find_bytes(b.get(from..)?, needle).map(|k| from + k)
 }
