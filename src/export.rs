@@ -58,8 +58,7 @@ pub fn cells_csv(file: &str, r: &CheckResult, out: &mut String) {
 /// A CSV field, quoted where it must be (and a leading `=`, `+`, `-`, `@` kept from being
 /// taken for a formula: a figure like `-57` is a number, any other such text is quoted).
 fn field(s: &str) -> String {
-    let formula =
-        s.starts_with(['=', '+', '@']) || (s.starts_with('-') && s[1..].parse::<f64>().is_err());
+    let formula = s.starts_with(['=', '+', '@']) || (s.starts_with('-') && !numeric(&s[1..]));
     if s.contains([',', '"', '\n', '\r']) || formula {
         let s = if formula {
             format!("'{s}")
@@ -72,12 +71,22 @@ fn field(s: &str) -> String {
     }
 }
 
+/// Digits with at most one decimal point (no float parsing: its code is large in WebAssembly).
+fn numeric(s: &str) -> bool {
+    let mut dot = false;
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b == b'.' && !std::mem::replace(&mut dot, true)))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
     fn fields_are_quoted_and_formulas_defused() {
         assert_eq!(super::field("a,b"), "\"a,b\"");
         assert_eq!(super::field("-57"), "-57");
+        assert_eq!(super::field("-5.7"), "-5.7");
+        assert_eq!(super::field("-x"), "\"'-x\"");
         assert_eq!(super::field("=1+1"), "\"'=1+1\"");
         assert_eq!(super::field("say \"x\""), "\"say \"\"x\"\"\"");
     }

@@ -13,6 +13,7 @@
 //                      editor) through its editor, then posts the editor's HTML again
 import * as core from "./gouji-core.js";
 import { GoujiView, TEMPLATE } from "./ui.js";
+import "./view/editor.js";
 import { address, liveCell } from "./editors.js";
 
 const MAX_TEXT = 20 * 1024 * 1024;

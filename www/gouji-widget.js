@@ -16,6 +16,7 @@
 // It mounts the same view as the page (ui.js): same features, same rendering.
 import * as core from "./gouji-core.js";
 import { GoujiView, TEMPLATE } from "./ui.js";
+import "./view/editor.js";
 import SAMPLES from "./samples.js";
 import { adapt, editorOn, liveCell } from "./editors.js";
 import CSS from "./gouji-css.js";

@@ -181,34 +181,6 @@ export class GoujiView {
     this.runCheck();
   }
 
-  /** Follows a rich-text editor through its adapter (editors.js): its HTML is read as a pasted
-   *  table is, once its changes settle; a fix is written into the editor's own content through
-   *  the adapter, at the cell `locate(html, at)` finds there. */
-  followEditor(adapter, locate) {
-    if (this.unfollow) this.unfollow();
-    this.sourceEl = null;
-    this.editor = adapter ? { adapter, locate } : null;
-    this.root.classList.toggle("gouji-following", !!adapter);
-    if (!adapter) return;
-    let timer;
-    // no check per keystroke on a long report: once the editor has been quiet a moment
-    const off = adapter.onChange(() => {
-      clearTimeout(timer);
-      timer = setTimeout(() => this.readEditor(), 300);
-    });
-    this.unfollow = () => {
-      clearTimeout(timer);
-      off?.();
-    };
-    this.readEditor();
-  }
-
-  /** Checks what the followed editor holds now. */
-  readEditor() {
-    const html = this.editor.adapter.html();
-    this.source = { kind: "html", html, grid: this.core.htmlToGrid(html) };
-    this.runCheck();
-  }
 }
 
 // the view's parts, one class: their methods go onto GoujiView as if written in it

@@ -166,16 +166,6 @@ export class Checking {
     }
     for (const li of this.qa("li.gouji-finding", out)) li.tabIndex = 0;
     this.q("#print-footer").textContent = `${result.title ?? ""} · ${this.t("checked")} ${new Date().toLocaleString(this.lang === "zh" ? "zh-CN" : "en")} · gouji ${result.version}`;
-    // following an editor: a fix offered as one click only where its cell can be written back
-    if (this.editor) {
-      for (const a of this.qa("a.gouji-fix, button.gouji-fix-all", out)) {
-        const ids = a.dataset.fixes ? a.dataset.fixes.split(";").map((f) => f.split("=")[0]) : [a.dataset.cell];
-        if (ids.every((id) => this.editor.locate(this.source.html, result.cells[id]?.at))) continue;
-        const plain = document.createElement("span");
-        plain.textContent = a.tagName === "BUTTON" ? "" : a.textContent;
-        a.replaceWith(plain);
-      }
-    }
   }
 
   /** A cell's row headers and value, for screen readers. */

@@ -8,17 +8,6 @@ export class Editing {
   /** Writes `value` into cell `id` of the source. Returns false (and says why) if it cannot. */
   writeCell(id, value) {
     const { source } = this;
-    if (this.editor) {
-      // through the editor's own API, at the cell of its content the figure was read from
-      const cell = this.result?.cells[id];
-      const td = cell && this.editor.locate(source.html, cell.at);
-      if (!td || !this.editor.adapter.write(td, value, id)) {
-        this.notice(this.t("edit-missing"));
-        return false;
-      }
-      this.readEditor();
-      return false; // checked already, with what the editor now holds
-    }
     if (source.kind === "form") {
       source.cells[id] = value;
       return true;
