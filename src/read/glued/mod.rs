@@ -12,7 +12,7 @@
 //!    split (over [`MAX_ROW_DIGITS`]) or admit too many candidates is not decoded.
 //! 2. **Decoding A**, the column relations choosing among candidates: every combination of the
 //!    rows' candidates competes, and the combinations breaking the fewest column relations win
-//!    (exhaustive, bounded by [`MAX_COMBINATIONS`]; beyond it the rows left open stay open).
+//!    (exhaustive, up to 200,000 combinations; beyond them the rows left open stay open).
 //!    A cell is determined by A where every winning combination gives it one value.
 //! 3. **Decoding B**, all splits competing, row relations counted too: a row's reading from A
 //!    stands only if no split of its digits at all — one breaking its own row relation included
@@ -26,9 +26,11 @@
 //!    rules then check what was read, so a published column that does not add up is the
 //!    report's error, with its cells, exactly as in a table printed with separators.
 //!
-//! Part 四's groups have only their own totals: a swap of two digits can turn one consistent
-//! split into another, which no relation notices. Where a run's digits with two neighbours
-//! swapped also split consistently, its cells are read but said uncertain (one note).
+//! Part 四's groups have only their own totals: a typo in one figure (a digit changed, two
+//! swapped, one dropped) can turn the true figures' digits into digits that split consistently
+//! another way, which no relation notices (64 typed 60 splits as 7260, 1, 7, 83, 7351). Where
+//! digits one such typo away from the run's split consistently otherwise, the cells they would
+//! change are read but said uncertain (one reading warning naming them).
 //! Part 二's blocks are read only where a row's count of figures fixes the split (one figure,
 //! or as many digits as figures); otherwise its cells are unread, said once.
 //!
