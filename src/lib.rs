@@ -21,6 +21,7 @@
 //! assert!(f.suspects.iter().any(|s| s.cell == "p4.review.total" && s.fix == 8));
 //! ```
 
+pub mod batch;
 pub mod bytes;
 pub mod edit;
 pub mod export;

@@ -5,7 +5,7 @@ export function summaryCsv(b) {
   const field = (s) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const rate = (x) => (x == null ? "" : String(x));
   const lines = ["文件 file,机关 body,年度 year,格式 format,结论 verdict,错误 errors,提醒 warnings,未能读取 unread,最主要的问题 worst,公开率 disclosure_rate,行政复议纠错率 review_correction_rate,行政诉讼纠错率 suit_correction_rate,结转率 carry_rate"];
-  const VERDICT = { pass: "通过 passed", errors: "错误 errors", partial: "未能完整检查 not fully checked", unusable: "无法检查 unusable" };
+  const VERDICT = { pass: "通过 passed", errors: "错误 errors", partial: "未能完整检查 not fully checked", unusable: "无法检查 unusable", unreadable: "无法读取 unreadable" };
   let withErrors = 0, errors = 0, warnings = 0, unread = 0, skipped = 0, n = 0;
   for (const r of b.rows) {
     if (!r) continue;
@@ -28,7 +28,7 @@ export function resultsJson(b) {
   const parts = [];
   b.rows.forEach((r, i) => {
     if (!r) return;
-    parts.push(r.skipped ? [`{"file":${JSON.stringify(r.file)},"error":${JSON.stringify(r.error)}}`] : [`{"file":${JSON.stringify(r.file)},"result":`, b.json[i], "}"]);
+    parts.push(!b.json[i] ? [`{"file":${JSON.stringify(r.file)},"error":${JSON.stringify(r.error)}}`] : [`{"file":${JSON.stringify(r.file)},"result":`, b.json[i], "}"]);
   });
   // then one record per pair, as the command line's --json writes them
   for (const [i, found] of b.pairFindings ?? []) {

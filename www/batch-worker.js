@@ -2,7 +2,7 @@
 // { chunk: [{ id, name, file }] } -> { id, row, json } for each — the summary row and the result as JSON (a Blob: a
 // batch keeps results, never texts, and not in the page's memory); { id, file, prev } (a pair) -> { id, pair: findings }. Files are told by their bytes, as the page tells them;
 // PDF, Word files and saved pages are read by the file readers, loaded for the first such file.
-import { check, checkGrid, checkPdf, bodyName, cellsCsv } from "./gouji-core.js";
+import { check, checkGrid, checkPdf, bodyName, cellsCsv, batchDisposition } from "./gouji-core.js";
 import { fileKind, decodeText, looksLikeHtml } from "./view/input.js";
 import { rowOf } from "./batch-row.js";
 
@@ -23,18 +23,26 @@ self.onmessage = async (e) => {
     const size = c.file.size;
     const bytes = all ? all.subarray(at, at + size) : null;
     at += size;
-    await checkOne(c.id, c.name, bytes ?? c.file);
+    await checkOne(c.id, c.name, bytes ?? c.file, c.walked);
   }
 };
 
-async function checkOne(id, name, from) {
+async function checkOne(id, name, from, walked) {
   try {
     const result = await checkFile(from instanceof Uint8Array ? from : new Uint8Array(await from.arrayBuffer()));
+    // the core's rule (the command line's): a folder's file that is no report is passed over,
+    // a report's file that cannot be read is a row
+    const skip = batchDisposition(result.kind, result.error !== undefined ? null : result.summary.cells_read, walked);
+    if (skip) {
+      self.postMessage({ id, row: { file: name, skipped: true, error: result.error ?? skip, error_en: result.error_en ?? skip } });
+      return;
+    }
     if (result.error !== undefined) {
-      self.postMessage({ id, row: { file: name, skipped: true, error: result.error, error_en: result.error_en } });
+      self.postMessage({ id, row: unreadable(name, result) });
       return;
     }
     result.title ??= null;
+    delete result.kind;
     // the result as a Blob: held by the browser's blob store, not in the page's memory
     self.postMessage({
       id,
@@ -47,11 +55,16 @@ async function checkOne(id, name, from) {
   }
 }
 
+/** A report's file that could not be read: a row, as the command line's summary has it. */
+function unreadable(file, r) {
+  return { file, body: null, year: null, format: "unknown", verdict: "unreadable", errors: 0, warnings: 0, unread: 0, worst: r.error_en, worst_en: r.error_en, indicators: null, error: r.error };
+}
+
 /** One pair of a batch (one body's consecutive years): both files read again, this year's
  *  checked against last year's; its cross-year findings back (`{ id, pair }`). */
 async function comparePair(id, file, prevFile) {
   try {
-    const prev = await contentOf(new Uint8Array(await prevFile.arrayBuffer()));
+    const { kind, ...prev } = await contentOf(new Uint8Array(await prevFile.arrayBuffer()));
     if (prev.error !== undefined) return self.postMessage({ id, pair: [] });
     const r = await checkFile(new Uint8Array(await file.arrayBuffer()), { prev: prev.text !== undefined ? { text: prev.text } : prev });
     // the note that the pair could not be confirmed is left out, as the command line does
@@ -61,27 +74,29 @@ async function comparePair(id, file, prevFile) {
   }
 }
 
-/** What a file holds, as `check`'s `prev` takes it: `{ text }`, `{ grid }` or `{ pages }`. */
+/** What a file holds, as `check`'s `prev` takes it: `{ text }`, `{ grid }` or `{ pages }`,
+ *  with `kind`, what its bytes say it is ("text", "html", or the file readers' kind). */
 async function contentOf(bytes) {
   if (fileKind(bytes) === "text") {
     const text = decodeText(bytes);
-    if (text === null) return { error: "不是文本、网页、PDF 或 Word（.docx）文件", error_en: "not a text, web page, PDF or Word (.docx) file" };
-    if (!looksLikeHtml(text)) return { text };
+    if (text === null) return { error: "不是文本、网页、PDF 或 Word（.docx）文件", error_en: "not a text, web page, PDF or Word (.docx) file", kind: "text" };
+    if (!looksLikeHtml(text)) return { text, kind: "text" };
   }
   readers ??= await import("./gouji-files.js");
   const out = readers.readFile(bytes);
   if (out.error !== undefined) return out;
-  if (out.kind === "pdf") return { pages: out.pages };
-  if (out.grid) return { grid: out.grid, input: out.kind };
-  return { text: out.text ?? "" };
+  if (out.kind === "pdf") return { pages: out.pages, kind: "pdf" };
+  if (out.grid) return { grid: out.grid, input: out.kind, kind: out.kind };
+  return { text: out.text ?? "", kind: out.kind ?? "text" };
 }
 
 async function checkFile(bytes, options = {}) {
   const c = await contentOf(bytes);
   if (c.error !== undefined) return c;
-  if (c.pages) return Object.assign(checkPdf(c.pages, options), { input: "pdf" });
-  if (c.grid) return Object.assign(checkGrid(c.grid, options), { input: c.input });
-  return check(c.text, options);
+  const kind = { kind: c.kind };
+  if (c.pages) return Object.assign(checkPdf(c.pages, options), { input: "pdf" }, kind);
+  if (c.grid) return Object.assign(checkGrid(c.grid, options), { input: c.input }, kind);
+  return Object.assign(check(c.text, options), kind);
 }
 
 self.postMessage({ ready: true });

@@ -9,15 +9,15 @@ import { rowOf } from "./batch-row.js";
 
 const WORDS = {
   zh: {
-    head: "批量检查：{n} 份文件", done: "已检查 {k} / {n} 份", skipped: "（{n} 份无法读取）",
-    all: "全部", pass: "通过", errors: "有错误", partial: "未能完整检查", unusable: "无法检查", skip: "无法读取",
+    head: "批量检查：{n} 份文件", done: "已检查 {k} / {n} 份", skipped: "（{n} 份不是年报，已跳过）",
+    all: "全部", pass: "通过", errors: "有错误", partial: "未能完整检查", unusable: "无法检查", unreadable: "无法读取", skip: "已跳过",
     body: "机关", year: "年度", "any-year": "全部年度", csv: "导出汇总 CSV", json: "导出全部结果 JSON", cells: "导出全部单元格 CSV",
     close: "关闭批量结果", back: "← 返回批量结果", file: "文件", format: "格式", verdict: "结论",
     nerr: "错误", nwarn: "提醒", worst: "最主要的问题", shown: "显示 {k} / {n} 份", more: "再显示 {n} 份",
   },
   en: {
-    head: "Batch: {n} files", done: "Checked {k} of {n}", skipped: " ({n} could not be read)",
-    all: "All", pass: "Passed", errors: "With errors", partial: "Not fully checked", unusable: "Unusable", skip: "Could not be read",
+    head: "Batch: {n} files", done: "Checked {k} of {n}", skipped: " ({n} not reports, skipped)",
+    all: "All", pass: "Passed", errors: "With errors", partial: "Not fully checked", unusable: "Unusable", unreadable: "Could not be read", skip: "Skipped",
     body: "Body", year: "Year", "any-year": "All years", csv: "Export summary CSV", json: "Export all results (JSON)", cells: "Export every cell (CSV)",
     close: "Close the batch", back: "← Back to the batch", file: "File", format: "Format", verdict: "Verdict",
     nerr: "Errors", nwarn: "Warnings", worst: "Main finding", shown: "Showing {k} of {n}", more: "Show {n} more",
@@ -83,7 +83,7 @@ class Batch {
     count.setAttribute("role", "status");
     const filters = document.createElement("div");
     filters.className = "toolbar batch-filters";
-    const verdict = select(["", "pass", "errors", "partial", "unusable", "skip"].map((k) => [k, this.t(k || "all")]));
+    const verdict = select(["", "pass", "errors", "partial", "unusable", "unreadable", "skip"].map((k) => [k, this.t(k || "all")]));
     verdict.id = "batch-verdict";
     verdict.setAttribute("aria-label", this.t("verdict"));
     const body = document.createElement("input");
@@ -175,7 +175,7 @@ class Batch {
     if (key) {
       const val = (i) => {
         const r = this.rows[i];
-        const x = key === "verdict" ? ["errors", "partial", "unusable", "pass"].indexOf(r.verdict) : r[key];
+        const x = key === "verdict" ? ["errors", "unreadable", "partial", "unusable", "pass"].indexOf(r.verdict) : r[key];
         return x ?? (typeof x === "number" ? -1 : "");
       };
       out = out
@@ -247,7 +247,7 @@ class Batch {
     tr.className = r.skipped ? "skip" : r.verdict;
     const cells = r.skipped
       ? [r.file, "", "", "", this.t("skip"), "", "", en ? r.error_en ?? r.error : r.error]
-      : [r.file, r.body ?? "", r.year ?? "", r.format, this.t(r.verdict), r.errors, r.warnings, en ? r.worst_en : r.worst];
+      : [r.file, r.body ?? "", r.year ?? "", r.format, this.t(r.verdict), r.errors, r.warnings, en ? r.worst_en : r.error ?? r.worst];
     cells.forEach((c, k) => {
       const td = document.createElement("td");
       if (k === 0 && !r.skipped) {
@@ -328,7 +328,8 @@ class Batch {
       while (chunk.length < CHUNK && this.next < this.files.length) {
         const id = this.next++;
         w.busy.add(id);
-        chunk.push({ id, name: this.paths[id], file: this.files[id] });
+        // found in a folder (a path), or named on its own: the core's rule tells them apart
+        chunk.push({ id, name: this.paths[id], file: this.files[id], walked: this.paths[id].includes("/") });
       }
       w.postMessage({ chunk });
       return;

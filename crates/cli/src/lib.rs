@@ -272,7 +272,7 @@ enum Opened<'b> {
     Report(Content<'b>),
     /// Not read: what was wrong, and what to do.
     Unreadable(String),
-    /// A folder's file that is no report (an image, an archive, an old .doc): its kind.
+    /// A folder's file that is no report (an image, an archive, an old .doc): why.
     Skipped(&'static str),
 }
 
@@ -307,25 +307,32 @@ fn check_job(
     BYTES.with(|b| {
         let mut bytes = b.borrow_mut();
         let name = job.name.as_str();
-        // a folder's other files (images, archives, old .doc) are skipped, not errors
+        // a folder's other files (images, archives, old .doc) are passed over, a report's file
+        // that cannot be read is a row: the one rule of every host (gouji::batch)
+        use gouji::batch::{disposition, Disposition};
         let opened = match input::read_bytes(&job.path, &mut bytes) {
             Err(msg) => Opened::Unreadable(msg),
-            Ok(n) => match gouji_files::binary_kind(&bytes[..n]) {
-                Some(
-                    k @ (gouji_files::Kind::Zip
-                    | gouji_files::Kind::Binary
-                    | gouji_files::Kind::Ole),
-                ) if job.walked => Opened::Skipped(k.as_str()),
-                _ => input::content(&bytes[..n]).map_or_else(Opened::Unreadable, Opened::Report),
-            },
+            Ok(n) => {
+                let kind = gouji_files::binary_kind(&bytes[..n]).map_or("text", |k| k.as_str());
+                match disposition(kind, None, job.walked) {
+                    Disposition::Skip(why) if kind != "text" => Opened::Skipped(why),
+                    _ => match input::content(&bytes[..n]) {
+                        Ok(c) => Opened::Report(c),
+                        Err(msg) => match disposition(kind, None, job.walked) {
+                            Disposition::Skip(why) => Opened::Skipped(why),
+                            Disposition::Row => Opened::Unreadable(msg),
+                        },
+                    },
+                }
+            }
         };
         let mut out = Vec::new();
         let content = match opened {
             Opened::Report(c) => c,
-            Opened::Skipped(kind) => {
+            Opened::Skipped(why) => {
                 return batch::Done {
                     out,
-                    err: Some(format!("{name}: skipped ({kind} file)")),
+                    err: Some(format!("{name}: skipped ({why})")),
                     code: 0,
                     row: None,
                     key: None,
@@ -350,6 +357,12 @@ fn check_job(
                     cells: String::new(),
                 };
             }
+        };
+        // what the rule needs of a checked file's kind: a text or page, or a file the readers made
+        let content_kind = match &content {
+            Content::Text(_) => "text",
+            Content::Pdf { .. } => "pdf",
+            Content::Grid { input, .. } => input.as_str(),
         };
         let written = match (&content, prev, output) {
             // the usual case of a batch: text to JSON, written straight from the check
@@ -391,15 +404,19 @@ fn check_job(
             }
         };
         match written {
-            // a folder's file that holds no report: skipped, not checked
-            Ok((_, _, 0, _)) if job.walked => batch::Done {
-                out: Vec::new(),
-                err: Some(format!("{name}: skipped (no report in it)")),
-                code: 0,
-                row: None,
-                key: None,
-                cells: String::new(),
-            },
+            // a folder's text or page that holds no report: passed over (gouji::batch)
+            Ok((_, _, 0, _))
+                if disposition(content_kind, Some(0), job.walked) != Disposition::Row =>
+            {
+                batch::Done {
+                    out: Vec::new(),
+                    err: Some(format!("{name}: skipped (no report in it)")),
+                    code: 0,
+                    row: None,
+                    key: None,
+                    cells: String::new(),
+                }
+            }
             Ok((row, code, _, cells)) => batch::Done {
                 out,
                 err: None,

@@ -9,8 +9,9 @@ fn set(obj: &js_sys::Object, key: &str, value: &JsValue) {
 }
 
 /// Reads a file's bytes: `{ kind: "pdf", pages }` (each page's text), `{ kind: "docx" | "html", grid,
-/// tables }` or `{ kind: "text", text }`; `{ error, error_en }` when it cannot be read (what
-/// was wrong and what to do). Never throws for a bad file.
+/// tables }` or `{ kind: "text", text }`; `{ error, error_en, kind }` when it cannot be read
+/// (what was wrong and what to do, and what its bytes say it is: "pdf", "docx", "zip", "doc",
+/// "html", "text", "binary"). Never throws for a bad file.
 #[wasm_bindgen(js_name = readFile)]
 pub fn read_file(bytes: &[u8]) -> JsValue {
     let out = js_sys::Object::new();
@@ -47,6 +48,7 @@ pub fn read_file(bytes: &[u8]) -> JsValue {
         Err(e) => {
             set(&out, "error", &e.zh.into());
             set(&out, "error_en", &e.en.into());
+            set(&out, "kind", &gouji_files::sniff(bytes).as_str().into());
         }
     }
     out.into()

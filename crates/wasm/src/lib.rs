@@ -256,6 +256,19 @@ pub fn cells_csv(
     Ok(out)
 }
 
+/// What a batch makes of a file (the command line's rule, one for every host): `null` for a
+/// row of the summary, or why it is passed over. `kind` is what the file's bytes say it is
+/// (`readFile`'s kind, or "text"/"html"), `cellsRead` null for a file that could not be read,
+/// `walked` whether it was found in a folder.
+#[cfg(feature = "prev")]
+#[wasm_bindgen(js_name = batchDisposition)]
+pub fn batch_disposition(kind: &str, cells_read: Option<u32>, walked: bool) -> Option<String> {
+    match gouji::batch::disposition(kind, cells_read.map(|n| n as usize), walked) {
+        gouji::batch::Disposition::Row => None,
+        gouji::batch::Disposition::Skip(why) => Some(why.to_owned()),
+    }
+}
+
 fn result_of(value: JsValue) -> Result<CheckResult, JsError> {
     result_from_js(&value)
 }
