@@ -98,3 +98,46 @@ fn every_rule_of_the_contract_has_its_fixtures() {
         );
     }
 }
+
+#[test]
+fn every_cell_or_row_id_the_code_spells_names_one_of_the_format() {
+    // an id spelt by hand that names no cell is looked up as nothing, silently (X-CARRY once
+    // skipped two columns so): every "p2.…", "p3.…", "p4.…" the core's code spells outside the
+    // format tables (and the other crates' code) must be a cell id or a row id of the format
+    let rows: BTreeSet<&str> = CellId::all().map(|c| c.row()).collect();
+    let mut files = vec![repo("src"), repo("crates")];
+    let mut checked = 0;
+    while let Some(p) = files.pop() {
+        if p.is_dir() {
+            files.extend(std::fs::read_dir(&p).unwrap().map(|e| e.unwrap().path()));
+            continue;
+        }
+        let skip = |c: std::path::Component| {
+            ["format", "tests", "target", "benches"]
+                .iter()
+                .any(|d| c.as_os_str() == *d)
+        };
+        if p.extension().is_none_or(|x| x != "rs") || p.components().any(skip) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&p).unwrap();
+        for (i, _) in text.match_indices("\"p") {
+            let lit = &text[i + 1..];
+            let Some(end) = lit.find('"') else { continue };
+            let lit = &lit[..end];
+            let b = lit.as_bytes();
+            if !(b.len() > 3 && matches!(b[1], b'2' | b'3' | b'4') && b[2] == b'.')
+                || lit.contains(['{', ' '])
+            {
+                continue;
+            }
+            assert!(
+                CellId::parse(lit).is_some() || rows.contains(lit),
+                "{}: \"{lit}\" names no cell or row of the format",
+                p.display()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 40, "{checked} ids checked");
+}
