@@ -161,15 +161,25 @@ fn check(c: args::Check) -> Result<u8, String> {
     progress.clear();
     // reports of one body in consecutive years, paired: the cross-year checks
     if prev.is_none() && rows.len() > 1 {
-        for (i, j) in batch::pairs(&keys) {
-            // the two read again, for what their comparison needs
-            let (Some(this), Some(last)) = (
-                last_of(&jobs[names[i]].path, &options),
-                last_of(&jobs[names[j]].path, &options),
-            ) else {
+        let pairs = batch::pairs(&keys);
+        // every report a pair needs read again once (not once per pair it is in), on every core
+        let mut needed: Vec<usize> = pairs.iter().flat_map(|&(i, j)| [i, j]).collect();
+        needed.sort_unstable();
+        needed.dedup();
+        let lasts = on_every_core(&needed, workers, |&k| {
+            last_of(&jobs[names[k]].path, &options)
+        });
+        let last = |k: usize| {
+            needed
+                .binary_search(&k)
+                .ok()
+                .and_then(|at| lasts[at].as_ref()?.as_ref())
+        };
+        for (i, j) in pairs {
+            let (Some(this), Some(last)) = (last(i), last(j)) else {
                 continue;
             };
-            let found = batch::pair_findings(&this, &last);
+            let found = batch::pair_findings(this, last);
             let errors = found
                 .iter()
                 .filter(|f| f.severity == gouji::model::Severity::Error)
@@ -279,6 +289,36 @@ enum Opened<'b> {
 thread_local! {
     /// Each worker's file buffer, reused from file to file (kept initialised, only grown).
     static BYTES: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `f` of every item, on `workers` threads (the items dealt out in turn), by the items' order;
+/// `None` for an item whose worker failed.
+fn on_every_core<T: Sync, R: Send>(
+    items: &[T],
+    workers: usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<Option<R>> {
+    let workers = workers.clamp(1, items.len().max(1));
+    let mut out: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
+    std::thread::scope(|s| {
+        let f = &f;
+        let handles: Vec<_> = (0..workers)
+            .map(|w| {
+                s.spawn(move || {
+                    (w..items.len())
+                        .step_by(workers)
+                        .map(|k| (k, f(&items[k])))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for h in handles {
+            for (k, r) in h.join().unwrap_or_default() {
+                out[k] = Some(r);
+            }
+        }
+    });
+    out
 }
 
 /// What a cross-year comparison needs of a file, read again (`None` if it no longer reads).
