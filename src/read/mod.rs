@@ -83,19 +83,31 @@ fn read_lines(lines: &[Line], format: Option<FormatId>) -> Report {
     // the tables' figures run together (a crawler's textContent): split by their relations
     if glued::run_together(lines) {
         let g = glued::read(lines, &mut r.sheet, &mut findings, hint);
-        r.variants.p2 = g.p2;
-        r.variants.p3 = g.p3;
-        r.variants.p4 = g.p4;
+        (r.variants.p2, r.variants.p3, r.variants.p4) = (g.p2, g.p3, g.p4);
         r.input = Input::Glued;
-        r.tables_alone =
-            r.meta.title.is_none() && !o.headings.iter().any(|&(_, p)| matches!(p, 1 | 5 | 6));
-        r.figures = prose::figures(&prose);
-        missing_tables(&o, &mut r, &mut findings);
-        r.findings = findings;
-        return r;
+    } else {
+        read_tables(lines, &o, &mut r, &mut findings, hint);
     }
+    // a partial paste: no title, and none of the prose parts (一、五、六) that a whole report has
+    r.tables_alone =
+        r.meta.title.is_none() && !o.headings.iter().any(|&(_, p)| matches!(p, 1 | 5 | 6));
+    r.figures = prose::figures(&prose);
+    missing_tables(&o, &mut r, &mut findings);
+    r.findings = findings;
+    r
+}
+
+/// The three tables of an input printed with their cells apart, each from its region (or, with
+/// no headings, figures alone).
+fn read_tables(
+    lines: &[Line],
+    o: &Outline,
+    r: &mut Report,
+    findings: &mut Vec<Finding>,
+    hint: Option<FormatId>,
+) {
     if let Some(range) = o.region(Part::P2) {
-        let p2 = part2::read(&lines[range], &mut r.sheet, &mut findings, hint);
+        let p2 = part2::read(&lines[range], &mut r.sheet, findings, hint);
         r.variants.p2 = p2.variant();
         r.p2_mixed = p2.mixed();
     }
@@ -107,18 +119,18 @@ fn read_lines(lines: &[Line], format: Option<FormatId>) -> Report {
     };
     let mut p4_done = false;
     if !p3_lines.is_empty() {
-        if let Some(p3) = part3::read(p3_lines, &mut r.sheet, &mut findings) {
+        if let Some(p3) = part3::read(p3_lines, &mut r.sheet, findings) {
             r.variants.p3 = Some(p3.variant);
             if p3.figures_only {
                 r.input = Input::Figures;
             }
         } else if o.region(Part::P3).is_none() {
-            p4_done = read_figures_p3_p4(lines, &mut r);
+            p4_done = read_figures_p3_p4(lines, r);
         }
     }
     if !p4_done {
         if let Some(range) = o.region(Part::P4) {
-            r.variants.p4 = part4::read(&lines[range], &mut r.sheet, &mut findings);
+            r.variants.p4 = part4::read(&lines[range], &mut r.sheet, findings);
         } else if o.headings.is_empty() && r.sheet.is_empty() {
             // 15 figures alone
             r.variants.p4 = part4_alone(lines, &mut r.sheet);
@@ -127,13 +139,6 @@ fn read_lines(lines: &[Line], format: Option<FormatId>) -> Report {
             }
         }
     }
-    // a partial paste: no title, and none of the prose parts (一、五、六) that a whole report has
-    r.tables_alone =
-        r.meta.title.is_none() && !o.headings.iter().any(|&(_, p)| matches!(p, 1 | 5 | 6));
-    r.figures = prose::figures(&prose);
-    missing_tables(&o, &mut r, &mut findings);
-    r.findings = findings;
-    r
 }
 
 /// Figures alone for part 三 and part 四 together (176 or 190 numbers).

@@ -24,21 +24,7 @@ pub fn run(text: &str) -> CheckResult {
 pub const SAMPLES: [&str; 3] = ["guidong-2020", "hongze-2023", "huaian-2024"];
 
 /// (rule, severity, suspects as `cell=fix`) of each finding, for comparing by eye.
-pub fn summary(r: &CheckResult) -> Vec<String> {
-    r.findings
-        .iter()
-        .map(|f| {
-            let s: Vec<String> = f
-                .suspects
-                .iter()
-                .map(|s| format!("{}={}", s.cell, s.fix))
-                .collect();
-            format!("{} {} {}", f.severity, f.rule, s.join(" "))
-                .trim_end()
-                .to_owned()
-        })
-        .collect()
-}
+pub use gouji_testkit::invariants::summary;
 
 /// Whether some finding names `cell` as a suspect with this fix.
 pub fn has_suspect(r: &CheckResult, cell: &str, fix: i64) -> bool {

@@ -354,14 +354,15 @@ fn check_job(
             Err(msg) => Opened::Unreadable(msg),
             Ok(n) => {
                 let kind = gouji_files::binary_kind(&bytes[..n]).map_or("text", |k| k.as_str());
-                match disposition(kind, None, job.walked) {
-                    Disposition::Skip(why) if kind != "text" => Opened::Skipped(why),
-                    _ => match input::content(&bytes[..n]) {
-                        Ok(c) => Opened::Report(c),
-                        Err(msg) => match disposition(kind, None, job.walked) {
-                            Disposition::Skip(why) => Opened::Skipped(why),
-                            Disposition::Row => Opened::Unreadable(msg),
-                        },
+                // what the rule makes of it if it cannot be read (a folder's other file: passed
+                // over before it is read at all)
+                let unread = disposition(kind, None, job.walked);
+                match (unread, kind) {
+                    (Disposition::Skip(why), k) if k != "text" => Opened::Skipped(why),
+                    _ => match (input::content(&bytes[..n]), unread) {
+                        (Ok(c), _) => Opened::Report(c),
+                        (Err(_), Disposition::Skip(why)) => Opened::Skipped(why),
+                        (Err(msg), Disposition::Row) => Opened::Unreadable(msg),
                     },
                 }
             }

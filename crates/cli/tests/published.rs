@@ -53,20 +53,7 @@ fn expected(dir: &Path) -> Expected {
 
 /// (severity, rule, suspects as `cell=fix`) of each finding, sorted.
 fn findings(r: &gouji::result::CheckResult) -> Vec<String> {
-    let mut v: Vec<String> = r
-        .findings
-        .iter()
-        .map(|f| {
-            let s: Vec<String> = f
-                .suspects
-                .iter()
-                .map(|s| format!("{}={}", s.cell, s.fix))
-                .collect();
-            format!("{} {} {}", f.severity, f.rule, s.join(" "))
-                .trim_end()
-                .to_owned()
-        })
-        .collect();
+    let mut v = gouji_testkit::invariants::summary(r);
     v.sort();
     v
 }

@@ -159,3 +159,21 @@ pub fn assert_inert_html(html: &str) {
         assert!(attrs.trim().is_empty(), "stray text in a tag: {attrs}");
     }
 }
+
+/// Each finding as "severity rule cell=fix…" (its suspects), for comparing with a fixture's
+/// expectations by eye.
+pub fn summary(r: &CheckResult) -> Vec<String> {
+    r.findings
+        .iter()
+        .map(|f| {
+            let s: Vec<String> = f
+                .suspects
+                .iter()
+                .map(|s| format!("{}={}", s.cell, s.fix))
+                .collect();
+            format!("{} {} {}", f.severity, f.rule, s.join(" "))
+                .trim_end()
+                .to_owned()
+        })
+        .collect()
+}

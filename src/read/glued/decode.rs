@@ -423,7 +423,6 @@ pub(super) fn read(
         p2: None,
         p3: None,
         p4: false,
-        recovered: 0,
     };
     let (runs, split) = part3_rows(&text);
     let found: Vec<&RowRun> = runs.iter().filter(|r| !r.digits.is_empty()).collect();
@@ -451,7 +450,6 @@ pub(super) fn read(
                             pos,
                         );
                         sheet.mark_split(id);
-                        out.recovered += 1;
                     }
                     None => open_cells.push(id),
                 }
@@ -473,11 +471,11 @@ pub(super) fn read(
     if let Some((_, he)) = text.find(p3_end, &["行政复议"], usize::MAX) {
         if let Some((d, e)) = text.digits(he, usize::MAX).filter(|&(d, e)| e - d >= 15) {
             out.p4 = true;
-            read_part4(&text, &text.key[d..e], d, sheet, findings, &mut out);
+            read_part4(&text, &text.key[d..e], d, sheet, findings);
         }
     }
     // part 二: each row's figures where their count fixes the split
-    out.p2 = read_part2(&text, p3_start, hint, sheet, findings, &mut out.recovered);
+    out.p2 = read_part2(&text, p3_start, hint, sheet, findings);
     out
 }
 
@@ -487,7 +485,6 @@ fn read_part4(
     at: usize,
     sheet: &mut Sheet,
     findings: &mut Vec<Finding>,
-    out: &mut Read,
 ) {
     let ids = part4::cell_ids();
     let splits = if digits.len() > 15 * MAX_COUNT_DIGITS {
@@ -521,7 +518,6 @@ fn read_part4(
                 text.pos.get(at + from).copied(),
             );
             sheet.mark_split(id);
-            out.recovered += 1;
         }
     }
     // the true figures could be another consistent split of digits one typo away (a figure's
@@ -577,7 +573,6 @@ fn read_part2(
     hint: Option<FormatId>,
     sheet: &mut Sheet,
     findings: &mut Vec<Finding>,
-    recovered: &mut usize,
 ) -> Option<FormatId> {
     let folded = |s: &str| {
         let mut k = String::new();
@@ -645,7 +640,6 @@ fn read_part2(
                             text.pos.get(start + s).copied(),
                         );
                         sheet.mark_split(*id);
-                        *recovered += 1;
                     }
                 }
                 None => {

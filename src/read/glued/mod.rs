@@ -142,8 +142,6 @@ pub struct Read {
     pub p2: Option<FormatId>,
     pub p3: Option<FormatId>,
     pub p4: bool,
-    /// Cells recovered by splitting.
-    pub recovered: usize,
 }
 
 /// Reads the three tables of an input whose figures run together (see the module's
@@ -171,6 +169,5 @@ pub fn read(
         p2: None,
         p3: None,
         p4: false,
-        recovered: 0,
     }
 }
