@@ -24,6 +24,10 @@ pub fn disposition(kind: &str, cells_read: Option<usize>, walked: bool) -> Dispo
         ("zip" | "doc" | "binary", _) => Disposition::Skip("not a report file"),
         ("text" | "html", Some(0)) => Disposition::Skip("no report in it"),
         ("text" | "html", None) => Disposition::Skip("not text gouji reads"),
+        // a folder's picture: a scan or screenshot of a report is a row; a logo, a photo,
+        // a picture that cannot be decoded are passed over
+        ("image", Some(0)) => Disposition::Skip("no table in it"),
+        ("image", None) => Disposition::Skip("not a picture gouji reads"),
         _ => Disposition::Row,
     }
 }
@@ -44,6 +48,12 @@ mod tests {
         assert_eq!(disposition("binary", None, true), Skip("not a report file"));
         assert_eq!(disposition("doc", None, true), Skip("not a report file"));
         assert_eq!(disposition("text", Some(200), true), Row);
+        assert_eq!(disposition("image", Some(0), true), Skip("no table in it"));
+        assert_eq!(disposition("image", Some(40), true), Row);
+        assert_eq!(
+            disposition("image", None, true),
+            Skip("not a picture gouji reads")
+        );
         assert_eq!(
             disposition("binary", None, false),
             Row,

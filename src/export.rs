@@ -33,6 +33,7 @@ pub fn cells_csv(file: &str, r: &CheckResult, out: &mut String) {
             Some(At::Text { line, col }) => format!("{line}:{col}"),
             Some(At::Pdf { page, line, col }) => format!("p{page}:{line}:{col}"),
             Some(At::Grid { row, cell }) => format!("row {row}:cell {cell}"),
+            Some(At::Image { page, x, y, w, h }) => format!("p{page}:{x},{y} {w}x{h}"),
             None => String::new(),
         };
         let value = if c.blank { "" } else { c.raw.as_ref() };

@@ -32,6 +32,7 @@ pub mod read;
 pub mod render;
 pub mod result;
 pub mod rules;
+pub mod seen;
 mod wire;
 
 pub use format::FormatId;
@@ -209,7 +210,18 @@ pub fn check_text(text: &str, options: &Options) -> Checked {
 }
 
 fn assess(report: Report, options: &Options) -> Checked {
-    let findings = rules::check(&report, options.format);
+    assess_with(report, options, |_, _| {})
+}
+
+/// [`assess`], with the findings adjusted before they are counted (a reader that knows more
+/// about whose a finding is: `seen`).
+pub(crate) fn assess_with(
+    report: Report,
+    options: &Options,
+    adjust: impl FnOnce(&Report, &mut Vec<model::Finding>),
+) -> Checked {
+    let mut findings = rules::check(&report, options.format);
+    adjust(&report, &mut findings);
     let count = |s: Severity| {
         findings
             .iter()

@@ -500,10 +500,12 @@ pub enum Input {
     /// Text whose tables' figures run together (a crawler's `textContent`), split by the
     /// tables' relations.
     Glued,
+    /// A picture (a scanned PDF's pages, a screenshot): its tables' figures recognised.
+    Image,
 }
 
 impl Input {
-    pub const ALL: [Input; 10] = [
+    pub const ALL: [Input; 11] = [
         Input::Text,
         Input::Tsv,
         Input::Pipe,
@@ -514,6 +516,7 @@ impl Input {
         Input::Docx,
         Input::Pdf,
         Input::Glued,
+        Input::Image,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -528,6 +531,7 @@ impl Input {
             Input::Docx => "docx",
             Input::Pdf => "pdf",
             Input::Glued => "glued",
+            Input::Image => "image",
         }
     }
 

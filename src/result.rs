@@ -128,9 +128,13 @@ pub struct CellOut {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     /// How the figure was obtained when not simply printed there: "split" (recovered from
-    /// figures run together); absent for a figure read as printed.
+    /// figures run together), "image" (recognised in a picture); absent for a figure read as
+    /// printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read: Option<String>,
+    /// For a figure read from a picture: how likely the reading is (0–1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f32>,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -271,6 +275,15 @@ pub struct RelationOut {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum At {
+    /// In a picture: its page (1-based) and the cell's box in that page's pixels. First, as it
+    /// has the most fields.
+    Image {
+        page: u32,
+        x: u32,
+        y: u32,
+        w: u32,
+        h: u32,
+    },
     /// On a PDF's page: its line as rebuilt from glyph positions (1-based, counted on the page)
     /// and column (1-based, in characters). First: an untagged enum writes the first variant
     /// whose fields match, and a PDF position has a line and a column too.
@@ -299,8 +312,15 @@ impl<'de> Deserialize<'de> for At {
             col: Option<u32>,
             row: Option<u32>,
             cell: Option<u32>,
+            x: Option<u32>,
+            y: Option<u32>,
+            w: Option<u32>,
+            h: Option<u32>,
         }
         let a = Any::deserialize(d)?;
+        if let (Some(page), Some(x), Some(y), Some(w), Some(h)) = (a.page, a.x, a.y, a.w, a.h) {
+            return Ok(At::Image { page, x, y, w, h });
+        }
         match (a.line, a.col, a.row, a.cell) {
             (Some(line), Some(col), _, _) => Ok(match a.page {
                 Some(page) => At::Pdf { page, line, col },
@@ -308,7 +328,7 @@ impl<'de> Deserialize<'de> for At {
             }),
             (_, _, Some(row), Some(cell)) => Ok(At::Grid { row, cell }),
             _ => Err(serde::de::Error::custom(
-                "a position is {line, col}, {page, line, col} or {row, cell}",
+                "a position is {line, col}, {page, line, col}, {row, cell} or {page, x, y, w, h}",
             )),
         }
     }
@@ -378,6 +398,7 @@ impl From<Cell> for CellOut {
             at: c.pos.map(At::from),
             unit: c.unit.map(|u| u.as_str().to_owned()),
             read: c.split.then(|| "split".to_owned()),
+            confidence: None,
         }
     }
 }

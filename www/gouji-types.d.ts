@@ -9,12 +9,14 @@ export interface CheckOptions {
 }
 
 /** Where a cell or finding came from: 1-based line and column (Unicode characters) in text;
- *  in a PDF, its 1-based page and the line on that page as rebuilt from glyph positions; or
- *  0-based row and cell in a grid (after rowspan/colspan expansion). */
+ *  in a PDF, its 1-based page and the line on that page as rebuilt from glyph positions;
+ *  0-based row and cell in a grid (after rowspan/colspan expansion); or, for a figure read from
+ *  a picture, its 1-based page and the cell's box in that page's pixels. */
 export type At =
   | { line: number; col: number }
   | { page: number; line: number; col: number }
-  | { row: number; cell: number };
+  | { row: number; cell: number }
+  | { page: number; x: number; y: number; w: number; h: number };
 
 export interface Cell {
   /** The figure, or null when blank or not a number. */
@@ -26,6 +28,11 @@ export interface Cell {
   at?: At;
   /** 元 / 万元 / 亿元 where the cell states it. */
   unit?: string;
+  /** How the figure was obtained when not simply printed there: "split" (recovered from
+   *  figures run together), "image" (recognised in a picture). */
+  read?: "split" | "image";
+  /** For a figure read from a picture: how likely the reading is (0–1). */
+  confidence?: number;
 }
 
 export interface Suspect {
@@ -77,7 +84,7 @@ export interface CheckResult {
   format: "F2019" | "F2021" | "mixed" | "unknown";
   year: number | null;
   title: string | null;
-  input: "text" | "tsv" | "pipe" | "figures" | "grid" | "html" | "form" | "docx" | "pdf" | "glued";
+  input: "text" | "tsv" | "pipe" | "figures" | "grid" | "html" | "form" | "docx" | "pdf" | "glued" | "image";
   cells: { [id: string]: Cell };
   findings: Finding[];
   /** The report's errors, warnings and notes; `unread`: what gouji could not read. */

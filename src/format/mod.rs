@@ -177,6 +177,15 @@ pub struct Column {
     pub keys: &'static [&'static str],
 }
 
+/// What a cell holds: a part 二 cell by its column (a count, or an amount of money); every
+/// cell of parts 三 and 四 a count.
+pub fn value_kind(id: CellId) -> ValueKind {
+    match id.part() {
+        Part::P2 => part2::find_column(id).map_or(ValueKind::Count, |c| c.kind),
+        _ => ValueKind::Count,
+    }
+}
+
 /// The three tables of a report.
 /// The six parts of a report, as the official formats name them (index 0 = part 一): what the
 /// reviewers' structure check (`DOC-PARTS`) looks for, in this order.

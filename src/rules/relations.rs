@@ -76,6 +76,13 @@ impl Relations {
         self.positions((r.lhs.0, r.rhs.1))
     }
 
+    /// A relation's cells by sheet position, each with its sign (+1 on the lhs, −1 on the
+    /// rhs): the relation holds when Σ sign × value = 0.
+    pub fn terms<'a>(&'a self, r: &'a Relation) -> impl Iterator<Item = (u32, i64)> + 'a {
+        let lhs = self.positions(r.lhs).iter().map(|&p| (p, 1));
+        lhs.chain(self.positions(r.rhs).iter().map(|&p| (p, -1)))
+    }
+
     /// +1 for a cell on the lhs, −1 on the rhs.
     fn coef(&self, r: &Relation, p: u32) -> i64 {
         if self.positions(r.lhs).contains(&p) {

@@ -59,8 +59,10 @@ pub fn check_json_checked(
 
 /// A built result as one line of JSON, byte for byte `serde_json::to_vec(r)`.
 pub fn write_json(r: &CheckResult, out: &mut Vec<u8>) -> serde_json::Result<()> {
-    if r.prev.is_some() {
-        // a result compared with last year's (a pair, not a batch's usual result): serde's own
+    if r.prev.is_some() || r.input == gouji::model::Input::Image {
+        // a result compared with last year's (a pair, not a batch's usual result), or read from
+        // a picture (its cells' boxes and confidences, seconds of reading to a microsecond of
+        // writing): serde's own
         return serde_json::to_writer(&mut *out, r);
     }
     let head = Head {
@@ -208,7 +210,8 @@ pub fn write_result<'c>(
             Some(At::Grid { row, cell }) => {
                 Some((&b",\"at\":{\"row\":"[..], row, &b",\"cell\":"[..], cell))
             }
-            None => None,
+            // results read from pictures are written by serde (`write_json`)
+            Some(At::Image { .. }) | None => None,
         };
         if let Some((first, a, second, b)) = at {
             out.extend_from_slice(first);
@@ -482,6 +485,7 @@ mod tests {
             at: c.at,
             unit: c.unit.map(str::to_owned),
             read: c.read.map(str::to_owned),
+            confidence: None,
         };
         let mut out = serde_json::to_vec(id).unwrap();
         out.push(b':');

@@ -263,6 +263,9 @@ fn write_pair(
                     Some(gouji::result::At::Grid { row, cell }) => {
                         format!("{file}:row {row}:cell {cell}")
                     }
+                    Some(gouji::result::At::Image { page, x, y, .. }) => {
+                        format!("{file}:p{page}:{x},{y}")
+                    }
                     None => file.to_owned(),
                 };
                 writeln!(out, "{place}: {}[{}]: {}", f.severity, f.rule, f.message)?;
@@ -284,6 +287,31 @@ enum Opened<'b> {
     Unreadable(String),
     /// A folder's file that is no report (an image, an archive, an old .doc): why.
     Skipped(&'static str),
+}
+
+/// A picture's check, made when it is opened: a scan or picture in which no table of the form
+/// was found is a file gouji could not read (a folder's picture: passed over), as the page's
+/// file module says of it, not a report that holds nothing.
+fn seen_or_not<'b>(
+    content: Content<'b>,
+    walked: bool,
+    options: &Options,
+) -> (Opened<'b>, Option<CheckResult>) {
+    let Content::Pictures { scan, .. } = &content else {
+        return (Opened::Report(content), None);
+    };
+    let scan = *scan;
+    let r = content.check(options);
+    if r.summary.cells_read > 0 {
+        return (Opened::Report(content), Some(r));
+    }
+    if walked && !scan {
+        return (Opened::Skipped("no table in it"), None);
+    }
+    (
+        Opened::Unreadable(gouji_files::no_tables_seen(scan).en),
+        None,
+    )
 }
 
 thread_local! {
@@ -350,6 +378,8 @@ fn check_job(
         // a folder's other files (images, archives, old .doc) are passed over, a report's file
         // that cannot be read is a row: the one rule of every host (gouji::batch)
         use gouji::batch::{disposition, Disposition};
+        // a picture's result, made as it was opened
+        let mut seen: Option<CheckResult> = None;
         let opened = match input::read_bytes(&job.path, &mut bytes) {
             Err(msg) => Opened::Unreadable(msg),
             Ok(n) => {
@@ -358,9 +388,16 @@ fn check_job(
                 // over before it is read at all)
                 let unread = disposition(kind, None, job.walked);
                 match (unread, kind) {
-                    (Disposition::Skip(why), k) if k != "text" => Opened::Skipped(why),
+                    // a folder's pictures are read: a scan or a screenshot may be a report
+                    (Disposition::Skip(why), k) if k != "text" && k != "image" => {
+                        Opened::Skipped(why)
+                    }
                     _ => match (input::content(&bytes[..n]), unread) {
-                        (Ok(c), _) => Opened::Report(c),
+                        (Ok(c), _) => {
+                            let (opened, r) = seen_or_not(c, job.walked, options);
+                            seen = r;
+                            opened
+                        }
                         (Err(_), Disposition::Skip(why)) => Opened::Skipped(why),
                         (Err(msg), Disposition::Row) => Opened::Unreadable(msg),
                     },
@@ -404,6 +441,8 @@ fn check_job(
             Content::Text(_) => "text",
             Content::Pdf { .. } => "pdf",
             Content::Grid { input, .. } => input.as_str(),
+            Content::Pictures { scan: true, .. } => "pdf",
+            Content::Pictures { scan: false, .. } => "image",
         };
         let written = match (&content, prev, output) {
             // the usual case of a batch: text to JSON, written straight from the check
@@ -420,7 +459,7 @@ fn check_job(
                 })
             }
             _ => {
-                let mut r = content.check(options);
+                let mut r = seen.take().unwrap_or_else(|| content.check(options));
                 if let Some(last) = prev {
                     let this = gouji::rules::cross::Last::of(&r, &content.text());
                     let found = gouji::rules::cross::findings(&this, last);
@@ -519,6 +558,37 @@ fn read_command(files: &[std::ffi::OsString]) -> Result<u8, String> {
                     writeln!(out, "{}", row.join("\t")).map_err(|e| e.to_string())?;
                 }
             }
+            // a picture's figures as placed on the form: cell, readings with their
+            // probabilities (best first), page and box
+            Ok(Content::Pictures { pages, .. }) => {
+                let seen = gouji_image::read(pages);
+                for c in &seen.cells {
+                    let readings: Vec<String> = c
+                        .readings
+                        .iter()
+                        .map(|(t, p)| format!("{t} ({p:.2})"))
+                        .collect();
+                    writeln!(
+                        out,
+                        "{}\t{}\tp{}:{},{} {}x{}",
+                        c.id.id(),
+                        if readings.is_empty() {
+                            "(blank)".to_owned()
+                        } else {
+                            readings.join(" | ")
+                        },
+                        c.page,
+                        c.x,
+                        c.y,
+                        c.w,
+                        c.h
+                    )
+                    .map_err(|e| e.to_string())?;
+                }
+                for (zh, _) in &seen.unread {
+                    writeln!(out, "# {zh}").map_err(|e| e.to_string())?;
+                }
+            }
             Err(msg) => {
                 out.flush().ok();
                 eprintln!("{name}: error: {msg}");
@@ -576,6 +646,7 @@ fn human(out: &mut impl Write, name: &str, r: &CheckResult) -> io::Result<()> {
             Some(Pos::Text { line, col }) => format!("{name}:{line}:{col}"),
             Some(Pos::Pdf { page, line, col }) => format!("{name}:p{page}:{line}:{col}"),
             Some(Pos::Grid { row, cell }) => format!("{name}:row {row}:cell {cell}"),
+            Some(Pos::Image { page, x, y, .. }) => format!("{name}:p{page}:{x},{y}"),
             None => name.to_owned(),
         };
         match f.source {
@@ -608,7 +679,26 @@ fn human(out: &mut impl Write, name: &str, r: &CheckResult) -> io::Result<()> {
             writeln!(out, "  = {what}: {} → {}{at}", s.cell, s.fix)?;
         }
     }
-    let split = r.cells.0.iter().filter(|(_, c)| c.read.is_some()).count();
+    let how = |what: &str| {
+        r.cells
+            .0
+            .iter()
+            .filter(|(_, c)| c.read.as_deref() == Some(what))
+            .count()
+    };
+    let (split, seen) = (how("split"), how("image"));
+    if seen > 0 {
+        let unsure = r
+            .cells
+            .0
+            .iter()
+            .filter(|(_, c)| c.confidence.is_some_and(|p| p < gouji::seen::SURE))
+            .count();
+        writeln!(
+            out,
+            "{name}: {seen} 格从图片识别，其中 {unsure} 格把握不大 {seen} cells read from the picture, {unsure} of them unsure"
+        )?;
+    }
     if split > 0 {
         writeln!(
             out,

@@ -11,7 +11,7 @@ fn set(obj: &js_sys::Object, key: &str, value: &JsValue) {
 /// Reads a file's bytes: `{ kind: "pdf", pages }` (each page's text), `{ kind: "docx" | "html", grid,
 /// tables }` or `{ kind: "text", text }`; `{ error, error_en, kind }` when it cannot be read
 /// (what was wrong and what to do, and what its bytes say it is: "pdf", "docx", "zip", "doc",
-/// "html", "text", "binary"). Never throws for a bad file.
+/// "html", "text", "image", "binary"). Never throws for a bad file.
 #[wasm_bindgen(js_name = readFile)]
 pub fn read_file(bytes: &[u8]) -> JsValue {
     let out = js_sys::Object::new();
@@ -44,6 +44,14 @@ pub fn read_file(bytes: &[u8]) -> JsValue {
         Ok(gouji_files::Content::Text(text)) => {
             set(&out, "kind", &"text".into());
             set(&out, "text", &text.as_ref().into());
+        }
+        // pictures are read by the image module, not this one (a workspace build may turn
+        // the readers' `images` feature on for the command line)
+        #[allow(unreachable_patterns)]
+        Ok(_) => {
+            set(&out, "error", &"这是图片（扫描件或截图）：网页版尚不能识别其中的表格，请用命令行 gouji check，或在「填写表格」中录入".into());
+            set(&out, "error_en", &"this is a picture (a scan or a screenshot): the page cannot read its tables yet; use the command line (gouji check), or fill in the form".into());
+            set(&out, "kind", &gouji_files::sniff(bytes).as_str().into());
         }
         Err(e) => {
             set(&out, "error", &e.zh.into());

@@ -17,6 +17,29 @@ pub mod zip;
 
 use std::borrow::Cow;
 
+/// A picture as stored in a file: a page of a scan, a screenshot.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Picture {
+    /// The page it is (1-based).
+    pub page: u32,
+    pub encoding: Encoding,
+    pub data: Vec<u8>,
+}
+
+/// How a picture's bytes are encoded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    Jpeg,
+    Png,
+    /// Samples, rows padded to a byte (a PDF image's `FlateDecode` data).
+    Raw {
+        w: usize,
+        h: usize,
+        comps: usize,
+        bits: usize,
+    },
+}
+
 /// What a file's bytes say it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -28,7 +51,9 @@ pub enum Kind {
     Ole,
     Html,
     Text,
-    /// An image, or other binary data.
+    /// A PNG or JPEG picture (a screenshot, a scanned page).
+    Image,
+    /// Another picture format (GIF, TIFF, WebP), or other binary data.
     Binary,
 }
 
@@ -41,6 +66,7 @@ impl Kind {
             Kind::Ole => "doc",
             Kind::Html => "html",
             Kind::Text => "text",
+            Kind::Image => "image",
             Kind::Binary => "binary",
         }
     }
@@ -124,6 +150,14 @@ pub enum Content<'a> {
         input: gouji::model::Input,
         tables: usize,
     },
+    /// Pictures (a scan's pages, a screenshot), decoded: their tables' figures are read by
+    /// `gouji_image` (feature `images`).
+    #[cfg(feature = "images")]
+    Pictures {
+        pages: Vec<gouji_image::decode::Gray>,
+        /// A scanned PDF's pages (else a picture file).
+        scan: bool,
+    },
 }
 
 impl Content<'_> {
@@ -138,6 +172,10 @@ impl Content<'_> {
                 r.input = *input;
                 r
             }
+            #[cfg(feature = "images")]
+            Content::Pictures { pages, .. } => {
+                gouji::seen::check_seen(&gouji_image::read(pages.clone()))
+            }
         }
     }
 
@@ -147,6 +185,8 @@ impl Content<'_> {
             Content::Text(text) => Cow::Borrowed(text),
             Content::Pdf { pages } => pages.concat().into(),
             Content::Grid { rows, .. } => gouji::grid_text(rows).into(),
+            #[cfg(feature = "images")]
+            Content::Pictures { .. } => Cow::Borrowed(""),
         }
     }
 }
@@ -182,14 +222,10 @@ pub fn binary_kind(bytes: &[u8]) -> Option<Kind> {
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
         return Some(Kind::Ole);
     }
-    const IMAGES: [&[u8]; 6] = [
-        b"\x89PNG",
-        b"\xFF\xD8\xFF",
-        b"GIF8",
-        b"II*\0",
-        b"MM\0*",
-        b"RIFF",
-    ];
+    if bytes.starts_with(b"\x89PNG") || bytes.starts_with(b"\xFF\xD8\xFF") {
+        return Some(Kind::Image);
+    }
+    const IMAGES: [&[u8]; 4] = [b"GIF8", b"II*\0", b"MM\0*", b"RIFF"];
     IMAGES
         .iter()
         .any(|m| bytes.starts_with(m))
@@ -314,10 +350,24 @@ pub fn read_binary<'a>(
     match kind {
         Kind::Pdf => {
             let pdf = pdf::read(bytes, limits)?;
+            #[cfg(feature = "images")]
+            if !pdf.scans.is_empty() {
+                return pictures(&pdf.scans, true);
+            }
             Ok(Content::Pdf {
                 pages: pdf.page_texts(),
             })
         }
+        #[cfg(feature = "images")]
+        Kind::Image => pictures(&[Picture {
+            page: 1,
+            encoding: if bytes.starts_with(b"\x89PNG") {
+                Encoding::Png
+            } else {
+                Encoding::Jpeg
+            },
+            data: bytes.to_vec(),
+        }], false),
         Kind::Docx => {
             let (rows, tables) = docx::read(bytes, limits)?;
             Ok(Content::Grid {
@@ -334,14 +384,43 @@ pub fn read_binary<'a>(
             "这是旧版 Word（.doc）或 WPS（.wps）文件，gouji 不读取：请在 Word / WPS 中另存为 .docx",
             "this is an old Word (.doc) or WPS (.wps) file, which gouji does not read: save it as .docx in Word or WPS",
         )),
-        Kind::Binary if bytes.starts_with(b"\x89PNG") || bytes.starts_with(b"\xFF\xD8\xFF") => {
-            Err(FileError::refused(
-                "这是一张图片，其中没有可读的文字：请用文字版 PDF、Word 文件或网页，或在「填写表格」中录入",
-                "this is an image, with no text to read: give a text PDF, a Word file or the web page, or fill in the form",
-            ))
-        }
+        #[cfg(not(feature = "images"))]
+        Kind::Image => Err(no_tables_seen(false)),
         Kind::Html | Kind::Text => read(bytes, limits),
         Kind::Binary => Err(not_text()),
+    }
+}
+
+/// Pictures decoded, each refused with what to do when it cannot be.
+#[cfg(feature = "images")]
+fn pictures(pics: &[Picture], scan: bool) -> Result<Content<'static>, FileError> {
+    use gouji_image::decode;
+    let mut pages = Vec::with_capacity(pics.len());
+    for p in pics {
+        let g = match p.encoding {
+            Encoding::Jpeg => decode::jpeg(&p.data),
+            Encoding::Png => decode::png(&p.data),
+            Encoding::Raw { w, h, comps, bits } => decode::raw(w, h, comps, bits, &p.data),
+        };
+        pages.push(g.map_err(|e| FileError { zh: e.zh, en: e.en })?);
+    }
+    Ok(Content::Pictures { pages, scan })
+}
+
+/// A scan (`scan`) or a picture in which none of the report's tables were found — or, where
+/// pictures are not read (the page's file module), which it cannot read: one message for both,
+/// so every host says the same of the same file.
+pub fn no_tables_seen(scan: bool) -> FileError {
+    if scan {
+        FileError::refused(
+            "这是扫描件（图片），未能从中识别出年度报告的表格：请用文字版 PDF，或在「填写表格」中录入",
+            "this PDF is a scan (images), and none of the report's tables were recognised in it: give a text PDF, or fill in the form",
+        )
+    } else {
+        FileError::refused(
+            "这是一张图片，未能从中识别出年度报告的表格：请用文字版 PDF、Word 文件或网页，或在「填写表格」中录入",
+            "this is a picture, and none of the report's tables were recognised in it: give a text PDF, a Word file or the web page, or fill in the form",
+        )
     }
 }
 

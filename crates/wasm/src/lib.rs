@@ -453,6 +453,11 @@ fn at_of(v: &JsValue) -> Option<At> {
         return None;
     }
     let n = |k| num_field(v, k).and_then(|x| u32::try_from(x).ok());
+    if let (Some(page), Some(x), Some(y), Some(w), Some(h)) =
+        (n("page"), n("x"), n("y"), n("w"), n("h"))
+    {
+        return Some(At::Image { page, x, y, w, h });
+    }
     match (n("line"), n("col"), n("row"), n("cell")) {
         (Some(line), Some(col), _, _) => Some(match n("page") {
             Some(page) => At::Pdf { page, line, col },
@@ -540,6 +545,7 @@ fn result_from_js(v: &JsValue) -> Result<CheckResult, JsError> {
                 at: at_of(&get(&c, "at")),
                 unit: string_field(&c, "unit"),
                 read: string_field(&c, "read"),
+                confidence: get(&c, "confidence").as_f64().map(|x| x as f32),
             };
             (id.into(), cell)
         })

@@ -14,10 +14,11 @@ use crate::{FileError, Limits};
 use object::{get, Dict, File, Obj};
 use text::Glyph;
 
-/// A PDF's text: each page's lines.
+/// A PDF's text: each page's lines; or, for a scan (images and no text), each page's picture.
 #[derive(Debug)]
 pub struct Pdf {
     pub pages: Vec<Vec<String>>,
+    pub scans: Vec<crate::Picture>,
 }
 
 impl Pdf {
@@ -88,6 +89,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Pdf, FileError> {
     }
     let mut pages = Vec::with_capacity(leaves.len());
     let (mut glyphs, mut images) = (0, 0);
+    let mut largest = Vec::with_capacity(leaves.len());
     for (n, (page, resources)) in leaves.iter().enumerate() {
         let contents = contents(&file, page).ok_or_else(|| {
             FileError::damaged(
@@ -98,14 +100,21 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Pdf, FileError> {
         let p = text::page(&file, page, resources, &contents);
         glyphs += p.glyphs.len();
         images += p.images;
+        largest.push(p.largest);
         pages.push(layout(&p.glyphs));
+    }
+    if glyphs == 0 && images > 0 && cfg!(feature = "images") {
+        let mut scans = Vec::new();
+        for (n, obj) in largest.iter().enumerate() {
+            if let Some(obj) = obj {
+                scans.push(picture(&file, obj, n as u32 + 1)?);
+            }
+        }
+        return Ok(Pdf { pages, scans });
     }
     if glyphs == 0 {
         return Err(if images > 0 {
-            FileError::refused(
-                "这是扫描件（图片），其中没有可读的文字：请用文字版 PDF，或在「填写表格」中录入",
-                "this PDF is a scan (images), with no text to read: give a text PDF, or fill in the form",
-            )
+            crate::no_tables_seen(true)
         } else {
             FileError::refused(
                 "这个 PDF 中没有可读的文字：请用文字版 PDF，或在「填写表格」中录入",
@@ -113,7 +122,88 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Pdf, FileError> {
             )
         });
     }
-    Ok(Pdf { pages })
+    Ok(Pdf {
+        pages,
+        scans: Vec::new(),
+    })
+}
+
+/// A page's picture as stored: a JPEG as it is (`DCTDecode`), samples inflated (`FlateDecode`
+/// or none); the encodings gouji does not decode refused by name, with what to do.
+fn picture(file: &File, obj: &Obj, page: u32) -> Result<crate::Picture, FileError> {
+    use crate::{Encoding, Picture};
+    let Obj::Stream(d, range) = obj else {
+        return Err(FileError::damaged(
+            "PDF",
+            "an image of a page is not a stream",
+        ));
+    };
+    let filters: Vec<Vec<u8>> = match file.resolve_in(d, "Filter") {
+        None | Some(Obj::Null) => Vec::new(),
+        Some(Obj::Array(a)) => a
+            .iter()
+            .filter_map(|f| f.name().map(<[u8]>::to_vec))
+            .collect(),
+        Some(f) => f.name().map(<[u8]>::to_vec).into_iter().collect(),
+    };
+    let n = |k: &str| {
+        file.resolve_in(d, k)
+            .and_then(|o| o.num())
+            .unwrap_or(0.0)
+            .clamp(0.0, 1e6) as usize
+    };
+    let refuse = |what: &str| {
+        FileError::refused(
+            &format!("这份扫描件的图片用 {what} 压缩，gouji 尚不能读取：请用扫描软件另存为 JPEG 或 PNG 图片（或以 JPEG 压缩的 PDF）再试，或在「填写表格」中录入"),
+            &format!("this scan's pictures are compressed with {what}, which gouji cannot read yet: save the scan as JPEG or PNG pictures (or a JPEG PDF) and try again, or fill in the form"),
+        )
+    };
+    match filters.last().map(Vec::as_slice) {
+        Some(b"DCTDecode" | b"DCT") if filters.len() == 1 => {
+            let data = file
+                .bytes
+                .get(range.clone())
+                .ok_or_else(|| FileError::damaged("PDF", "a page's picture is cut short"))?;
+            Ok(Picture {
+                page,
+                encoding: Encoding::Jpeg,
+                data: data.to_vec(),
+            })
+        }
+        Some(b"JBIG2Decode") => Err(refuse("JBIG2")),
+        Some(b"JPXDecode") => Err(refuse("JPEG 2000 (JPX)")),
+        Some(b"CCITTFaxDecode" | b"CCF") => Err(refuse("CCITT")),
+        None | Some(b"FlateDecode" | b"Fl") => {
+            let comps = match file.resolve_in(d, "ColorSpace") {
+                Some(Obj::Name(c)) if c == b"DeviceRGB" || c == b"CalRGB" => 3,
+                Some(Obj::Name(c)) if c == b"DeviceCMYK" => 4,
+                Some(Obj::Array(a)) if a.first().and_then(Obj::name) == Some(b"ICCBased") => {
+                    a.get(1)
+                        .map(|s| file.resolve(s))
+                        .and_then(|s| match s {
+                            Obj::Stream(sd, _) => get(&sd, "N").and_then(Obj::num),
+                            _ => None,
+                        })
+                        .unwrap_or(3.0) as usize
+                }
+                Some(Obj::Array(a)) if a.first().and_then(Obj::name) == Some(b"Indexed") => {
+                    return Err(refuse("an indexed palette"))
+                }
+                _ => 1,
+            };
+            let bits = n("BitsPerComponent").max(1);
+            let (w, h) = (n("Width"), n("Height"));
+            let data = file
+                .stream_data(obj)
+                .ok_or_else(|| FileError::damaged("PDF", "a page's picture cannot be unpacked"))?;
+            Ok(Picture {
+                page,
+                encoding: Encoding::Raw { w, h, comps, bits },
+                data,
+            })
+        }
+        Some(other) => Err(refuse(&String::from_utf8_lossy(other))),
+    }
 }
 
 impl File<'_> {

@@ -255,12 +255,15 @@ pub struct Budget {
 pub struct Page {
     pub glyphs: Vec<Glyph>,
     pub images: usize,
+    /// The largest image the page draws (a scan's page), its stream: what a scan is read from.
+    pub largest: Option<Obj>,
 }
 
 pub fn page(file: &File, page: &Dict, resources: &Dict, contents: &[u8]) -> Page {
     let mut out = Page {
         glyphs: Vec::new(),
         images: 0,
+        largest: None,
     };
     let mut budget = Budget {
         ops: 2_000_000,
@@ -406,7 +409,20 @@ fn run(
                     let x = file.resolve_in(&xobjects, std::str::from_utf8(&name).unwrap_or(""));
                     if let Some(Obj::Stream(d, _)) = &x {
                         match get(d, "Subtype").and_then(Obj::name) {
-                            Some(b"Image") => out.images += 1,
+                            Some(b"Image") => {
+                                out.images += 1;
+                                let area = |d: &Dict| {
+                                    let n = |k| get(d, k).and_then(Obj::num).unwrap_or(0.0);
+                                    n("Width") * n("Height")
+                                };
+                                let bigger = match &out.largest {
+                                    Some(Obj::Stream(old, _)) => area(d) > area(old),
+                                    _ => true,
+                                };
+                                if bigger {
+                                    out.largest = x.clone();
+                                }
+                            }
                             Some(b"Form") if budget.depth < 8 => {
                                 if let Some(data) = x.as_ref().and_then(|s| file.stream_data(s)) {
                                     let m = match file.resolve_in(d, "Matrix") {

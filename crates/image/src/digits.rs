@@ -1,0 +1,521 @@
+//! The figures in a cell: its ink cut into glyphs, each glyph classified by a small network of
+//! our own (`digits.bin`, trained by `tools/src/bin/train_digits.rs` on digits and Chinese
+//! characters rendered from the fonts government documents are set in), and the cell's
+//! readings, best first, each with its probability.
+//!
+//! - A **glyph** is a connected piece of ink, with the pieces above or below it (a broken stroke,
+//!   a character of several parts) joined to it; specks far smaller than the cell's glyphs are
+//!   dropped, and a dot on the baseline between digits is a decimal point.
+//! - The **classifier** sees a glyph scaled to 16 × 16 (aspect kept) and its aspect ratio, and
+//!   answers the ten digits or "not a digit" (class 10: a character, a bracket).
+//! - A **cell** is a figure only when every glyph is a digit (or one decimal point) on one line;
+//!   its other readings change one or two glyphs to their runner-up.
+//!
+//! Invariant: the features are computed by one function, [`features`], for training and for
+//! reading alike.
+
+use crate::grid::Rect;
+use crate::page::Ink;
+
+/// The side of the square a glyph is scaled to.
+pub const SIDE: usize = 16;
+/// Features: the scaled glyph, then its aspect ratio and its fill.
+pub const FEATURES: usize = SIDE * SIDE + 2;
+/// Classes: the ten digits, then "not a digit".
+pub const CLASSES: usize = 11;
+pub const OTHER: usize = 10;
+
+/// A glyph: its box (in the page) and its ink.
+#[derive(Clone, Debug)]
+pub struct Glyph {
+    pub rect: Rect,
+    /// The glyph's ink, `rect.w() × rect.h()`, row by row.
+    pub ink: Vec<bool>,
+}
+
+/// The glyphs in a box of the page, left to right; specks dropped.
+pub fn glyphs(ink: &Ink, r: Rect) -> Vec<Glyph> {
+    let (x0, y0) = (r.x0 as usize, r.y0 as usize);
+    let (w, h) = (r.w() as usize, r.h() as usize);
+    if w == 0 || h == 0 {
+        return Vec::new();
+    }
+    // the cell's ink, with what is left of its ruling lines along its edges wiped: a row
+    // (column) near an edge that is mostly ink
+    let mut cell: Vec<bool> = (0..h)
+        .flat_map(|y| (0..w).map(move |x| (x, y)))
+        .map(|(x, y)| ink.at(x0 + x, y0 + y))
+        .collect();
+    let near = 6.min(h / 3);
+    for y in (0..near).chain(h.saturating_sub(near)..h) {
+        if cell[y * w..(y + 1) * w].iter().filter(|&&b| b).count() * 2 > w {
+            cell[y * w..(y + 1) * w].fill(false);
+        }
+    }
+    let near = 6.min(w / 3);
+    for x in (0..near).chain(w.saturating_sub(near)..w) {
+        if (0..h).filter(|&y| cell[y * w + x]).count() * 2 > h {
+            for y in 0..h {
+                cell[y * w + x] = false;
+            }
+        }
+    }
+    let mut label = vec![0u32; w * h];
+    let mut comps: Vec<Rect> = Vec::new();
+    let mut stack = Vec::new();
+    for sy in 0..h {
+        for sx in 0..w {
+            if label[sy * w + sx] != 0 || !cell[sy * w + sx] {
+                continue;
+            }
+            let id = comps.len() as u32 + 1;
+            label[sy * w + sx] = id;
+            stack.push((sx, sy));
+            let mut b = Rect {
+                x0: sx as u32,
+                y0: sy as u32,
+                x1: sx as u32 + 1,
+                y1: sy as u32 + 1,
+            };
+            while let Some((x, y)) = stack.pop() {
+                b.x0 = b.x0.min(x as u32);
+                b.y0 = b.y0.min(y as u32);
+                b.x1 = b.x1.max(x as u32 + 1);
+                b.y1 = b.y1.max(y as u32 + 1);
+                for (dx, dy) in [
+                    (-1i32, -1i32),
+                    (0, -1),
+                    (1, -1),
+                    (-1, 0),
+                    (1, 0),
+                    (-1, 1),
+                    (0, 1),
+                    (1, 1),
+                ] {
+                    let (nx, ny) = (x as i32 + dx, y as i32 + dy);
+                    if nx < 0 || ny < 0 || nx >= w as i32 || ny >= h as i32 {
+                        continue;
+                    }
+                    let (nx, ny) = (nx as usize, ny as usize);
+                    if label[ny * w + nx] == 0 && cell[ny * w + nx] {
+                        label[ny * w + nx] = id;
+                        stack.push((nx, ny));
+                    }
+                }
+            }
+            comps.push(b);
+        }
+    }
+    // what is left of a ruling line at the box's edge: long and thin, along an edge
+    let edge_line = |b: &Rect| {
+        (b.w() as usize * 2 > w && b.h() <= 4 && (b.y0 <= 1 || b.y1 as usize + 1 >= h))
+            || (b.h() as usize * 2 > h && b.w() <= 4 && (b.x0 <= 1 || b.x1 as usize + 1 >= w))
+    };
+    let mut keep: Vec<(Rect, Vec<u32>)> = comps
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| !edge_line(b))
+        .map(|(i, b)| (*b, vec![i as u32 + 1]))
+        .collect();
+    let tallest = keep.iter().map(|(b, _)| b.h()).max().unwrap_or(0);
+    if tallest == 0 {
+        return Vec::new();
+    }
+    // the band of the glyphs that count: specks above or below it are not the cell's
+    let bigs = || {
+        keep.iter()
+            .filter(|(b, _)| b.h() * 2 >= tallest)
+            .map(|(b, _)| *b)
+    };
+    let band_top = bigs().map(|b| b.y0).min().unwrap_or(0);
+    let band_bottom = bigs().map(|b| b.y1).max().unwrap_or(0);
+    keep.retain(|(b, _)| b.y1 > band_top && b.y0 < band_bottom);
+    // specks: far smaller than the tallest glyph (a decimal point is judged later)
+    keep.retain(|(b, _)| b.h() * 7 >= tallest || b.w() * 7 >= tallest);
+    // pieces overlapping in x are one glyph
+    keep.sort_by_key(|(b, _)| b.x0);
+    let mut merged: Vec<(Rect, Vec<u32>)> = Vec::new();
+    for (b, ids) in keep {
+        if let Some((m, mids)) = merged.last_mut() {
+            let overlap = m.x1.min(b.x1).saturating_sub(m.x0.max(b.x0));
+            // a piece joins a glyph of the line's height, never a speck another speck
+            let sized = |r: &Rect| r.h() * 2 >= tallest;
+            if overlap * 2 > b.w().min(m.w()) && (sized(m) || sized(&b)) {
+                m.x0 = m.x0.min(b.x0);
+                m.y0 = m.y0.min(b.y0);
+                m.x1 = m.x1.max(b.x1);
+                m.y1 = m.y1.max(b.y1);
+                mids.extend(ids);
+                continue;
+            }
+        }
+        merged.push((b, ids));
+    }
+    merged
+        .into_iter()
+        .map(|(b, ids)| {
+            let mut g = vec![false; (b.w() * b.h()) as usize];
+            for y in b.y0..b.y1 {
+                for x in b.x0..b.x1 {
+                    let l = label[y as usize * w + x as usize];
+                    if l != 0 && ids.contains(&l) {
+                        g[((y - b.y0) * b.w() + (x - b.x0)) as usize] = true;
+                    }
+                }
+            }
+            Glyph {
+                rect: Rect {
+                    x0: b.x0 + r.x0,
+                    y0: b.y0 + r.y0,
+                    x1: b.x1 + r.x0,
+                    y1: b.y1 + r.y0,
+                },
+                ink: g,
+            }
+        })
+        .collect()
+}
+
+/// A glyph's features: its ink scaled into a 16 × 16 square (the longer side filling it, the
+/// other centred; each cell of the square the share of ink it covers), its aspect ratio, and
+/// the share of its box that is ink.
+pub fn features(g: &Glyph) -> [f32; FEATURES] {
+    let (w, h) = (g.rect.w() as f32, g.rect.h() as f32);
+    let mut f = [0f32; FEATURES];
+    let side = w.max(h);
+    let scale = SIDE as f32 / side;
+    let (ox, oy) = (
+        (SIDE as f32 - w * scale) / 2.0,
+        (SIDE as f32 - h * scale) / 2.0,
+    );
+    let mut count = [0f32; SIDE * SIDE];
+    let mut inked = 0usize;
+    let gw = g.rect.w() as usize;
+    // each source pixel spread over the target cells its square covers
+    for y in 0..g.rect.h() as usize {
+        for x in 0..gw {
+            let on = g.ink[y * gw + x];
+            inked += usize::from(on);
+            let (tx0, ty0) = (x as f32 * scale + ox, y as f32 * scale + oy);
+            let (tx1, ty1) = (tx0 + scale, ty0 + scale);
+            let mut ty = ty0.floor() as usize;
+            while (ty as f32) < ty1 && ty < SIDE {
+                let cy = ((ty + 1) as f32).min(ty1) - (ty as f32).max(ty0);
+                let mut tx = tx0.floor() as usize;
+                while (tx as f32) < tx1 && tx < SIDE {
+                    let cx = ((tx + 1) as f32).min(tx1) - (tx as f32).max(tx0);
+                    let a = cx * cy;
+                    count[ty * SIDE + tx] += a;
+                    if on {
+                        f[ty * SIDE + tx] += a;
+                    }
+                    tx += 1;
+                }
+                ty += 1;
+            }
+        }
+    }
+    for i in 0..SIDE * SIDE {
+        if count[i] > 0.0 {
+            f[i] /= count[i].max(1.0);
+        }
+    }
+    f[SIDE * SIDE] = w / h;
+    f[SIDE * SIDE + 1] = inked as f32 / (w * h);
+    f
+}
+
+/// A small network: features → hidden (ReLU) → classes (softmax).
+pub struct Net {
+    pub hidden: usize,
+    /// `hidden × FEATURES`, then `hidden` biases, then `CLASSES × hidden`, then `CLASSES`.
+    pub w: Vec<f32>,
+}
+
+impl Net {
+    pub fn size(hidden: usize) -> usize {
+        hidden * FEATURES + hidden + CLASSES * hidden + CLASSES
+    }
+
+    /// The network in `digits.bin`: a little-endian u32 (hidden size), then f32s.
+    pub fn from_bytes(b: &[u8]) -> Option<Net> {
+        let hidden = u32::from_le_bytes(b.get(..4)?.try_into().ok()?) as usize;
+        let w: Vec<f32> = b
+            .get(4..)?
+            .chunks_exact(4)
+            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        (hidden > 0 && hidden < 4096 && w.len() == Net::size(hidden)).then_some(Net { hidden, w })
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = (self.hidden as u32).to_le_bytes().to_vec();
+        for v in &self.w {
+            out.extend(v.to_le_bytes());
+        }
+        out
+    }
+
+    /// The hidden layer's activations, and the class probabilities.
+    pub fn forward(&self, x: &[f32; FEATURES], hid: &mut Vec<f32>) -> [f32; CLASSES] {
+        let n = self.hidden;
+        let (w1, rest) = self.w.split_at(n * FEATURES);
+        let (b1, rest) = rest.split_at(n);
+        let (w2, b2) = rest.split_at(CLASSES * n);
+        hid.clear();
+        for j in 0..n {
+            let row = &w1[j * FEATURES..(j + 1) * FEATURES];
+            let s: f32 = row.iter().zip(x.iter()).map(|(a, b)| a * b).sum::<f32>() + b1[j];
+            hid.push(s.max(0.0));
+        }
+        let mut out = [0f32; CLASSES];
+        for (k, o) in out.iter_mut().enumerate() {
+            let row = &w2[k * n..(k + 1) * n];
+            *o = row.iter().zip(hid.iter()).map(|(a, b)| a * b).sum::<f32>() + b2[k];
+        }
+        softmax(&mut out);
+        out
+    }
+}
+
+pub fn softmax(v: &mut [f32; CLASSES]) {
+    let m = v.iter().copied().fold(f32::MIN, f32::max);
+    let mut s = 0.0;
+    for x in v.iter_mut() {
+        *x = (*x - m).exp();
+        s += *x;
+    }
+    for x in v.iter_mut() {
+        *x /= s;
+    }
+}
+
+/// The network gouji reads with.
+pub fn net() -> &'static Net {
+    static NET: std::sync::OnceLock<Net> = std::sync::OnceLock::new();
+    NET.get_or_init(|| {
+        Net::from_bytes(include_bytes!("digits.bin")).unwrap_or(Net {
+            hidden: 1,
+            w: vec![0.0; Net::size(1)],
+        })
+    })
+}
+
+/// What a cell holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Content {
+    /// No ink: a blank cell.
+    Empty,
+    /// A figure: its readings, best first, with their probabilities (summing to at most 1).
+    Figure(Vec<(String, f32)>),
+    /// Something other than a figure (a label, a heading).
+    Text,
+}
+
+/// Reads a cell's box.
+pub fn read_cell(ink: &Ink, r: Rect) -> Content {
+    let inset = 2;
+    if r.w() <= 2 * inset + 2 || r.h() <= 2 * inset + 2 {
+        return Content::Empty;
+    }
+    let r = Rect {
+        x0: r.x0 + inset,
+        y0: r.y0 + inset,
+        x1: r.x1 - inset,
+        y1: r.y1 - inset,
+    };
+    let gs = glyphs(ink, r);
+    if gs.is_empty() {
+        return Content::Empty;
+    }
+    read_glyphs(&gs)
+}
+
+/// A figure's readings from its glyphs, or `Text`.
+pub fn read_glyphs(gs: &[Glyph]) -> Content {
+    let tallest = gs.iter().map(|g| g.rect.h()).max().unwrap_or(0);
+    // the line of the glyphs that count (specks anywhere in the cell do not)
+    let bigs = || gs.iter().filter(|g| g.rect.h() * 2 >= tallest);
+    let top = bigs().map(|g| g.rect.y0).min().unwrap_or(0);
+    let bottom = bigs().map(|g| g.rect.y1).max().unwrap_or(0);
+    // one line of glyphs of one height (a decimal point aside)
+    if bottom - top > tallest + tallest / 2 {
+        return Content::Text;
+    }
+    let net = net();
+    let mut hid = Vec::new();
+    // per glyph: its classes' probabilities, or a decimal point
+    let mut per: Vec<Option<[f32; CLASSES]>> = Vec::with_capacity(gs.len());
+    let big: Vec<usize> = (0..gs.len())
+        .filter(|&i| gs[i].rect.h() * 2 >= tallest)
+        .collect();
+    let (first, last) = (big.first().copied(), big.last().copied());
+    for (i, g) in gs.iter().enumerate() {
+        if g.rect.h() * 2 < tallest {
+            // small: a decimal point (filled, on the baseline, between digits), or a speck
+            let filled = g.ink.iter().filter(|&&b| b).count() * 2 >= g.ink.len();
+            let on_base = g.rect.y1 + tallest / 5 >= bottom && g.rect.y0 * 2 > top + bottom;
+            let between = first.is_some_and(|f| f < i) && last.is_some_and(|l| l > i);
+            let dot = filled && on_base && between && g.rect.w() * 3 < tallest;
+            if dot {
+                per.push(None);
+            } else if g.rect.w() * 2 >= tallest {
+                // a dash or a wide stroke: not a figure
+                return Content::Text;
+            }
+            continue;
+        }
+        if g.rect.h() * 10 < tallest * 7 {
+            return Content::Text;
+        }
+        let p = net.forward(&features(g), &mut hid);
+        if g.rect.w() * 10 > g.rect.h() * 9 {
+            // wider than a digit: digits touching (a scan's blur joins them), unless read
+            // as one digit more surely than as several
+            let whole = p[..OTHER].iter().copied().fold(0.0, f32::max);
+            match split_touching(g, net, &mut hid) {
+                Some((score, parts)) if p[OTHER] > 0.5 || score > whole => {
+                    per.extend(parts.into_iter().map(Some));
+                    continue;
+                }
+                _ if p[OTHER] > 0.5 => return Content::Text,
+                _ => {}
+            }
+        }
+        per.push(Some(p));
+    }
+    if per.iter().filter(|p| p.is_none()).count() > 1 {
+        return Content::Text;
+    }
+    // text when a glyph is surely not a digit, or most are more likely not; a glyph in
+    // doubt among digits is read with the doubt in its probability (a figure's confidence)
+    let others = per.iter().flatten().filter(|p| p[OTHER] > 0.5).count();
+    let digits = per.iter().flatten().count();
+    if per.iter().flatten().any(|p| p[OTHER] > 0.9) || others * 2 > digits {
+        return Content::Text;
+    }
+    Content::Figure(readings(&per))
+}
+
+/// The columns `a..b` of a glyph, trimmed to their ink.
+fn columns(g: &Glyph, a: u32, b: u32) -> Option<Glyph> {
+    let w = g.rect.w();
+    let rows: Vec<u32> = (0..g.rect.h())
+        .filter(|&y| (a..b).any(|x| g.ink[(y * w + x) as usize]))
+        .collect();
+    let (&y0, &y1) = (rows.first()?, rows.last()?);
+    let (nw, nh) = (b - a, y1 + 1 - y0);
+    let mut ink = Vec::with_capacity((nw * nh) as usize);
+    for y in y0..=y1 {
+        for x in a..b {
+            ink.push(g.ink[(y * w + x) as usize]);
+        }
+    }
+    Some(Glyph {
+        rect: Rect {
+            x0: g.rect.x0 + a,
+            y0: g.rect.y0 + y0,
+            x1: g.rect.x0 + b,
+            y1: g.rect.y0 + y1 + 1,
+        },
+        ink,
+    })
+}
+
+/// Digits that touch, cut apart: for two to four parts, each cut at the column of least ink
+/// near its even place; the parts kept when every one is a digit, the likeliest count chosen.
+fn split_touching(g: &Glyph, net: &Net, hid: &mut Vec<f32>) -> Option<(f32, Vec<[f32; CLASSES]>)> {
+    let (w, h) = (g.rect.w(), g.rect.h());
+    let ink_in = |x: u32| (0..h).filter(|&y| g.ink[(y * w + x) as usize]).count();
+    let mut best: Option<(f32, Vec<[f32; CLASSES]>)> = None;
+    for k in 2..=4u32 {
+        // each part at least a third of the height wide ("1" is narrow), at most the height
+        if w < k * h / 3 || w > k * h + h / 2 {
+            continue;
+        }
+        let mut cuts = vec![0u32];
+        for i in 1..k {
+            let at = w * i / k;
+            let span = (w / k / 3).max(1);
+            let lo = at.saturating_sub(span).max(cuts[cuts.len() - 1] + 1);
+            let hi = (at + span).min(w - 1);
+            let c = (lo..=hi).min_by_key(|&x| (ink_in(x), x.abs_diff(at)))?;
+            cuts.push(c);
+        }
+        cuts.push(w);
+        let mut parts = Vec::new();
+        let mut score = 1.0f32;
+        for win in cuts.windows(2) {
+            let part = columns(g, win[0], win[1])?;
+            let p = net.forward(&features(&part), hid);
+            let top = p[..OTHER].iter().copied().fold(0.0, f32::max);
+            if p[OTHER] > 0.5 {
+                score = 0.0;
+                break;
+            }
+            score *= top;
+            parts.push(p);
+        }
+        if score > 0.0 && best.as_ref().is_none_or(|(s, _)| score > *s) {
+            best = Some((score, parts));
+        }
+    }
+    best
+}
+
+/// The cell's readings: the best digit of each glyph, then one or two glyphs changed to their
+/// runner-up, by probability (the product of the glyphs'), best first, at most eight.
+fn readings(per: &[Option<[f32; CLASSES]>]) -> Vec<(String, f32)> {
+    // each glyph's digits by probability (the "other" class left out)
+    let ranked: Vec<Option<Vec<(usize, f32)>>> = per
+        .iter()
+        .map(|p| {
+            p.map(|p| {
+                let mut r: Vec<(usize, f32)> = (0..10).map(|d| (d, p[d])).collect();
+                r.sort_by(|a, b| b.1.total_cmp(&a.1));
+                r.truncate(3);
+                r
+            })
+        })
+        .collect();
+    let text = |choice: &[usize]| -> (String, f32) {
+        let mut s = String::new();
+        let mut p = 1.0f32;
+        for (r, &c) in ranked.iter().zip(choice) {
+            match r {
+                None => s.push('.'),
+                Some(r) => {
+                    s.push(char::from(b'0' + r[c].0 as u8));
+                    p *= r[c].1;
+                }
+            }
+        }
+        (s, p)
+    };
+    let n = ranked.len();
+    let mut out = vec![text(&vec![0; n])];
+    for i in 0..n {
+        for k in 1..3 {
+            if ranked[i].as_ref().is_some_and(|r| r.len() > k) {
+                let mut c = vec![0; n];
+                c[i] = k;
+                out.push(text(&c));
+            }
+        }
+        for j in i + 1..n {
+            if ranked[i].is_some() && ranked[j].is_some() {
+                let mut c = vec![0; n];
+                c[i] = 1;
+                c[j] = 1;
+                out.push(text(&c));
+            }
+        }
+    }
+    // a figure is never printed with a leading zero
+    out.retain(|(s, _)| !(s.len() > 1 && s.starts_with('0') && !s.starts_with("0.")));
+    out.sort_by(|a, b| b.1.total_cmp(&a.1));
+    out.dedup_by(|a, b| a.0 == b.0);
+    out.retain(|(_, p)| *p > 1e-4);
+    out.truncate(8);
+    out
+}

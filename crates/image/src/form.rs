@@ -1,0 +1,249 @@
+//! The cells found in the pictures placed on the official form, by the counts and order of
+//! their rows — the Chinese labels are not read.
+//!
+//! - A **row** is the cells of one band of a table (the same top and bottom rule), left to
+//!   right. Its **figures** are its cells from the right that hold a figure or nothing, up to
+//!   the first that holds text (its label).
+//! - **Part 三** is the rows with seven figures (eight with a 小计 column), in reading order
+//!   across pages (a table continued on the next page joins its first part): 25 of them in the
+//!   2021 format, 23 in the 2019 one. **Part 四** is the row of fifteen figures (or three rows
+//!   of five). **Part 二** is the rows of three figures and of one before part 三, in the order
+//!   of the format's blocks.
+//! - A table whose rows do not fit the form is said, not forced: its figures stay unread.
+//!
+//! Invariant: a cell is placed only where the whole table's rows fit the format's layout.
+
+use crate::digits::Content;
+use crate::grid::Rect;
+use gouji::format::{part2, part3, part4, CellId, FormatId};
+use gouji::seen::{Pictured, Seen};
+
+/// A page's cells: its number (1-based), its cells with what they hold, and how to map a
+/// point of the straightened page back to the page as given.
+pub struct PageCells {
+    pub page: u32,
+    pub cells: Vec<(Rect, Content)>,
+    /// The page's size and the angle it was turned by to straighten it.
+    pub w: usize,
+    pub h: usize,
+    pub angle: f64,
+}
+
+struct Row<'a> {
+    page: &'a PageCells,
+    cells: Vec<&'a (Rect, Content)>,
+    /// The cells from the right that hold a figure or nothing.
+    figures: usize,
+    any_figure: bool,
+}
+
+/// The rows of the pages, in reading order.
+fn rows(pages: &[PageCells]) -> Vec<Row<'_>> {
+    let mut out = Vec::new();
+    for p in pages {
+        let mut cells: Vec<&(Rect, Content)> = p.cells.iter().collect();
+        cells.sort_by_key(|(r, _)| (r.y0, r.x0));
+        let mut used = vec![false; cells.len()];
+        for i in 0..cells.len() {
+            if used[i] {
+                continue;
+            }
+            let (a, _) = cells[i];
+            let tol = 6;
+            let mut band: Vec<&(Rect, Content)> = Vec::new();
+            for j in i..cells.len() {
+                let (b, _) = cells[j];
+                if !used[j] && b.y0.abs_diff(a.y0) <= tol && b.y1.abs_diff(a.y1) <= tol {
+                    used[j] = true;
+                    band.push(cells[j]);
+                }
+            }
+            band.sort_by_key(|(r, _)| r.x0);
+            let figures = band
+                .iter()
+                .rev()
+                .take_while(|(_, c)| !matches!(c, Content::Text))
+                .count();
+            let any_figure = band
+                .iter()
+                .rev()
+                .take(figures)
+                .any(|(_, c)| matches!(c, Content::Figure(_)));
+            // a row of figures: some figure, or its label and empty cells (a row left blank)
+            let labelled = figures < band.len();
+            if figures > 0 && (any_figure || labelled) {
+                out.push(Row {
+                    page: p,
+                    cells: band,
+                    figures,
+                    any_figure,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The cells of the pictures, placed on the form.
+pub fn place(pages: &[PageCells]) -> Pictured {
+    let rows = rows(pages);
+    let mut out = Pictured::default();
+    let seen = |row: &Row, k: usize, id: CellId| -> Seen {
+        let (r, c) = row.cells[row.cells.len() - row.figures + k];
+        let (x, y, w, h) = source_box(row.page, r);
+        Seen {
+            id,
+            readings: match c {
+                Content::Figure(r) => r.clone(),
+                _ => Vec::new(),
+            },
+            page: row.page.page,
+            x,
+            y,
+            w,
+            h,
+        }
+    };
+    // part 三: the rows of seven (or eight) figures
+    let p3: Vec<&Row> = rows
+        .iter()
+        .filter(|r| r.figures == 7 || r.figures == 8)
+        .collect();
+    let p3_start = p3.first().map(|r| (r.page.page, r.cells[0].0.y0));
+    let format = if p3.is_empty() {
+        None
+    } else if p3.len() == part3::rows(true).len() {
+        Some(FormatId::F2021)
+    } else if p3.len() == part3::rows(false).len() {
+        Some(FormatId::F2019)
+    } else {
+        out.unread.push((
+            format!(
+                "图片中第三部分表格识别到 {} 行数字，与格式的 {} 行（2021 年起）或 {} 行（2019 年格式）不符，未读取：请核对图片是否完整清晰，或在「填写表格」中录入",
+                p3.len(),
+                part3::rows(true).len(),
+                part3::rows(false).len()
+            ),
+            format!(
+                "part 三's table in the picture has {} rows of figures, not the format's {} (2021) or {} (2019); not read: check that the picture is whole and clear, or fill in the form",
+                p3.len(),
+                part3::rows(true).len(),
+                part3::rows(false).len()
+            ),
+        ));
+        None
+    };
+    if let Some(f) = format {
+        let grid = part3::grid(part3::splits_other(f));
+        for (row, ids) in p3.iter().zip(grid) {
+            for (k, id) in ids.iter().enumerate().take(row.figures.min(7)) {
+                // the 小计 column some reports add sits before 总计: the seven are the
+                // six, then the last
+                let k = if row.figures == 8 && k == 6 { 7 } else { k };
+                out.cells.push(seen(row, k, *id));
+            }
+        }
+    }
+    out.p3 = format;
+    // part 四: one row of fifteen, or three of five
+    let fifteen: Vec<&Row> = rows.iter().filter(|r| r.figures == 15).collect();
+    let ids = part4::cell_ids();
+    if let [row] = fifteen.as_slice() {
+        for (k, id) in ids.iter().enumerate() {
+            out.cells.push(seen(row, k, *id));
+        }
+    } else {
+        let fives: Vec<&Row> = rows
+            .iter()
+            .filter(|r| r.figures == 5 && r.any_figure)
+            .collect();
+        if fives.len() == 3 {
+            for (g, row) in fives.iter().enumerate() {
+                for k in 0..5 {
+                    out.cells.push(seen(row, k, ids[g * 5 + k]));
+                }
+            }
+        } else if !fifteen.is_empty() || !fives.is_empty() {
+            out.unread.push((
+                "图片中第四部分表格的行与格式不符，未读取：请核对图片是否完整清晰，或在「填写表格」中录入".to_owned(),
+                "part 四's table in the picture does not fit the format; not read: check that the picture is whole and clear, or fill in the form".to_owned(),
+            ));
+        }
+    }
+    // part 二: the rows of three and of one before part 三
+    let before = |r: &&Row| p3_start.is_none_or(|s| (r.page.page, r.cells[0].0.y0) < s);
+    let p2: Vec<&Row> = rows
+        .iter()
+        .filter(before)
+        .filter(|r| r.figures == 1 || r.figures == 3)
+        .collect();
+    if !p2.is_empty() {
+        // part 三's format first; a report may mix them (FMT-MIX says so)
+        let mut formats = vec![FormatId::F2021, FormatId::F2019];
+        if format == Some(FormatId::F2019) {
+            formats.reverse();
+        }
+        let fits = formats.into_iter().find_map(|f| {
+            let want: Vec<(&'static str, Vec<CellId>)> = part2::blocks(f)
+                .flat_map(|(_, v)| {
+                    v.rows.iter().map(move |r| {
+                        let ids = v
+                            .columns
+                            .iter()
+                            .filter_map(|c| CellId::of(r.id, c.id))
+                            .collect();
+                        (r.id, ids)
+                    })
+                })
+                .collect();
+            // where the rows fit the format's rows, in order: the whole table, or a part of
+            // it (a picture of one page) that fits at one place only
+            let at: Vec<usize> = (0..=want.len().saturating_sub(p2.len()))
+                .filter(|&o| {
+                    p2.len() <= want.len()
+                        && want[o..]
+                            .iter()
+                            .zip(&p2)
+                            .all(|((_, ids), r)| ids.len() == r.figures)
+                })
+                .collect();
+            match at.as_slice() {
+                [o] => Some((f, want[*o..].to_vec())),
+                _ => None,
+            }
+        });
+        match fits {
+            Some((f, want)) => {
+                for ((_, ids), row) in want.iter().zip(&p2) {
+                    for (k, id) in ids.iter().enumerate() {
+                        out.cells.push(seen(row, k, *id));
+                    }
+                }
+                out.p2 = Some(f);
+            }
+            None => out.unread.push((
+                "图片中第二部分表格的行与格式不符，未读取".to_owned(),
+                "part 二's table in the picture does not fit the format; not read".to_owned(),
+            )),
+        }
+    }
+    out
+}
+
+/// A cell's box in the page as given (the box around its corners turned back).
+fn source_box(p: &PageCells, r: &Rect) -> (u32, u32, u32, u32) {
+    if p.angle == 0.0 {
+        return (r.x0, r.y0, r.w(), r.h());
+    }
+    let (cx, cy) = (p.w as f64 / 2.0, p.h as f64 / 2.0);
+    let (s, c) = p.angle.sin_cos();
+    let pts = [(r.x0, r.y0), (r.x1, r.y0), (r.x0, r.y1), (r.x1, r.y1)].map(|(x, y)| {
+        let (dx, dy) = (f64::from(x) - cx, f64::from(y) - cy);
+        (cx + dx * c - dy * s, cy + dx * s + dy * c)
+    });
+    let x0 = pts.iter().map(|p| p.0).fold(f64::MAX, f64::min).max(0.0);
+    let y0 = pts.iter().map(|p| p.1).fold(f64::MAX, f64::min).max(0.0);
+    let x1 = pts.iter().map(|p| p.0).fold(0.0, f64::max);
+    let y1 = pts.iter().map(|p| p.1).fold(0.0, f64::max);
+    (x0 as u32, y0 as u32, (x1 - x0) as u32, (y1 - y0) as u32)
+}

@@ -1,0 +1,165 @@
+//! A picture made ready for finding tables: turned straight (a scan is turned by a degree or
+//! so) and made black and white for uneven light.
+//!
+//! Invariant: every step is linear in the pixels (integral images, a bounded angle search over
+//! a sample of the dark pixels); coordinates after [`straighten`] are those of the turned
+//! picture, and [`Straight::to_source`] maps them back to the picture as given.
+
+use crate::decode::Gray;
+
+/// A black-and-white picture: `true` where ink is.
+#[derive(Clone, Debug, Default)]
+pub struct Ink {
+    pub w: usize,
+    pub h: usize,
+    pub px: Vec<bool>,
+}
+
+impl Ink {
+    #[inline]
+    pub fn at(&self, x: usize, y: usize) -> bool {
+        self.px[y * self.w + x]
+    }
+}
+
+/// Ink where a pixel is darker than its neighbourhood's mean by more than `pct` percent
+/// (Bradley's method over an integral image: uneven light and gray shading stay white, ruling
+/// lines and text become ink). The window is a sixteenth of the picture's shorter side.
+pub fn binarise(g: &Gray, pct: u32) -> Ink {
+    let (w, h) = (g.w, g.h);
+    let mut sum = vec![0u64; (w + 1) * (h + 1)];
+    for y in 0..h {
+        let mut row = 0u64;
+        for x in 0..w {
+            row += u64::from(g.px[y * w + x]);
+            sum[(y + 1) * (w + 1) + x + 1] = sum[y * (w + 1) + x + 1] + row;
+        }
+    }
+    let r = (w.min(h) / 32).clamp(8, 64);
+    let mut px = vec![false; w * h];
+    for y in 0..h {
+        let (y0, y1) = (y.saturating_sub(r), (y + r + 1).min(h));
+        for x in 0..w {
+            let (x0, x1) = (x.saturating_sub(r), (x + r + 1).min(w));
+            let n = ((x1 - x0) * (y1 - y0)) as u64;
+            let s = sum[y1 * (w + 1) + x1] + sum[y0 * (w + 1) + x0]
+                - sum[y0 * (w + 1) + x1]
+                - sum[y1 * (w + 1) + x0];
+            let v = u64::from(g.px[y * w + x]);
+            // darker than the mean by pct percent, and not paper-white
+            px[y * w + x] = v * n * 100 < s * u64::from(100 - pct) && v < 235;
+        }
+    }
+    Ink { w, h, px }
+}
+
+/// The picture turned straight, and the angle it was turned by.
+pub struct Straight {
+    pub gray: Gray,
+    /// Radians; the picture as given is this picture turned by `angle`.
+    pub angle: f64,
+}
+
+impl Straight {
+    /// A point of the straightened picture in the picture as given.
+    pub fn to_source(&self, x: f64, y: f64) -> (f64, f64) {
+        let (cx, cy) = (self.gray.w as f64 / 2.0, self.gray.h as f64 / 2.0);
+        let (s, c) = self.angle.sin_cos();
+        let (dx, dy) = (x - cx, y - cy);
+        (cx + dx * c - dy * s, cy + dx * s + dy * c)
+    }
+}
+
+/// The skew of a page: the angle (radians, within ±3°) at which its dark pixels' rows line up
+/// best — text lines and ruling lines make sharp peaks in the row profile when straight.
+pub fn skew(ink: &Ink) -> f64 {
+    // a sample of the ink: at most ~300,000 points
+    let count = ink.px.iter().filter(|&&b| b).count();
+    let step = (count / 300_000).max(1);
+    let mut pts = Vec::with_capacity(count / step + 1);
+    let mut i = 0usize;
+    for y in 0..ink.h {
+        for x in 0..ink.w {
+            if ink.px[y * ink.w + x] {
+                if i % step == 0 {
+                    pts.push((x as f64, y as f64));
+                }
+                i += 1;
+            }
+        }
+    }
+    if pts.len() < 100 {
+        return 0.0;
+    }
+    let score = |a: f64| -> u64 {
+        let t = a.tan();
+        let mut bins = vec![0u32; ink.h + ink.w / 10 + 2];
+        let off = (ink.w as f64 * t.abs()) as isize + 1;
+        for &(x, y) in &pts {
+            let b = (y - x * t).round() as isize + off;
+            if let Some(c) = usize::try_from(b).ok().and_then(|b| bins.get_mut(b)) {
+                *c += 1;
+            }
+        }
+        bins.iter().map(|&c| u64::from(c) * u64::from(c)).sum()
+    };
+    let deg = std::f64::consts::PI / 180.0;
+    let best = |from: f64, to: f64, by: f64| {
+        let mut a = from;
+        let (mut best, mut best_score) = (0.0, 0u64);
+        while a <= to + 1e-9 {
+            let s = score(a * deg);
+            if s > best_score {
+                (best, best_score) = (a, s);
+            }
+            a += by;
+        }
+        best
+    };
+    let coarse = best(-3.0, 3.0, 0.2);
+    let fine = best(coarse - 0.2, coarse + 0.2, 0.02);
+    fine * deg
+}
+
+/// The page turned straight (bilinear), when it is turned by more than a twentieth of a degree.
+pub fn straighten(g: Gray) -> Straight {
+    let small = binarise(&g, 15);
+    let angle = skew(&small);
+    if angle.abs() < 0.05f64.to_radians() {
+        return Straight {
+            gray: g,
+            angle: 0.0,
+        };
+    }
+    let (w, h) = (g.w, g.h);
+    let mut out = Gray::new(w, h, 255);
+    let st = Straight {
+        gray: Gray::default(),
+        angle,
+    };
+    let (cx, cy) = (w as f64 / 2.0, h as f64 / 2.0);
+    let (s, c) = angle.sin_cos();
+    for y in 0..h {
+        let dy = y as f64 - cy;
+        for x in 0..w {
+            let dx = x as f64 - cx;
+            let (sx, sy) = (cx + dx * c - dy * s, cy + dx * s + dy * c);
+            if sx < 0.0 || sy < 0.0 {
+                continue;
+            }
+            let (x0, y0) = (sx as usize, sy as usize);
+            if x0 + 1 >= w || y0 + 1 >= h {
+                continue;
+            }
+            let (fx, fy) = (sx - x0 as f64, sy - y0 as f64);
+            let p = |x, y| f64::from(g.at(x, y));
+            let v = p(x0, y0) * (1.0 - fx) * (1.0 - fy)
+                + p(x0 + 1, y0) * fx * (1.0 - fy)
+                + p(x0, y0 + 1) * (1.0 - fx) * fy
+                + p(x0 + 1, y0 + 1) * fx * fy;
+            out.px[y * w + x] = v.round() as u8;
+        }
+    }
+    let _ = st;
+    Straight { gray: out, angle }
+}
