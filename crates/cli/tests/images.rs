@@ -77,12 +77,44 @@ fn a_scanned_report_reads_as_its_text() {
 }
 
 #[test]
-fn a_page_as_a_picture_gives_its_cells() {
+fn a_page_as_a_picture_gives_its_cells_and_says_the_rest_unread() {
     let image = check_file("huaian-2024-page3.png");
     let text = check_text("huaian-2024.txt");
     // the page holds part 二's first three rows: 规章, 行政规范性文件, 行政许可
     assert_eq!(same_cells("huaian-2024-page3.png", &image, &text, false), 7);
-    assert!(image.findings.is_empty(), "{:?}", findings(&image));
+    assert_eq!(findings(&image), ["TABLE-MISSING Warning Reading"]);
+    assert!(image.findings[0]
+        .message
+        .contains("只识别到 3 行（格式共 6 行）"));
+}
+
+#[test]
+fn a_saved_pages_tables_as_a_screenshot_read_as_its_text() {
+    // 桂东 2020 (the 2019 format: part 二 with negative changes, 元 written in a cell), and
+    // 淮安 2024, their saved pages' tables as one long screenshot each (tools/fixtures/
+    // screenshot.mjs, ruling lines drawn)
+    let image = check_file("huaian-2024-page-screenshot.png");
+    let text = check_text("huaian-2024.txt");
+    assert_eq!(same_cells("huaian screenshot", &image, &text, true), 200);
+    assert_eq!(findings(&image), findings(&text));
+    let image = check_file("guidong-2020-page-screenshot.png");
+    let text = check_text("guidong-2020.txt");
+    let n = same_cells("guidong screenshot", &image, &text, false);
+    assert_eq!(n, 194, "every cell but part 二's last two rows");
+    assert_eq!(
+        image
+            .cells
+            .0
+            .iter()
+            .find(|(k, _)| k == "p2.licensing.change")
+            .unwrap()
+            .1
+            .raw
+            .as_str(),
+        "-57"
+    );
+    // the rows holding a unit (172195991.7元) are said, not passed over
+    assert_eq!(findings(&image), ["TABLE-MISSING Warning Reading"]);
 }
 
 /// A PNG of the given size with no pixel data: what a hostile file states.

@@ -350,18 +350,42 @@ pub fn read_glyphs(gs: &[Glyph]) -> Content {
         .filter(|&i| gs[i].rect.h() * 2 >= tallest)
         .collect();
     let (first, last) = (big.first().copied(), big.last().copied());
+    // a minus sign before the digits; doubt from marks that are neither digit nor speck
+    let mut minus = false;
+    let mut doubt = 1.0f32;
     for (i, g) in gs.iter().enumerate() {
         if g.rect.h() * 2 < tallest {
-            // small: a decimal point (filled, on the baseline, between digits), or a speck
+            // small: a decimal point (filled, on the baseline, between digits), a minus sign
+            // (a flat stroke at mid-height before them), or a speck
             let filled = g.ink.iter().filter(|&&b| b).count() * 2 >= g.ink.len();
             let on_base = g.rect.y1 + tallest / 5 >= bottom && g.rect.y0 * 2 > top + bottom;
             let between = first.is_some_and(|f| f < i) && last.is_some_and(|l| l > i);
             let dot = filled && on_base && between && g.rect.w() * 3 < tallest;
+            let mid = (g.rect.y0 + g.rect.y1) / 2;
+            // a printed minus: a solid bar half a digit's height long or more (a speck of a
+            // scan is shorter)
+            let flat = g.rect.w() >= 3 * g.rect.h() && g.rect.w() * 5 >= tallest * 2 && filled;
+            let near = first.is_some_and(|f| gs[f].rect.x0 <= g.rect.x1 + tallest);
+            let centred = mid * 4 > top * 3 + bottom && mid * 4 < top + bottom * 3;
             if dot {
                 per.push(None);
+            } else if flat
+                && centred
+                && near
+                && first.is_some_and(|f| i < f)
+                && !minus
+                && per.is_empty()
+            {
+                minus = true;
+            } else if flat && first.is_none() {
+                // a dash alone: "no figure" (the core reads "-" as blank)
+                return Content::Figure(vec![("-".to_owned(), 0.95)]);
             } else if g.rect.w() * 2 >= tallest {
-                // a dash or a wide stroke: not a figure
+                // a wide stroke elsewhere: not a figure
                 return Content::Text;
+            } else if g.rect.w() * 4 >= tallest || g.rect.h() * 4 >= tallest {
+                // a mark too big to be a speck and not a digit: read, but in doubt
+                doubt *= 0.5;
             }
             continue;
         }
@@ -394,7 +418,14 @@ pub fn read_glyphs(gs: &[Glyph]) -> Content {
     if per.iter().flatten().any(|p| p[OTHER] > 0.9) || others * 2 > digits {
         return Content::Text;
     }
-    Content::Figure(readings(&per))
+    let mut r = readings(&per);
+    for (t, p) in r.iter_mut() {
+        if minus {
+            t.insert(0, '-');
+        }
+        *p *= doubt;
+    }
+    Content::Figure(r)
 }
 
 /// The columns `a..b` of a glyph, trimmed to their ink.

@@ -69,9 +69,11 @@ fn rows(pages: &[PageCells]) -> Vec<Row<'_>> {
                 .rev()
                 .take(figures)
                 .any(|(_, c)| matches!(c, Content::Figure(_)));
-            // a row of figures: some figure, or its label and empty cells (a row left blank)
+            // a row of figures: some figure, or its label and a part 三 or 四 row's empty
+            // cells (a row left blank; a band of one or three empty cells is more often a
+            // heading's shading than part 二's row left blank)
             let labelled = figures < band.len();
-            if figures > 0 && (any_figure || labelled) {
+            if figures > 0 && (any_figure || labelled && figures >= 5) {
                 out.push(Row {
                     page: p,
                     cells: band,
@@ -87,6 +89,17 @@ fn rows(pages: &[PageCells]) -> Vec<Row<'_>> {
 /// The cells of the pictures, placed on the form.
 pub fn place(pages: &[PageCells]) -> Pictured {
     let rows = rows(pages);
+    if std::env::var_os("GOUJI_DEBUG_ROWS").is_some() {
+        for r in &rows {
+            eprintln!(
+                "p{} y{} figures {} of {}",
+                r.page.page,
+                r.cells[0].0.y0,
+                r.figures,
+                r.cells.len()
+            );
+        }
+    }
     let mut out = Pictured::default();
     let seen = |row: &Row, k: usize, id: CellId| -> Seen {
         let (r, c) = row.cells[row.cells.len() - row.figures + k];
@@ -220,6 +233,20 @@ pub fn place(pages: &[PageCells]) -> Pictured {
                     }
                 }
                 out.p2 = Some(f);
+                let all = part2::blocks(f).map(|(_, v)| v.rows.len()).sum::<usize>();
+                if p2.len() < all {
+                    // a part of the table: the rows not seen are said, not passed over
+                    out.unread.push((
+                        format!(
+                            "图片中第二部分只识别到 {} 行（格式共 {all} 行），其余各行未读取：可能在另一张图片中，或其中有文字（如单位）",
+                            p2.len()
+                        ),
+                        format!(
+                            "only {} of part 二's {all} rows were recognised in the picture; the others are not read (in another picture, or holding text such as a unit)",
+                            p2.len()
+                        ),
+                    ));
+                }
             }
             None => out.unread.push((
                 "图片中第二部分表格的行与格式不符，未读取".to_owned(),
