@@ -44,7 +44,7 @@ test("a scan, an encrypted PDF, an old .doc and a GBK text: each answered plainl
   const { page, context } = await openPage(env.browser, env.server.url);
   await dropFile(page, "scan.pdf", fixtureBytes("files/scanned.pdf"), undefined, { wait: "notice" });
   await page.waitForFunction(() => /扫描件/.test(document.querySelector("#notice").textContent));
-  assert.match(await page.textContent("#notice"), /scan\.pdf：这是扫描件（图片），其中没有可读的文字/);
+  assert.match(await page.textContent("#notice"), /scan\.pdf：这是扫描件（图片），未能从中识别出年度报告的表格/);
   await dropFile(page, "locked.pdf", fixtureBytes("files/encrypted.pdf"), undefined, { wait: "notice" });
   await page.waitForFunction(() => /已加密/.test(document.querySelector("#notice").textContent));
   const ole = Buffer.alloc(2048);
