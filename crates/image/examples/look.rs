@@ -23,7 +23,7 @@ fn main() {
     let cells = grid::cells(ink.w, ink.h, &hs, &vs);
     eprintln!(
         "angle {:.3}°, {} h, {} v, {} cells; straighten {:?}, all {:?}",
-        st.angle.to_degrees(),
+        st.turn.angle.to_degrees(),
         hs.len(),
         vs.len(),
         cells.len(),

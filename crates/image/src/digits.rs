@@ -124,7 +124,7 @@ pub fn glyphs(ink: &Ink, r: Rect) -> Vec<Glyph> {
     // the band of the glyphs that count: specks above or below it are not the cell's
     let bigs = || {
         keep.iter()
-            .filter(|(b, _)| b.h() * 2 >= tallest)
+            .filter(|(b, _)| of_the_line(b, tallest))
             .map(|(b, _)| *b)
     };
     let band_top = bigs().map(|b| b.y0).min().unwrap_or(0);
@@ -139,8 +139,9 @@ pub fn glyphs(ink: &Ink, r: Rect) -> Vec<Glyph> {
         if let Some((m, mids)) = merged.last_mut() {
             let overlap = m.x1.min(b.x1).saturating_sub(m.x0.max(b.x0));
             // a piece joins a glyph of the line's height, never a speck another speck
-            let sized = |r: &Rect| r.h() * 2 >= tallest;
-            if overlap * 2 > b.w().min(m.w()) && (sized(m) || sized(&b)) {
+            if overlap * 2 > b.w().min(m.w())
+                && (of_the_line(m, tallest) || of_the_line(&b, tallest))
+            {
                 m.x0 = m.x0.min(b.x0);
                 m.y0 = m.y0.min(b.y0);
                 m.x1 = m.x1.max(b.x1);
@@ -174,6 +175,12 @@ pub fn glyphs(ink: &Ink, r: Rect) -> Vec<Glyph> {
             }
         })
         .collect()
+}
+
+/// A piece at least half the height of the cell's tallest: a glyph of the line of figures
+/// (smaller ones are specks, dots, minus signs, or parts of a glyph).
+fn of_the_line(r: &Rect, tallest: u32) -> bool {
+    r.h() * 2 >= tallest
 }
 
 /// A glyph's features: its ink scaled into a 16 × 16 square (the longer side filling it, the
@@ -335,9 +342,11 @@ pub fn read_cell(ink: &Ink, r: Rect) -> Content {
 pub fn read_glyphs(gs: &[Glyph]) -> Content {
     let tallest = gs.iter().map(|g| g.rect.h()).max().unwrap_or(0);
     // the line of the glyphs that count (specks anywhere in the cell do not)
-    let bigs = || gs.iter().filter(|g| g.rect.h() * 2 >= tallest);
-    let top = bigs().map(|g| g.rect.y0).min().unwrap_or(0);
-    let bottom = bigs().map(|g| g.rect.y1).max().unwrap_or(0);
+    let big: Vec<usize> = (0..gs.len())
+        .filter(|&i| of_the_line(&gs[i].rect, tallest))
+        .collect();
+    let top = big.iter().map(|&i| gs[i].rect.y0).min().unwrap_or(0);
+    let bottom = big.iter().map(|&i| gs[i].rect.y1).max().unwrap_or(0);
     // one line of glyphs of one height (a decimal point aside)
     if bottom - top > tallest + tallest / 2 {
         return Content::Text;
@@ -346,15 +355,12 @@ pub fn read_glyphs(gs: &[Glyph]) -> Content {
     let mut hid = Vec::new();
     // per glyph: its classes' probabilities, or a decimal point
     let mut per: Vec<Option<[f32; CLASSES]>> = Vec::with_capacity(gs.len());
-    let big: Vec<usize> = (0..gs.len())
-        .filter(|&i| gs[i].rect.h() * 2 >= tallest)
-        .collect();
     let (first, last) = (big.first().copied(), big.last().copied());
     // a minus sign before the digits; doubt from marks that are neither digit nor speck
     let mut minus = false;
     let mut doubt = 1.0f32;
     for (i, g) in gs.iter().enumerate() {
-        if g.rect.h() * 2 < tallest {
+        if !of_the_line(&g.rect, tallest) {
             // small: a decimal point (filled, on the baseline, between digits), a minus sign
             // (a flat stroke at mid-height before them), or a speck
             let filled = g.ink.iter().filter(|&&b| b).count() * 2 >= g.ink.len();

@@ -23,10 +23,8 @@ use gouji::seen::{Pictured, Seen};
 pub struct PageCells {
     pub page: u32,
     pub cells: Vec<(Rect, Content)>,
-    /// The page's size and the angle it was turned by to straighten it.
-    pub w: usize,
-    pub h: usize,
-    pub angle: f64,
+    /// The turn that straightened the page (cells' boxes are reported in the page as given).
+    pub turn: crate::page::Turn,
 }
 
 struct Row<'a> {
@@ -89,17 +87,6 @@ fn rows(pages: &[PageCells]) -> Vec<Row<'_>> {
 /// The cells of the pictures, placed on the form.
 pub fn place(pages: &[PageCells]) -> Pictured {
     let rows = rows(pages);
-    if std::env::var_os("GOUJI_DEBUG_ROWS").is_some() {
-        for r in &rows {
-            eprintln!(
-                "p{} y{} figures {} of {}",
-                r.page.page,
-                r.cells[0].0.y0,
-                r.figures,
-                r.cells.len()
-            );
-        }
-    }
     let mut out = Pictured::default();
     let seen = |row: &Row, k: usize, id: CellId| -> Seen {
         let (r, c) = row.cells[row.cells.len() - row.figures + k];
@@ -259,15 +246,11 @@ pub fn place(pages: &[PageCells]) -> Pictured {
 
 /// A cell's box in the page as given (the box around its corners turned back).
 fn source_box(p: &PageCells, r: &Rect) -> (u32, u32, u32, u32) {
-    if p.angle == 0.0 {
+    if p.turn.angle == 0.0 {
         return (r.x0, r.y0, r.w(), r.h());
     }
-    let (cx, cy) = (p.w as f64 / 2.0, p.h as f64 / 2.0);
-    let (s, c) = p.angle.sin_cos();
-    let pts = [(r.x0, r.y0), (r.x1, r.y0), (r.x0, r.y1), (r.x1, r.y1)].map(|(x, y)| {
-        let (dx, dy) = (f64::from(x) - cx, f64::from(y) - cy);
-        (cx + dx * c - dy * s, cy + dx * s + dy * c)
-    });
+    let pts = [(r.x0, r.y0), (r.x1, r.y0), (r.x0, r.y1), (r.x1, r.y1)]
+        .map(|(x, y)| p.turn.to_source(f64::from(x), f64::from(y)));
     let x0 = pts.iter().map(|p| p.0).fold(f64::MAX, f64::min).max(0.0);
     let y0 = pts.iter().map(|p| p.1).fold(f64::MAX, f64::min).max(0.0);
     let x1 = pts.iter().map(|p| p.0).fold(0.0, f64::max);

@@ -31,9 +31,7 @@ pub fn read_page(g: Gray, page: u32) -> form::PageCells {
     form::PageCells {
         page,
         cells,
-        w: ink.w,
-        h: ink.h,
-        angle: st.angle,
+        turn: st.turn,
     }
 }
 

@@ -3,7 +3,7 @@
 //!
 //! Invariant: every step is linear in the pixels (integral images, a bounded angle search over
 //! a sample of the dark pixels); coordinates after [`straighten`] are those of the turned
-//! picture, and [`Straight::to_source`] maps them back to the picture as given.
+//! picture, and [`Turn::to_source`] maps them back to the picture as given.
 
 use crate::decode::Gray;
 
@@ -53,20 +53,44 @@ pub fn binarise(g: &Gray, pct: u32) -> Ink {
     Ink { w, h, px }
 }
 
-/// The picture turned straight, and the angle it was turned by.
+/// The picture turned straight, and the turn that straightened it.
 pub struct Straight {
     pub gray: Gray,
-    /// Radians; the picture as given is this picture turned by `angle`.
-    pub angle: f64,
+    pub turn: Turn,
 }
 
-impl Straight {
+/// A turn about a picture's centre: the one mapping from the straightened picture back to the
+/// picture as given (each straightened pixel is sampled there; a cell's box is reported there).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Turn {
+    /// Radians; the picture as given is the straightened one turned by `angle`.
+    pub angle: f64,
+    cx: f64,
+    cy: f64,
+    sin: f64,
+    cos: f64,
+}
+
+impl Turn {
+    pub fn new(w: usize, h: usize, angle: f64) -> Turn {
+        let (sin, cos) = angle.sin_cos();
+        Turn {
+            angle,
+            cx: w as f64 / 2.0,
+            cy: h as f64 / 2.0,
+            sin,
+            cos,
+        }
+    }
+
     /// A point of the straightened picture in the picture as given.
+    #[inline]
     pub fn to_source(&self, x: f64, y: f64) -> (f64, f64) {
-        let (cx, cy) = (self.gray.w as f64 / 2.0, self.gray.h as f64 / 2.0);
-        let (s, c) = self.angle.sin_cos();
-        let (dx, dy) = (x - cx, y - cy);
-        (cx + dx * c - dy * s, cy + dx * s + dy * c)
+        let (dx, dy) = (x - self.cx, y - self.cy);
+        (
+            self.cx + dx * self.cos - dy * self.sin,
+            self.cy + dx * self.sin + dy * self.cos,
+        )
     }
 }
 
@@ -126,24 +150,15 @@ pub fn straighten(g: Gray) -> Straight {
     let small = binarise(&g, 15);
     let angle = skew(&small);
     if angle.abs() < 0.05f64.to_radians() {
-        return Straight {
-            gray: g,
-            angle: 0.0,
-        };
+        let turn = Turn::new(g.w, g.h, 0.0);
+        return Straight { gray: g, turn };
     }
     let (w, h) = (g.w, g.h);
     let mut out = Gray::new(w, h, 255);
-    let st = Straight {
-        gray: Gray::default(),
-        angle,
-    };
-    let (cx, cy) = (w as f64 / 2.0, h as f64 / 2.0);
-    let (s, c) = angle.sin_cos();
+    let turn = Turn::new(w, h, angle);
     for y in 0..h {
-        let dy = y as f64 - cy;
         for x in 0..w {
-            let dx = x as f64 - cx;
-            let (sx, sy) = (cx + dx * c - dy * s, cy + dx * s + dy * c);
+            let (sx, sy) = turn.to_source(x as f64, y as f64);
             if sx < 0.0 || sy < 0.0 {
                 continue;
             }
@@ -160,6 +175,5 @@ pub fn straighten(g: Gray) -> Straight {
             out.px[y * w + x] = v.round() as u8;
         }
     }
-    let _ = st;
-    Straight { gray: out, angle }
+    Straight { gray: out, turn }
 }
