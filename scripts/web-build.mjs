@@ -43,6 +43,8 @@ const pageWasm = readFileSync(join(www, "pkg-page/gouji_bg.wasm"));
 writeFileSync(join(www, "pkg-page/gouji_wasm.js"), bytesModule(pageWasm, "the gouji WebAssembly module, one report at a time (the page's first load)"));
 const filesWasm = readFileSync(join(www, "pkg-files/gouji_files_bg.wasm"));
 writeFileSync(join(www, "pkg-files/gouji_files_wasm.js"), bytesModule(filesWasm, "gouji's file readers (WebAssembly)"));
+const imageWasm = readFileSync(join(www, "pkg-image/gouji_image_bg.wasm"));
+writeFileSync(join(www, "pkg-image/gouji_image_wasm.js"), bytesModule(imageWasm, "gouji's picture reader (WebAssembly)"));
 
 // 2. the samples, one click away
 const LABELS = {
@@ -79,10 +81,14 @@ const coreExternal = {
     b.onResolve({ filter: /gouji-page-core\.js$/ }, (a) => ({ path: "./gouji-page-core.js", external: true }));
     // the file readers: a file of their own, imported when a file is dropped
     b.onResolve({ filter: /gouji-files\.js$/ }, (a) => ({ path: "./gouji-files.js", external: true }));
+    // the picture reader: a file of its own, imported when a picture or a scan arrives
+    b.onResolve({ filter: /gouji-image\.js$/ }, (a) => ({ path: "./gouji-image.js", external: true }));
     // the samples' texts: a file of their own, imported when a sample is first chosen
     b.onResolve({ filter: /\/samples\.js$/ }, (a) => ({ path: "./samples.js", external: true }));
     // the batch (many files): a file of its own, imported when a batch is first given
     b.onResolve({ filter: /\/batch\.js$/ }, (a) => ({ path: "./batch.js", external: true }));
+    // pictures (scans, screenshots): a file of its own, imported with the first picture
+    b.onResolve({ filter: /\/pictures\.js$/ }, (a) => ({ path: "./pictures.js", external: true }));
   },
 };
 writeFileSync(join(www, "page.js"), await bundle({ entryPoints: [join(www, "main.js")], plugins: [coreExternal] }));
@@ -94,13 +100,13 @@ const problems = [];
 // every file shipped under www/ (the page, the widget, the embed, the examples), not only the page's
 const walk = (dir) => readdirSync(join(www, dir), { withFileTypes: true }).flatMap((e) =>
   e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]);
-const allShipped = walk(".").filter((f) => /\.(js|html|mjs)$/.test(f) && !f.endsWith("gouji_wasm.js") && !f.endsWith("gouji_files_wasm.js"));
+const allShipped = walk(".").filter((f) => /\.(js|html|mjs)$/.test(f) && !f.endsWith("gouji_wasm.js") && !f.endsWith("gouji_files_wasm.js") && !f.endsWith("gouji_image_wasm.js"));
 for (const f of allShipped) {
   const text = readFileSync(join(www, f), "utf8");
   const m = text.match(NETWORK);
   if (m) problems.push(`${f} references ${m[1]}`);
 }
-for (const name of [...wasmImports(wasm), ...wasmImports(pageWasm), ...wasmImports(filesWasm)]) {
+for (const name of [...wasmImports(wasm), ...wasmImports(pageWasm), ...wasmImports(filesWasm), ...wasmImports(imageWasm)]) {
   const m = name.match(NETWORK) || name.match(/fetch|xmlhttp|websocket|beacon|eventsource/i);
   if (m) problems.push(`the wasm module imports ${name}`);
 }
@@ -157,6 +163,16 @@ const FILES_BUDGET_GZIP = 300 * 1024;
 console.log(`page files (raw, gzip):\n${rows.join("\n")}\n  ${"total".padEnd(22)} ${" ".repeat(10)}  ${String(total).padStart(7)} B gzip (budget ${BUDGET_GZIP})`);
 console.log(`  the page's wasm module alone: ${pageWasm.length} B, ${gzipSync(pageWasm, { level: 9 }).length} B gzip; the whole core's (prev; loaded when last year's report is given): ${wasm.length} B, ${wasmGz} B gzip`);
 console.log(`file readers (loaded when a file is dropped): ${filesWasm.length} B wasm, ${lazyGz} B gzip with their glue (budget ${FILES_BUDGET_GZIP})`);
+// the picture reader: loaded when a picture or a scan arrives (issue 24's budget: 400 KB gzip
+// with its weights)
+const imageLazy = ["gouji-image.js", "pkg-image/gouji_image_bg.js", "pkg-image/gouji_image_wasm.js"];
+const imageGz = imageLazy.reduce((n, f) => n + gzipSync(readFileSync(join(www, f)), { level: 9 }).length, 0);
+const IMAGE_BUDGET_GZIP = 400 * 1024;
+console.log(`picture reader (loaded when a picture or a scan arrives): ${imageWasm.length} B wasm, ${imageGz} B gzip with its glue (budget ${IMAGE_BUDGET_GZIP})`);
+if (imageGz > IMAGE_BUDGET_GZIP) {
+  console.error(`over the picture reader's budget: ${imageGz} > ${IMAGE_BUDGET_GZIP} bytes gzip`);
+  process.exit(1);
+}
 if (lazyGz > FILES_BUDGET_GZIP) {
   console.error(`over the file readers' budget: ${lazyGz} > ${FILES_BUDGET_GZIP} bytes gzip`);
   process.exit(1);
@@ -175,13 +191,16 @@ const script = (await bundle({
     contents: `import * as glue from "./pkg/gouji_bg.js";
 import bytes from "./pkg/gouji_wasm.js";
 import { start } from "./app.js";
-// the file readers, inlined here (there is no file to import from file://), instantiated on a drop
-start(async () => {
+// the file readers, inlined here (there is no file to import from file://), instantiated on a drop.
+// The core is instantiated once: it is both the first load and the whole core (prev, pictures),
+// and a second instance would leave the glue's cached view of the first one's memory behind.
+let core = null;
+start(() => (core ??= (async () => {
   const { instance } = await WebAssembly.instantiate(bytes, { "./gouji_bg.js": glue });
   glue.__wbg_set_wasm(instance.exports);
   if (instance.exports.__wbindgen_start) instance.exports.__wbindgen_start();
   return glue;
-}, () => import("./gouji-files.js"));
+})()), () => import("./gouji-files.js"));
 `,
   },
 })).replace(/<\/script/gi, "<\\/script");

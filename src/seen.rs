@@ -23,7 +23,7 @@ use crate::result::{At, CheckResult};
 use crate::rules::relations;
 
 /// A cell read from a picture.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Seen {
     pub id: CellId,
     /// Its readings, best first, each with its probability; empty for a blank cell.
@@ -39,7 +39,7 @@ pub struct Seen {
 /// What a picture reader found: the cells it placed, the formats their rows fit (part 二's
 /// blocks and part 三's rows each tell theirs), and what it could not read (each said as a
 /// reading finding).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Pictured {
     pub cells: Vec<Seen>,
     pub p2: Option<FormatId>,
@@ -51,6 +51,23 @@ pub struct Pictured {
 /// A reading at least this likely is sure: a relation whose cells are all sure and broken is
 /// the report's error.
 pub const SURE: f32 = 0.9;
+
+/// What is said of a scan (`scan`) or a picture in which no cell of the report's tables was
+/// placed, in Chinese and English: one sentence for every host (the command line's row, the
+/// page's notice and its batch's row).
+pub fn nothing_seen(scan: bool) -> (&'static str, &'static str) {
+    if scan {
+        (
+            "这是扫描件（图片），未能从中识别出年度报告的表格：请用文字版 PDF，或在「填写表格」中录入",
+            "this PDF is a scan (images), and none of the report's tables were recognised in it: give a text PDF, or fill in the form",
+        )
+    } else {
+        (
+            "这是一张图片，未能从中识别出年度报告的表格：请用文字版 PDF、Word 文件或网页，或在「填写表格」中录入",
+            "this is a picture, and none of the report's tables were recognised in it: give a text PDF, a Word file or the web page, or fill in the form",
+        )
+    }
+}
 
 /// Checks the figures read from a picture.
 pub fn check_seen(p: &Pictured) -> CheckResult {

@@ -1,4 +1,4 @@
-//! The one way a wire enum (`Rule`, `Severity`, `Input`, `FormatId`, `ReportFormat`) is named
+//! The one way a wire enum (`Rule`, `Severity`, `Input`, `FormatId`, `ReportFormat`, `CellId`) is named
 //! on the wire: see [`wire_name`].
 
 /// A wire enum: its names are spelled once (by `$name`, read back by `$from`); it is written

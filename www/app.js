@@ -33,6 +33,8 @@ export async function start(loadCore, loadFiles, loadFull = loadCore) {
     loadFull: () => (full ??= loadFull()),
     // many files at once: a module of its own, imported when a batch is first given
     loadBatch: () => import("./batch.js"),
+    // scans, screenshots: a module of its own (with the picture reader), imported with the first
+    loadPictures: () => import("./pictures.js"),
   });
   const setLang = (lang) => {
     view.setLang(lang);

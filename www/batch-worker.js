@@ -2,11 +2,12 @@
 // { chunk: [{ id, name, file }] } -> { id, row, json } for each — the summary row and the result as JSON (a Blob: a
 // batch keeps results, never texts, and not in the page's memory); { id, file, prev } (a pair) -> { id, pair: findings }. Files are told by their bytes, as the page tells them;
 // PDF, Word files and saved pages are read by the file readers, loaded for the first such file.
-import { check, checkGrid, checkPdf, bodyName, cellsCsv, batchDisposition } from "./gouji-core.js";
+import { check, checkGrid, checkPdf, checkSeen, bodyName, cellsCsv, batchDisposition } from "./gouji-core.js";
 import { fileKind, decodeText, looksLikeHtml } from "./view/input.js";
 import { rowOf } from "./batch-row.js";
 
 let readers = null;
+let pictures = null;
 
 self.onmessage = async (e) => {
   const { chunk, id, file, prev } = e.data;
@@ -32,7 +33,9 @@ async function checkOne(id, name, from, walked) {
     const result = await checkFile(from instanceof Uint8Array ? from : new Uint8Array(await from.arrayBuffer()));
     // the core's rule (the command line's): a folder's file that is no report is passed over,
     // a report's file that cannot be read is a row
-    const skip = batchDisposition(result.kind, result.error !== undefined ? null : result.summary.cells_read, walked);
+    // (a picture in which no table was found read no cell: the command line's rule for it)
+    const read = result.nothing ? 0 : result.error !== undefined ? null : result.summary.cells_read;
+    const skip = batchDisposition(result.kind, read, walked);
     if (skip) {
       self.postMessage({ id, row: { file: name, skipped: true, error: result.error ?? skip, error_en: result.error_en ?? skip } });
       return;
@@ -85,6 +88,12 @@ async function contentOf(bytes) {
   readers ??= await import("./gouji-files.js");
   const out = readers.readFile(bytes);
   if (out.error !== undefined) return out;
+  // a picture, a scan's pages: read by the picture reader (loaded with the first)
+  if (out.pictures) {
+    pictures ??= await import("./gouji-image.js");
+    const read = pictures.readPictures(out.pictures, out.kind === "pdf");
+    return read.error !== undefined ? { ...read, kind: out.kind } : { pictured: read.pictured, kind: out.kind };
+  }
   if (out.kind === "pdf") return { pages: out.pages, kind: "pdf" };
   if (out.grid) return { grid: out.grid, input: out.kind, kind: out.kind };
   return { text: out.text ?? "", kind: out.kind ?? "text" };
@@ -94,6 +103,7 @@ async function checkFile(bytes, options = {}) {
   const c = await contentOf(bytes);
   if (c.error !== undefined) return c;
   const kind = { kind: c.kind };
+  if (c.pictured) return Object.assign(checkSeen(c.pictured, options), kind);
   if (c.pages) return Object.assign(checkPdf(c.pages, options), { input: "pdf" }, kind);
   if (c.grid) return Object.assign(checkGrid(c.grid, options), { input: c.input }, kind);
   return Object.assign(check(c.text, options), kind);

@@ -109,3 +109,14 @@ export interface CheckResult {
     indicators: CheckResult["indicators"];
   };
 }
+
+/** What the image module (gouji-image.js, `readPictures`) read from a picture — a scan's
+ *  pages, a screenshot: each placed cell's readings, best first, with their probabilities, and
+ *  its box in the page's pixels; `checkSeen` checks it. */
+export interface Pictured {
+  cells: { id: string; readings: [string, number][]; page: number; x: number; y: number; w: number; h: number }[];
+  p2: "F2019" | "F2021" | null;
+  p3: "F2019" | "F2021" | null;
+  /** Tables or rows seen but not placed: [Chinese, English]. */
+  unread: [string, string][];
+}

@@ -43,6 +43,8 @@ export class GoujiView {
     /** gives batch.js (many files at once), where the host offers it (the page) */
     this.loadBatch = opts.loadBatch ?? null;
     if (this.loadBatch) this.q("#open-folder").hidden = false;
+    /** gives pictures.js (scans, screenshots: read, checked, their crops shown), where offered */
+    this.loadPictures = opts.loadPictures ?? null;
     /** sessionStorage key under which the source survives a reload of the tab (the page's). */
     this.persistKey = opts.persist ?? null;
     /** What is being checked: pasted text, pasted HTML (as a grid), or the form. */
@@ -97,7 +99,8 @@ export class GoujiView {
   /** Keeps the source in this tab's sessionStorage (never localStorage: gone with the tab). */
   persist() {
     if (!this.persistKey) return;
-    if (this.source.kind === "text" && this.source.text.length > BIG) {
+    // a picture's pages are not kept (megabytes of pixels): it is given again after a reload
+    if (this.source.kind === "image" || (this.source.kind === "text" && this.source.text.length > BIG)) {
       sessionStorage.removeItem(this.persistKey);
       return;
     }

@@ -152,6 +152,8 @@ impl FormatId {
 
 crate::wire::wire_name!(FormatId, as_str, from_name, "format");
 crate::wire::wire_name!(ReportFormat, as_str, from_name, "format");
+// a picture's cells passed between the page's modules (`gouji::seen::Pictured`)
+crate::wire::wire_name!(CellId, id, parse, "cell id");
 
 /// What a column's cells hold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

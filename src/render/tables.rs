@@ -46,8 +46,10 @@ pub(super) fn value_cell(h: &mut Html, r: &CheckResult, id: &str, lang: Lang) {
         None if ix.unread.contains(id) => " unread",
         None => " missing",
         Some(c) if c.blank => " blank",
+        // read from a picture: a reading not sure enough is marked, to compare with the picture
+        Some(c) if c.confidence.is_some_and(|p| p < crate::seen::SURE) => " unsure",
         // recovered from figures run together: drawn apart, said so
-        Some(c) if c.read.is_some() => " split",
+        Some(c) if c.read.as_deref() == Some("split") => " split",
         Some(_) => "",
     };
     h.start("td");
@@ -67,6 +69,14 @@ pub(super) fn value_cell(h: &mut Html, r: &CheckResult, id: &str, lang: Lang) {
         }
         h.attr("aria-describedby", &[&described]);
         h.attr("title", &[&tip]);
+    } else if state == " unsure" {
+        h.attr(
+            "title",
+            &[lang.pick(
+                "从图片识别，把握不大：请与图片核对",
+                "read from the picture, not sure: compare it with the picture",
+            )],
+        );
     } else if state == " split" {
         h.attr(
             "title",
@@ -87,6 +97,7 @@ pub(super) fn value_cell(h: &mut Html, r: &CheckResult, id: &str, lang: Lang) {
         _ if cell.is_none() => Some(lang.pick("?缺", "? missing")),
         _ if state == " blank" => Some(lang.pick("空", "blank")),
         _ if state == " split" => Some(lang.pick("拆分", "split")),
+        _ if state == " unsure" => Some(lang.pick("?核对", "? check")),
         _ => None,
     };
     if let Some(words) = words {

@@ -38,6 +38,9 @@ export class Checking {
       this.result = core.check(source.text, this.options());
     } else if (source.kind === "html") {
       this.result = core.checkGrid(source.grid, this.options());
+    } else if (source.kind === "image") {
+      // pictures.js: the picture's readings, checked by the whole core
+      this.result = this.checkImage();
     } else if (core.checkCells) {
       this.result = core.checkCells(source.cells, source.format);
     } else {
@@ -165,6 +168,8 @@ export class Checking {
       if (label) td.setAttribute("aria-label", label);
     }
     for (const li of this.qa("li.gouji-finding", out)) li.tabIndex = 0;
+    // a picture's cells: their crops and marks (pictures.js)
+    this.decorate?.(out);
     this.q("#print-footer").textContent = `${result.title ?? ""} · ${this.t("checked")} ${new Date().toLocaleString(this.lang === "zh" ? "zh-CN" : "en")} · gouji ${result.version}`;
   }
 

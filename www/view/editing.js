@@ -12,6 +12,8 @@ export class Editing {
       source.cells[id] = value;
       return true;
     }
+    // a figure read from a picture, confirmed or corrected (pictures.js)
+    if (source.kind === "image") return this.writeSeen(id, value);
     const cell = this.result?.cells[id];
     if (!cell || !cell.at) {
       this.notice(this.t("edit-missing"));

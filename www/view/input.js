@@ -24,6 +24,12 @@ export class Input {
   }
 
   onPaste(e) {
+    // a screenshot pasted: read as a picture file is
+    const picture = Array.from(e.clipboardData?.files ?? []).find((f) => f.type.startsWith("image/"));
+    if (picture) {
+      e.preventDefault();
+      return this.readFile(picture);
+    }
     const html = e.clipboardData?.getData("text/html") ?? "";
     if (!/<table[\s>]/i.test(html)) {
       const plain = e.clipboardData?.getData("text/plain") ?? "";
@@ -57,6 +63,10 @@ export class Input {
   async readFile(file) {
     const got = await this.contentOf(file, (text) => this.notice(text));
     if (got.error) return this.notice(got.error);
+    if (got.pictures) {
+      if (!this.loadPictures) return this.notice(this.t("file-no-reader", { name: file.name }));
+      return (await this.loadPictures()).takePictures(this, got, file.name);
+    }
     this.showPaste();
     if (got.pages) {
       const text = got.pages.join("");
@@ -94,6 +104,8 @@ export class Input {
       return { error: this.t("file-failed", { name }) };
     }
     if (out.error !== undefined) return { error: `${name}：${this.lang === "zh" ? out.error : out.error_en}` };
+    // a picture or a scan's pages, as stored: read by pictures.js (loaded with the first)
+    if (out.pictures) return { pictures: out.pictures, scan: out.kind === "pdf" };
     if (out.kind === "pdf") return { pages: out.pages, said: this.t("file-read-pdf", { name, n: out.pages.length }) };
     if (out.grid) return { grid: out.grid, input: out.kind, said: this.t(out.kind === "docx" ? "file-read-docx" : "file-read", { name, n: out.tables }) };
     return { text: out.text ?? "", said: this.t("file-read", { name }) };

@@ -10,7 +10,7 @@ export const TEMPLATE = `
       <button type="button" id="open-file" data-i18n="open-file">打开文件…</button>
       <button type="button" id="open-folder" data-i18n="open-folder" hidden>打开文件夹…</button>
       <input type="file" id="folder" hidden webkitdirectory multiple>
-      <input type="file" id="file" hidden multiple accept=".pdf,.docx,.html,.htm,.txt,.md,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/html,text/plain">
+      <input type="file" id="file" hidden multiple accept=".pdf,.docx,.html,.htm,.txt,.md,.png,.jpg,.jpeg,image/png,image/jpeg,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/html,text/plain">
       <label class="select"><span data-i18n="samples">示例</span>
         <select id="samples"><option value="" data-i18n="choose">选择…</option></select>
       </label>
@@ -32,7 +32,7 @@ export const TEMPLATE = `
       <textarea id="prev-text" spellcheck="false" autocomplete="off" data-i18n-placeholder="prev-placeholder" placeholder="在此粘贴上一年度的年报，或把文件拖到这里" aria-label="上一年度报告"></textarea>
       <div class="toolbar">
         <button type="button" id="prev-open" data-i18n="open-file">打开文件…</button>
-        <input type="file" id="prev-file" hidden accept=".pdf,.docx,.html,.htm,.txt,.md,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/html,text/plain">
+        <input type="file" id="prev-file" hidden accept=".pdf,.docx,.html,.htm,.txt,.md,.png,.jpg,.jpeg,image/png,image/jpeg,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/html,text/plain">
         <button type="button" id="prev-clear" data-i18n="prev-clear">清除</button>
       </div>
       <p id="prev-source" class="source" aria-live="polite"></p>

@@ -9,13 +9,41 @@ fn set(obj: &js_sys::Object, key: &str, value: &JsValue) {
 }
 
 /// Reads a file's bytes: `{ kind: "pdf", pages }` (each page's text), `{ kind: "docx" | "html", grid,
-/// tables }` or `{ kind: "text", text }`; `{ error, error_en, kind }` when it cannot be read
+/// tables }`, `{ kind: "text", text }`, or for a picture or a scan `{ kind: "image" | "pdf",
+/// pictures: [{ page, encoding: "jpeg" | "png" | "raw", w, h, comps, bits, data }] }` (as stored,
+/// for the image module, gouji-image.js); `{ error, error_en, kind }` when it cannot be read
 /// (what was wrong and what to do, and what its bytes say it is: "pdf", "docx", "zip", "doc",
 /// "html", "text", "image", "binary"). Never throws for a bad file.
 #[wasm_bindgen(js_name = readFile)]
 pub fn read_file(bytes: &[u8]) -> JsValue {
     let out = js_sys::Object::new();
-    match gouji_files::read(bytes, &gouji_files::Limits::default()) {
+    let limits = gouji_files::Limits::default();
+    let read = match gouji_files::binary_kind(bytes) {
+        // a picture, or a scan's pages: handed to the image module as they are stored (this
+        // module decodes no picture)
+        Some(gouji_files::Kind::Image) => {
+            let encoding = if bytes.starts_with(b"\x89PNG") {
+                gouji_files::Encoding::Png
+            } else {
+                gouji_files::Encoding::Jpeg
+            };
+            let picture = gouji_files::Picture {
+                page: 1,
+                encoding,
+                data: bytes.to_vec(),
+            };
+            return pictures(&out, "image", &[picture]);
+        }
+        Some(gouji_files::Kind::Pdf) => match gouji_files::pdf::read(bytes, &limits) {
+            Ok(pdf) if !pdf.scans.is_empty() => return pictures(&out, "pdf", &pdf.scans),
+            Ok(pdf) => Ok(gouji_files::Content::Pdf {
+                pages: pdf.page_texts(),
+            }),
+            Err(e) => Err(e),
+        },
+        _ => gouji_files::read(bytes, &limits),
+    };
+    match read {
         Ok(gouji_files::Content::Pdf { pages }) => {
             let list = js_sys::Array::new();
             for p in &pages {
@@ -60,6 +88,36 @@ pub fn read_file(bytes: &[u8]) -> JsValue {
         }
     }
     out.into()
+}
+
+/// The pictures as stored: `{ kind, pictures: [{ page, encoding, w, h, comps, bits, data }] }`.
+fn pictures(out: &js_sys::Object, kind: &str, pictures: &[gouji_files::Picture]) -> JsValue {
+    let list = js_sys::Array::new();
+    for p in pictures {
+        let o = js_sys::Object::new();
+        set(&o, "page", &p.page.into());
+        let encoding = match p.encoding {
+            gouji_files::Encoding::Jpeg => "jpeg",
+            gouji_files::Encoding::Png => "png",
+            gouji_files::Encoding::Raw { w, h, comps, bits } => {
+                set(&o, "w", &(w as u32).into());
+                set(&o, "h", &(h as u32).into());
+                set(&o, "comps", &(comps as u32).into());
+                set(&o, "bits", &(bits as u32).into());
+                "raw"
+            }
+        };
+        set(&o, "encoding", &encoding.into());
+        set(
+            &o,
+            "data",
+            &js_sys::Uint8Array::from(p.data.as_slice()).into(),
+        );
+        list.push(&o);
+    }
+    set(out, "kind", &kind.into());
+    set(out, "pictures", &list);
+    out.clone().into()
 }
 
 /// `wasm-pack test --node crates/files-wasm`: the readers compiled to WebAssembly read the

@@ -350,9 +350,13 @@ pub fn read_binary<'a>(
     match kind {
         Kind::Pdf => {
             let pdf = pdf::read(bytes, limits)?;
-            #[cfg(feature = "images")]
             if !pdf.scans.is_empty() {
+                // decoded and read where pictures are read (feature `images`); the page's file
+                // module hands them to its image module instead (crates/files-wasm)
+                #[cfg(feature = "images")]
                 return pictures(&pdf.scans, true);
+                #[cfg(not(feature = "images"))]
+                return Err(no_tables_seen(true));
             }
             Ok(Content::Pdf {
                 pages: pdf.page_texts(),
@@ -411,17 +415,8 @@ fn pictures(pics: &[Picture], scan: bool) -> Result<Content<'static>, FileError>
 /// pictures are not read (the page's file module), which it cannot read: one message for both,
 /// so every host says the same of the same file.
 pub fn no_tables_seen(scan: bool) -> FileError {
-    if scan {
-        FileError::refused(
-            "这是扫描件（图片），未能从中识别出年度报告的表格：请用文字版 PDF，或在「填写表格」中录入",
-            "this PDF is a scan (images), and none of the report's tables were recognised in it: give a text PDF, or fill in the form",
-        )
-    } else {
-        FileError::refused(
-            "这是一张图片，未能从中识别出年度报告的表格：请用文字版 PDF、Word 文件或网页，或在「填写表格」中录入",
-            "this is a picture, and none of the report's tables were recognised in it: give a text PDF, a Word file or the web page, or fill in the form",
-        )
-    }
+    let (zh, en) = gouji::seen::nothing_seen(scan);
+    FileError::refused(zh, en)
 }
 
 /// Why an inflate stopped.

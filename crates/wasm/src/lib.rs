@@ -69,7 +69,8 @@ fn prev_of(v: &JsValue) -> Result<Option<(CheckResult, String)>, JsError> {
 }
 
 /// `prev`: last year's report as text, or `{ text }`, `{ grid }`, `{ html }`, `{ pages }` (a
-/// PDF's, as the file readers give them). It is checked in its own year's format.
+/// PDF's, as the file readers give them), `{ pictured }` (a picture's, as the image module
+/// reads it). It is checked in its own year's format.
 #[cfg(feature = "prev")]
 fn prev_of(v: &JsValue) -> Result<Option<(CheckResult, String)>, JsError> {
     if v.is_undefined() || v.is_null() {
@@ -81,7 +82,7 @@ fn prev_of(v: &JsValue) -> Result<Option<(CheckResult, String)>, JsError> {
     }
     let bad = || {
         JsError::new(
-            "prev is last year's report: a string, or { text }, { grid }, { html } or { pages }",
+            "prev is last year's report: a string, or { text }, { grid }, { html }, { pages } or { pictured }",
         )
     };
     if !v.is_object() {
@@ -108,6 +109,13 @@ fn prev_of(v: &JsValue) -> Result<Option<(CheckResult, String)>, JsError> {
     if !pages.is_undefined() {
         let pages = pages_of(&pages)?;
         return Ok(Some((gouji::check_pdf(&pages, &options), pages.concat())));
+    }
+    // a picture's readings (the image module's `pictured`): figures, no sentences
+    let pictured = get(v, "pictured");
+    if !pictured.is_undefined() {
+        let pictured: gouji::seen::Pictured =
+            serde_wasm_bindgen::from_value(pictured).map_err(to_js_error)?;
+        return Ok(Some((gouji::seen::check_seen(&pictured), String::new())));
     }
     Err(bad())
 }
@@ -199,7 +207,9 @@ pub fn html_to_grid(html: &str) -> Result<JsValue, JsError> {
     serde::Serialize::serialize(&rows, &SERIALIZER).map_err(to_js_error)
 }
 
-/// Checks HTML: `htmlToGrid` then `checkGrid`; the result's `input` is "html".
+/// Checks HTML: `htmlToGrid` then `checkGrid`; the result's `input` is "html". (Not in the
+/// page's first load, whose view reads HTML with `htmlToGrid` and checks the grid.)
+#[cfg(feature = "prev")]
 #[wasm_bindgen(js_name = checkHtml, unchecked_return_type = "CheckResult")]
 pub fn check_html(html: &str, options: Option<CheckOptions>) -> Result<JsValue, JsError> {
     let rows = grid_of_html(html)?;
@@ -223,6 +233,24 @@ pub fn check_cells(
         .collect::<Result<_, JsError>>()?;
     let format: FormatId = format.parse().map_err(to_js_error)?;
     to_js(&gouji::check_cells(&cells, format))
+}
+
+/// Checks the figures read from a picture (a scan's pages, a screenshot): `pictured` is what
+/// the image module's `readPictures` gives — each placed cell's readings, best first, with
+/// their probabilities, and its box. The tables' arithmetic chooses among the readings; every
+/// cell is `read: "image"` with its `confidence` and `at: { page, x, y, w, h }`. A cell the
+/// user has confirmed is given as one reading of probability 1. (Not in the page's first load:
+/// the page loads the whole core with the image module.)
+#[cfg(feature = "prev")]
+#[wasm_bindgen(js_name = checkSeen, unchecked_return_type = "CheckResult")]
+pub fn check_seen(
+    #[wasm_bindgen(unchecked_param_type = "Pictured")] pictured: JsValue,
+    options: Option<CheckOptions>,
+) -> Result<JsValue, JsError> {
+    let asked = options_of(options)?;
+    let pictured: gouji::seen::Pictured =
+        serde_wasm_bindgen::from_value(pictured).map_err(to_js_error)?;
+    finish(gouji::seen::check_seen(&pictured), String::new, asked)
 }
 
 /// The `<td>` (or `<th>`) under `root` that a position `{row, cell}` of the grid read from

@@ -103,7 +103,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Pdf, FileError> {
         largest.push(p.largest);
         pages.push(layout(&p.glyphs));
     }
-    if glyphs == 0 && images > 0 && cfg!(feature = "images") {
+    if glyphs == 0 && images > 0 {
         let mut scans = Vec::new();
         for (n, obj) in largest.iter().enumerate() {
             if let Some(obj) = obj {
