@@ -8,7 +8,11 @@
 //!    take the one change of one cell to another of its readings that leaves the fewest
 //!    relations broken (fewer than before; ties to the likelier reading). A cell so changed is
 //!    read as its runner-up and marked (its confidence is that reading's).
-//! 2. **Whose error.** A relation still broken is the report's error only when every cell on
+//! 2. **Confirmed.** A relation that holds, all of whose cells but one are sure, confirms
+//!    that one: it is sure too ([`CONFIRMED`]), for a misreading would have broken it. So a
+//!    thin "0" the network doubted, in a row and a column that add up, is not left marked
+//!    (a cell read as its runner-up stays marked: the user sees that it was mended).
+//! 3. **Whose error.** A relation still broken is the report's error only when every cell on
 //!    it was read with high confidence ([`SURE`]); otherwise the finding is a *reading* one
 //!    that names the cells to compare with the picture — never the report blamed for a digit
 //!    gouji may have misread.
@@ -68,6 +72,9 @@ pub fn nothing_seen(scan: bool) -> (&'static str, &'static str) {
         )
     }
 }
+
+/// The confidence of a reading the arithmetic confirms (see [`check_seen`]).
+pub const CONFIRMED: f32 = 0.95;
 
 /// Checks the figures read from a picture.
 pub fn check_seen(p: &Pictured) -> CheckResult {
@@ -147,11 +154,53 @@ pub fn check_seen(p: &Pictured) -> CheckResult {
         }
     }
     let report = build(p, &chosen);
-    let confidence = |i: usize| -> f32 {
+    let read_as = |i: usize| -> f32 {
         p.cells[i]
             .readings
             .get(chosen[i])
             .map_or(1.0, |(_, pr)| *pr)
+    };
+    // confirmed by the arithmetic: the one doubtful cell of a relation that holds, all its
+    // other cells sure, is sure too (were it misread, the relation would not hold); again
+    // while that makes another relation's last doubtful cell sure
+    let mut sure: Vec<bool> = (0..p.cells.len()).map(|i| read_as(i) >= SURE).collect();
+    loop {
+        let mut more = false;
+        for r in &rels.list {
+            let mut sum = 0i64;
+            let mut doubtful = Vec::new();
+            let mut whole = true;
+            for (q, sign) in rels.terms(r) {
+                match values.get(q as usize).copied().flatten() {
+                    Some(v) => sum += sign * v,
+                    None => whole = false,
+                }
+                match owner.get(q as usize).copied().flatten() {
+                    Some(i) if !sure[i] => doubtful.push(i),
+                    Some(_) => {}
+                    None => whole = false,
+                }
+            }
+            if whole && sum == 0 {
+                // (a cell the checksum read as a runner-up stays marked, as read so)
+                if let [i] = doubtful.as_slice() {
+                    if chosen[*i] == 0 {
+                        sure[*i] = true;
+                        more = true;
+                    }
+                }
+            }
+        }
+        if !more {
+            break;
+        }
+    }
+    let confidence = |i: usize| -> f32 {
+        if sure[i] {
+            read_as(i).max(CONFIRMED)
+        } else {
+            read_as(i)
+        }
     };
     let unsure: Vec<CellId> = (0..p.cells.len())
         .filter(|&i| confidence(i) < SURE)
@@ -323,5 +372,32 @@ mod tests {
         assert_eq!(r.findings[0].rule, Rule::P4Sum);
         assert_eq!(r.findings[0].source, Source::Reading);
         assert!(r.findings[0].message.contains("p4.review.corrected"));
+    }
+
+    #[test]
+    fn a_sum_that_holds_confirms_its_one_doubtful_reading_and_not_two() {
+        // the one doubtful cell of a sum that holds is confirmed: were it misread, the sum
+        // would not hold
+        let p = review([
+            &[("72", 0.99)],
+            &[("0", 0.16)],
+            &[("178", 0.99)],
+            &[("37", 0.99)],
+            &[("287", 0.99)],
+        ]);
+        let r = check_seen(&p);
+        assert!(r.findings.is_empty(), "{:?}", r.findings);
+        assert_eq!(cell(&r, "p4.review.corrected").confidence, Some(CONFIRMED));
+        // two doubtful cells in it: a misreading of one may hide another; both stay in doubt
+        let p = review([
+            &[("72", 0.99)],
+            &[("0", 0.16)],
+            &[("0", 0.5)],
+            &[("215", 0.99)],
+            &[("287", 0.99)],
+        ]);
+        let r = check_seen(&p);
+        assert_eq!(cell(&r, "p4.review.corrected").confidence, Some(0.16));
+        assert_eq!(cell(&r, "p4.review.other").confidence, Some(0.5));
     }
 }

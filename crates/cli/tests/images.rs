@@ -177,3 +177,36 @@ fn a_picture_without_the_forms_tables_is_said_unread() {
     assert_eq!(r.summary.unread, 1, "said, not silent");
     assert_eq!(r.findings[0].source.as_str(), "reading");
 }
+
+/// 淮安 2024's tables as a screen shows a saved page (tools/fixtures/tables-html.mjs: 16 px
+/// 宋体, ruling lines one pixel, a device pixel a CSS pixel): figures 13 pixels tall, a "0" a
+/// ring one pixel thick where it falls between pixels — read as the page's sure zeros are.
+#[test]
+fn a_saved_pages_tables_at_a_screens_size_read_right_and_sure() {
+    let image = check_file("huaian-2024-tables-16px.png");
+    let text = check_text("huaian-2024.txt");
+    assert_eq!(same_cells("16 px", &image, &text, true), 200);
+    assert_eq!(findings(&image), findings(&text));
+    let unsure: Vec<&str> = image
+        .cells
+        .0
+        .iter()
+        .filter(|(_, c)| c.confidence.is_some_and(|p| p < gouji::seen::SURE))
+        .map(|(k, _)| k.as_ref())
+        .collect();
+    assert_eq!(unsure, Vec::<&str>::new(), "cells left in doubt");
+
+    // one figure changed (1288 → 1298): the report's error, said as the text's would be
+    let wrong = check_file("huaian-2024-tables-16px-wrong-cell.png");
+    assert_eq!(findings(&wrong), ["P3-ROW Error Report"]);
+    let f = &wrong.findings[0];
+    assert!(
+        f.cells.iter().any(|c| c == "p3.granted.natural"),
+        "{:?}",
+        f.cells
+    );
+    // six cells left blank: blank, not 0, and said
+    let blank = check_file("huaian-2024-tables-16px-blank-cells.png");
+    assert_eq!(findings(&blank), ["CELL-BLANK Warning Report"]);
+    assert_eq!(blank.cells.0.iter().filter(|(_, c)| c.blank).count(), 6);
+}

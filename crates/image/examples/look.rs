@@ -67,7 +67,7 @@ fn main() {
         match digits::read_cell(&ink, *c) {
             digits::Content::Empty => line.push_str(" _"),
             digits::Content::Text => line.push_str(" T"),
-            digits::Content::Figure(r) => {
+            digits::Content::Figure(r) | digits::Content::Doubtful(r) => {
                 line.push_str(&format!(" {}({:.2}", r[0].0, r[0].1));
                 if let Some(b) = r.get(1) {
                     line.push_str(&format!("|{}:{:.2}", b.0, b.1));

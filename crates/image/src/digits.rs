@@ -317,29 +317,172 @@ pub enum Content {
     Figure(Vec<(String, f32)>),
     /// Something other than a figure (a label, a heading).
     Text,
+    /// Glyphs shaped as digits that the network doubts are digits (a thin "0" of a
+    /// screenshot, a ring like 口): its readings, as a figure's. A figure in a row of
+    /// figures, text elsewhere (a heading's stroke read as "1") — `form` decides.
+    Doubtful(Vec<(String, f32)>),
 }
 
-/// Reads a cell's box.
+/// Reads a cell's box (on its own: no page's font to compare with; see [`PageFont`]).
 pub fn read_cell(ink: &Ink, r: Rect) -> Content {
+    read_glyphs(&cell_glyphs(ink, r), &PageFont::default())
+}
+
+/// The glyphs of a cell's box, inside its ruling lines.
+pub fn cell_glyphs(ink: &Ink, r: Rect) -> Vec<Glyph> {
     let inset = 2;
     if r.w() <= 2 * inset + 2 || r.h() <= 2 * inset + 2 {
-        return Content::Empty;
+        return Vec::new();
     }
-    let r = Rect {
-        x0: r.x0 + inset,
-        y0: r.y0 + inset,
-        x1: r.x1 - inset,
-        y1: r.y1 - inset,
+    glyphs(
+        ink,
+        Rect {
+            x0: r.x0 + inset,
+            y0: r.y0 + inset,
+            x1: r.x1 - inset,
+            y1: r.y1 - inset,
+        },
+    )
+}
+
+/// A digit the network reads this surely teaches the page's font.
+const EXEMPLARY: f32 = 0.995;
+
+/// The digits of one page as the network read them surely: its font, printed the same way
+/// wherever a figure is (a page's figures are set in one face and size, and a screenshot's
+/// are pixel for pixel alike). A glyph the network doubts — a thin "0", one pixel thick at a
+/// screenshot's size, is a ring as a 口 is — that matches one of them within a few pixels is
+/// read as that digit, as surely. The network still reads every glyph; this only settles
+/// its doubts by the page's own evidence, and never where two digits match as well.
+#[derive(Default)]
+pub struct PageFont {
+    /// Per digit, a few of its sure glyphs of each size.
+    exemplars: Vec<(usize, Glyph, f32)>,
+}
+
+impl PageFont {
+    /// Learns the page's font from every cell's glyphs.
+    pub fn learn(cells: &[Vec<Glyph>]) -> PageFont {
+        let net = net();
+        let mut hid = Vec::new();
+        let mut exemplars: Vec<(usize, Glyph, f32)> = Vec::new();
+        for gs in cells {
+            let tallest = gs.iter().map(|g| g.rect.h()).max().unwrap_or(0);
+            for g in gs.iter().filter(|g| of_the_line(&g.rect, tallest)) {
+                let p = net.forward(&features(g), &mut hid);
+                let (d, &pd) = p[..OTHER]
+                    .iter()
+                    .enumerate()
+                    .max_by(|a, b| a.1.total_cmp(b.1))
+                    .unwrap_or((0, &0.0));
+                let alike = exemplars
+                    .iter()
+                    .filter(|(e, x, _)| {
+                        *e == d && x.rect.w() == g.rect.w() && x.rect.h() == g.rect.h()
+                    })
+                    .count();
+                if pd >= EXEMPLARY && alike < 4 {
+                    exemplars.push((d, g.clone(), pd));
+                }
+            }
+        }
+        PageFont { exemplars }
+    }
+
+    /// The network's reading of a glyph, its doubt settled by the page's font where it can be.
+    fn classify(&self, g: &Glyph, net: &Net, hid: &mut Vec<f32>) -> [f32; CLASSES] {
+        let p = net.forward(&features(g), hid);
+        let best = p[..OTHER].iter().copied().fold(0.0, f32::max);
+        if best >= EXEMPLARY || self.exemplars.is_empty() {
+            return p;
+        }
+        // the nearest exemplar of each digit, in pixels that differ
+        let mut nearest = [u32::MAX; OTHER];
+        let mut sure = [0f32; OTHER];
+        for (d, x, pd) in &self.exemplars {
+            if let Some(m) = mismatch(g, x) {
+                if m < nearest[*d] {
+                    nearest[*d] = m;
+                    sure[*d] = *pd;
+                }
+            }
+        }
+        // the network's own likeliest digit, printed as a sure one of the page is (a pixel's
+        // tolerance), and no other digit of the page that near: confirmed, a little less
+        // surely than its exemplar
+        let d = (0..OTHER)
+            .max_by(|&a, &b| p[a].total_cmp(&p[b]))
+            .unwrap_or(0);
+        let others = (0..OTHER)
+            .filter(|&k| k != d)
+            .map(|k| nearest[k])
+            .min()
+            .unwrap_or(u32::MAX);
+        if nearest[d] == 0 && others >= 2 {
+            let mut q = [0f32; CLASSES];
+            q[d] = sure[d] * 0.98;
+            let rest = (1.0 - q[d]) / (CLASSES - 1) as f32;
+            for (k, v) in q.iter_mut().enumerate() {
+                if k != d {
+                    *v = rest;
+                }
+            }
+            return q;
+        }
+        p
+    }
+}
+
+/// How far apart two glyphs of about one size are (a pixel or two either way): the ink of
+/// each with no ink of the other within a pixel of it, counted, the two laid centre on centre.
+/// A pixel's tolerance, because one digit printed at two positions a fraction of a pixel apart
+/// is a stroke one pixel thick in one place and two in the other; `None` when their sizes
+/// differ more.
+fn mismatch(a: &Glyph, b: &Glyph) -> Option<u32> {
+    let (aw, ah, bw, bh) = (a.rect.w(), a.rect.h(), b.rect.w(), b.rect.h());
+    if aw.abs_diff(bw) > 2 || ah.abs_diff(bh) > 2 {
+        return None;
+    }
+    // b's pixel (x, y) in a's frame: b shifted by half the difference of their sizes
+    let (dx, dy) = (
+        (i64::from(aw) - i64::from(bw)) / 2,
+        (i64::from(ah) - i64::from(bh)) / 2,
+    );
+    let ink = |g: &Glyph, x: i64, y: i64| -> bool {
+        let (w, h) = (i64::from(g.rect.w()), i64::from(g.rect.h()));
+        x >= 0 && y >= 0 && x < w && y < h && g.ink[(y * w + x) as usize]
     };
-    let gs = glyphs(ink, r);
+    let near = |g: &Glyph, x: i64, y: i64| -> bool {
+        (-1..=1).any(|oy| (-1..=1).any(|ox| ink(g, x + ox, y + oy)))
+    };
+    let mut m = 0;
+    for y in 0..i64::from(ah) {
+        for x in 0..i64::from(aw) {
+            if ink(a, x, y) && !near(b, x - dx, y - dy) {
+                m += 1;
+            }
+        }
+    }
+    for y in 0..i64::from(bh) {
+        for x in 0..i64::from(bw) {
+            if ink(b, x, y) && !near(a, x + dx, y + dy) {
+                m += 1;
+            }
+        }
+    }
+    Some(m)
+}
+
+/// A glyph read "not a digit" less surely than this, yet shaped as one, leaves its cell a
+/// figure in doubt rather than text.
+const IN_DOUBT: f32 = 0.97;
+
+/// A figure's readings from its glyphs (each classified by the network, its doubts settled by
+/// the page's font), or `Text`.
+pub fn read_glyphs(gs: &[Glyph], font: &PageFont) -> Content {
     if gs.is_empty() {
         return Content::Empty;
     }
-    read_glyphs(&gs)
-}
-
-/// A figure's readings from its glyphs, or `Text`.
-pub fn read_glyphs(gs: &[Glyph]) -> Content {
     let tallest = gs.iter().map(|g| g.rect.h()).max().unwrap_or(0);
     // the line of the glyphs that count (specks anywhere in the cell do not)
     let big: Vec<usize> = (0..gs.len())
@@ -398,12 +541,12 @@ pub fn read_glyphs(gs: &[Glyph]) -> Content {
         if g.rect.h() * 10 < tallest * 7 {
             return Content::Text;
         }
-        let p = net.forward(&features(g), &mut hid);
+        let p = font.classify(g, net, &mut hid);
         if g.rect.w() * 10 > g.rect.h() * 9 {
             // wider than a digit: digits touching (a scan's blur joins them), unless read
             // as one digit more surely than as several
             let whole = p[..OTHER].iter().copied().fold(0.0, f32::max);
-            match split_touching(g, net, &mut hid) {
+            match split_touching(g, net, font, &mut hid) {
                 Some((score, parts)) if p[OTHER] > 0.5 || score > whole => {
                     per.extend(parts.into_iter().map(Some));
                     continue;
@@ -422,7 +565,27 @@ pub fn read_glyphs(gs: &[Glyph]) -> Content {
     let others = per.iter().flatten().filter(|p| p[OTHER] > 0.5).count();
     let digits = per.iter().flatten().count();
     if per.iter().flatten().any(|p| p[OTHER] > 0.9) || others * 2 > digits {
-        return Content::Text;
+        // glyphs shaped as digits (each of the line, none wide) that the network only finds
+        // less likely digits than not: a thin figure at a screenshot's small size (a "0" one
+        // pixel thick is a ring, as a 口 is) — read, in doubt (its probability is the digits'
+        // alone), for the tables' arithmetic to confirm or not; anything surely not a digit
+        // is text
+        let digit_shaped = big
+            .iter()
+            .all(|&i| gs[i].rect.w() * 10 <= gs[i].rect.h() * 8)
+            && big.len() == digits
+            && per.iter().flatten().all(|p| p[OTHER] < IN_DOUBT);
+        if !digit_shaped {
+            return Content::Text;
+        }
+        let mut r = readings(&per);
+        for (t, p) in r.iter_mut() {
+            if minus {
+                t.insert(0, '-');
+            }
+            *p *= doubt;
+        }
+        return Content::Doubtful(r);
     }
     let mut r = readings(&per);
     for (t, p) in r.iter_mut() {
@@ -461,7 +624,12 @@ fn columns(g: &Glyph, a: u32, b: u32) -> Option<Glyph> {
 
 /// Digits that touch, cut apart: for two to four parts, each cut at the column of least ink
 /// near its even place; the parts kept when every one is a digit, the likeliest count chosen.
-fn split_touching(g: &Glyph, net: &Net, hid: &mut Vec<f32>) -> Option<(f32, Vec<[f32; CLASSES]>)> {
+fn split_touching(
+    g: &Glyph,
+    net: &Net,
+    font: &PageFont,
+    hid: &mut Vec<f32>,
+) -> Option<(f32, Vec<[f32; CLASSES]>)> {
     let (w, h) = (g.rect.w(), g.rect.h());
     let ink_in = |x: u32| (0..h).filter(|&y| g.ink[(y * w + x) as usize]).count();
     let mut best: Option<(f32, Vec<[f32; CLASSES]>)> = None;
@@ -484,7 +652,7 @@ fn split_touching(g: &Glyph, net: &Net, hid: &mut Vec<f32>) -> Option<(f32, Vec<
         let mut score = 1.0f32;
         for win in cuts.windows(2) {
             let part = columns(g, win[0], win[1])?;
-            let p = net.forward(&features(&part), hid);
+            let p = font.classify(&part, net, hid);
             let top = p[..OTHER].iter().copied().fold(0.0, f32::max);
             if p[OTHER] > 0.5 {
                 score = 0.0;

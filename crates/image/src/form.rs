@@ -3,7 +3,8 @@
 //!
 //! - A **row** is the cells of one band of a table (the same top and bottom rule), left to
 //!   right. Its **figures** are its cells from the right that hold a figure or nothing, up to
-//!   the first that holds text (its label).
+//!   the first that holds text (its label); a doubtful figure counts as one only in a row
+//!   that has a sure one.
 //! - **Part 三** is the rows with seven figures (eight with a 小计 column), in reading order
 //!   across pages (a table continued on the next page joins its first part): 25 of them in the
 //!   2021 format, 23 in the 2019 one. **Part 四** is the row of fifteen figures (or three rows
@@ -32,6 +33,9 @@ struct Row<'a> {
     cells: Vec<&'a (Rect, Content)>,
     /// The cells from the right that hold a figure or nothing.
     figures: usize,
+    /// Of those, the empty ones at the right end: the blank cells a table copied back from
+    /// gouji (or Word's) pads a one-figure row of part 二 with, or a row's cells left blank.
+    trailing_empty: usize,
     any_figure: bool,
 }
 
@@ -57,16 +61,24 @@ fn rows(pages: &[PageCells]) -> Vec<Row<'_>> {
                 }
             }
             band.sort_by_key(|(r, _)| r.x0);
-            let figures = band
-                .iter()
-                .rev()
-                .take_while(|(_, c)| !matches!(c, Content::Text))
-                .count();
+            // a doubtful figure is one in a row that has a sure one (else a heading's stroke)
+            let sure = band.iter().any(|(_, c)| matches!(c, Content::Figure(_)));
+            let text = |c: &Content| match c {
+                Content::Text => true,
+                Content::Doubtful(_) => !sure,
+                _ => false,
+            };
+            let figures = band.iter().rev().take_while(|(_, c)| !text(c)).count();
             let any_figure = band
                 .iter()
                 .rev()
                 .take(figures)
                 .any(|(_, c)| matches!(c, Content::Figure(_)));
+            let trailing_empty = band
+                .iter()
+                .rev()
+                .take_while(|(_, c)| matches!(c, Content::Empty))
+                .count();
             // a row of figures: some figure, or its label and a part 三 or 四 row's empty
             // cells (a row left blank; a band of one or three empty cells is more often a
             // heading's shading than part 二's row left blank)
@@ -76,6 +88,7 @@ fn rows(pages: &[PageCells]) -> Vec<Row<'_>> {
                     page: p,
                     cells: band,
                     figures,
+                    trailing_empty,
                     any_figure,
                 });
             }
@@ -94,7 +107,7 @@ pub fn place(pages: &[PageCells]) -> Pictured {
         Seen {
             id,
             readings: match c {
-                Content::Figure(r) => r.clone(),
+                Content::Figure(r) | Content::Doubtful(r) => r.clone(),
                 _ => Vec::new(),
             },
             page: row.page.page,
@@ -204,7 +217,7 @@ pub fn place(pages: &[PageCells]) -> Pictured {
                         && want[o..]
                             .iter()
                             .zip(&p2)
-                            .all(|((_, ids), r)| ids.len() == r.figures)
+                            .all(|((_, ids), r)| fits_row(ids.len(), r))
                 })
                 .collect();
             match at.as_slice() {
@@ -242,6 +255,13 @@ pub fn place(pages: &[PageCells]) -> Pictured {
         }
     }
     out
+}
+
+/// Whether a row of part 二 fits a format's row of `n` figures: as many figures, or fewer when
+/// the rest of the row is empty (a one-figure row padded with blank cells; its figure is the
+/// first).
+fn fits_row(n: usize, r: &Row) -> bool {
+    n == r.figures || n < r.figures && n + r.trailing_empty >= r.figures
 }
 
 /// A cell's box in the page as given (the box around its corners turned back).

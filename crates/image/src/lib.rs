@@ -24,9 +24,17 @@ pub fn read_page(g: Gray, page: u32) -> form::PageCells {
     let mut hs = grid::horizontal(&ink);
     grid::close_open_ends(&ink, &mut hs);
     let vs = grid::vertical(&ink, &hs);
-    let cells = grid::cells(ink.w, ink.h, &hs, &vs)
+    let boxes = grid::cells(ink.w, ink.h, &hs, &vs);
+    let glyphs: Vec<Vec<digits::Glyph>> = boxes
+        .iter()
+        .map(|&r| digits::cell_glyphs(&ink, r))
+        .collect();
+    // the page's own font: its sure digits settle the network's doubts about the others
+    let font = digits::PageFont::learn(&glyphs);
+    let cells = boxes
         .into_iter()
-        .map(|r| (r, digits::read_cell(&ink, r)))
+        .zip(&glyphs)
+        .map(|(r, gs)| (r, digits::read_glyphs(gs, &font)))
         .collect();
     form::PageCells {
         page,
