@@ -210,3 +210,27 @@ fn a_saved_pages_tables_at_a_screens_size_read_right_and_sure() {
     assert_eq!(findings(&blank), ["CELL-BLANK Warning Report"]);
     assert_eq!(blank.cells.0.iter().filter(|(_, c)| c.blank).count(), 6);
 }
+
+/// Tables without ruling lines (a page saved without its stylesheet): read by the alignment
+/// of their figures (`gouji_image::loose`) — 淮安's tables at 16 px, the same with one figure
+/// changed, and a whole saved CMS page (tests/fixtures/html/gov-page.html: its prose, its
+/// three tables, no padding in its cells) as a long screenshot with its rules and without.
+#[test]
+fn tables_without_ruling_lines_read_by_their_figures_alignment() {
+    let text = check_text("huaian-2024.txt");
+    let image = check_file("huaian-2024-tables-16px-borderless.png");
+    assert_eq!(same_cells("borderless", &image, &text, true), 200);
+    assert_eq!(findings(&image), findings(&text));
+    let wrong = check_file("huaian-2024-tables-16px-borderless-wrong-cell.png");
+    assert_eq!(findings(&wrong), ["P3-ROW Error Report"]);
+
+    let html = std::fs::read_to_string(fixtures().join("html/gov-page.html")).unwrap();
+    let page = gouji_files::read(html.as_bytes(), &gouji_files::Limits::default())
+        .unwrap()
+        .check(&gouji::Options::default());
+    for name in ["gov-page-screenshot.png", "gov-page-borderless.png"] {
+        let image = check_file(name);
+        assert_eq!(same_cells(name, &image, &page, true), 200);
+        assert_eq!(findings(&image), findings(&page), "{name}");
+    }
+}

@@ -15,12 +15,15 @@ fn main() {
     }
     .expect("decode");
     let t = std::time::Instant::now();
+    let inset = gouji_image::inset_for(&g);
     let st = page::straighten(g);
     let t1 = t.elapsed();
     let ink = page::binarise(&st.gray, 12);
     let hs = grid::horizontal(&ink);
     let vs = grid::vertical(&ink, &hs);
     let cells = grid::cells(ink.w, ink.h, &hs, &vs);
+    let read = gouji_image::read_boxes(&ink, cells.clone(), inset);
+    eprintln!("inset {inset}");
     eprintln!(
         "angle {:.3}°, {} h, {} v, {} cells; straighten {:?}, all {:?}",
         st.turn.angle.to_degrees(),
@@ -64,7 +67,8 @@ fn main() {
             }
         }
         line.push_str(&format!("[{},{}]", c.x0 / 10, c.y0 / 10));
-        match digits::read_cell(&ink, *c) {
+        let content = read.iter().find(|(r, _)| r == c).map(|(_, k)| k.clone());
+        match content.unwrap_or(digits::Content::Empty) {
             digits::Content::Empty => line.push_str(" _"),
             digits::Content::Text => line.push_str(" T"),
             digits::Content::Figure(r) | digits::Content::Doubtful(r) => {

@@ -33,8 +33,37 @@ pub struct Glyph {
     pub ink: Vec<bool>,
 }
 
-/// The glyphs in a box of the page, left to right; specks dropped.
+/// The glyphs in a cell's box of the page, left to right; specks and what is left of the
+/// cell's ruling lines dropped.
 pub fn glyphs(ink: &Ink, r: Rect) -> Vec<Glyph> {
+    glyphs_in(ink, r, true)
+}
+
+/// The glyphs of a word found without ruling lines (`loose`): its box, a pixel around it.
+pub fn word_glyphs(ink: &Ink, r: Rect) -> Vec<Glyph> {
+    let r = Rect {
+        x0: r.x0.saturating_sub(1),
+        y0: r.y0.saturating_sub(1),
+        x1: (r.x1 + 1).min(ink.w as u32),
+        y1: (r.y1 + 1).min(ink.h as u32),
+    };
+    glyphs_in(ink, r, false)
+}
+
+/// The glyphs in a box, left to right; specks dropped, and with `ruled`, the remnants of the
+/// ruling lines along its edges (a box cut tight around a word has none: its "1" at an edge is
+/// a stroke, not a rule).
+fn glyphs_in(ink: &Ink, r: Rect, ruled: bool) -> Vec<Glyph> {
+    // a box inside the page, or nothing
+    let r = Rect {
+        x0: r.x0,
+        y0: r.y0,
+        x1: r.x1.min(ink.w as u32),
+        y1: r.y1.min(ink.h as u32),
+    };
+    if r.x1 <= r.x0 || r.y1 <= r.y0 {
+        return Vec::new();
+    }
     let (x0, y0) = (r.x0 as usize, r.y0 as usize);
     let (w, h) = (r.w() as usize, r.h() as usize);
     if w == 0 || h == 0 {
@@ -46,15 +75,27 @@ pub fn glyphs(ink: &Ink, r: Rect) -> Vec<Glyph> {
         .flat_map(|y| (0..w).map(move |x| (x, y)))
         .map(|(x, y)| ink.at(x0 + x, y0 + y))
         .collect();
-    let near = 6.min(h / 3);
+    // (a remnant runs on to the box's ends, as its rule does; a figure's stroke beside a
+    // rule, in a cell without padding, stops short of them)
+    let near = if ruled { 6.min(h / 3) } else { 0 };
+    let reaches_x = |cell: &[bool], y: usize| {
+        (0..3.min(w))
+            .chain(w.saturating_sub(3)..w)
+            .any(|x| cell[y * w + x])
+    };
     for y in (0..near).chain(h.saturating_sub(near)..h) {
-        if cell[y * w..(y + 1) * w].iter().filter(|&&b| b).count() * 2 > w {
+        if cell[y * w..(y + 1) * w].iter().filter(|&&b| b).count() * 2 > w && reaches_x(&cell, y) {
             cell[y * w..(y + 1) * w].fill(false);
         }
     }
-    let near = 6.min(w / 3);
+    let near = if ruled { 6.min(w / 3) } else { 0 };
+    let reaches_y = |cell: &[bool], x: usize| {
+        (0..3.min(h))
+            .chain(h.saturating_sub(3)..h)
+            .any(|y| cell[y * w + x])
+    };
     for x in (0..near).chain(w.saturating_sub(near)..w) {
-        if (0..h).filter(|&y| cell[y * w + x]).count() * 2 > h {
+        if (0..h).filter(|&y| cell[y * w + x]).count() * 2 > h && reaches_y(&cell, x) {
             for y in 0..h {
                 cell[y * w + x] = false;
             }
@@ -106,10 +147,20 @@ pub fn glyphs(ink: &Ink, r: Rect) -> Vec<Glyph> {
             comps.push(b);
         }
     }
-    // what is left of a ruling line at the box's edge: long and thin, along an edge
+    // what is left of a ruling line at the box's edge: long and thin, hugging an edge and
+    // running on to one of the box's ends (a skewed scan's rule leaves a part of its length;
+    // a "1" set against the rule of a cell without padding stops short of the ends)
     let edge_line = |b: &Rect| {
-        (b.w() as usize * 2 > w && b.h() <= 4 && (b.y0 <= 1 || b.y1 as usize + 1 >= h))
-            || (b.h() as usize * 2 > h && b.w() <= 4 && (b.x0 <= 1 || b.x1 as usize + 1 >= w))
+        let (x0, y0, x1, y1) = (b.x0 as usize, b.y0 as usize, b.x1 as usize, b.y1 as usize);
+        ruled
+            && ((b.w() as usize * 3 > w
+                && b.h() <= 4
+                && (y0 <= 1 || y1 + 1 >= h)
+                && (x0 <= 2 || x1 + 2 >= w))
+                || (b.h() as usize * 3 > h
+                    && b.w() <= 4
+                    && (x0 <= 1 || x1 + 1 >= w)
+                    && (y0 <= 2 || y1 + 2 >= h)))
     };
     let mut keep: Vec<(Rect, Vec<u32>)> = comps
         .iter()
@@ -328,9 +379,15 @@ pub fn read_cell(ink: &Ink, r: Rect) -> Content {
     read_glyphs(&cell_glyphs(ink, r), &PageFont::default())
 }
 
-/// The glyphs of a cell's box, inside its ruling lines.
+/// The glyphs of a cell's box, inside its ruling lines (two pixels in: a scan's rule is
+/// rough; see [`cell_glyphs_inset`]).
 pub fn cell_glyphs(ink: &Ink, r: Rect) -> Vec<Glyph> {
-    let inset = 2;
+    cell_glyphs_inset(ink, r, 2)
+}
+
+/// The glyphs of a cell's box, `inset` pixels inside its ruling lines: one pixel for a
+/// screenshot's cell without padding, whose figure stands against the rule.
+pub fn cell_glyphs_inset(ink: &Ink, r: Rect, inset: u32) -> Vec<Glyph> {
     if r.w() <= 2 * inset + 2 || r.h() <= 2 * inset + 2 {
         return Vec::new();
     }
@@ -622,7 +679,8 @@ fn columns(g: &Glyph, a: u32, b: u32) -> Option<Glyph> {
     })
 }
 
-/// Digits that touch, cut apart: for two to four parts, each cut at the column of least ink
+/// Digits that touch, cut apart: for two to eight parts (a screenshot's small serif figures
+/// touch all along: "88283" is one mark), each cut at the column of least ink
 /// near its even place; the parts kept when every one is a digit, the likeliest count chosen.
 fn split_touching(
     g: &Glyph,
@@ -633,7 +691,7 @@ fn split_touching(
     let (w, h) = (g.rect.w(), g.rect.h());
     let ink_in = |x: u32| (0..h).filter(|&y| g.ink[(y * w + x) as usize]).count();
     let mut best: Option<(f32, Vec<[f32; CLASSES]>)> = None;
-    for k in 2..=4u32 {
+    for k in 2..=8u32 {
         // each part at least a third of the height wide ("1" is narrow), at most the height
         if w < k * h / 3 || w > k * h + h / 2 {
             continue;

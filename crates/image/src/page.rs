@@ -22,6 +22,16 @@ impl Ink {
     }
 }
 
+/// Whether a picture is crisp — drawn, not scanned: most of its pixels one value exactly (a
+/// screenshot's white), where a scan's paper and a JPEG's noise vary from pixel to pixel.
+pub fn crisp(g: &Gray) -> bool {
+    let mut count = [0usize; 256];
+    for &v in &g.px {
+        count[usize::from(v)] += 1;
+    }
+    count.iter().max().copied().unwrap_or(0) * 2 > g.px.len()
+}
+
 /// Ink where a pixel is darker than its neighbourhood's mean by more than `pct` percent
 /// (Bradley's method over an integral image: uneven light and gray shading stay white, ruling
 /// lines and text become ink). The window is a sixteenth of the picture's shorter side.
