@@ -651,8 +651,16 @@ pub fn read_glyphs(gs: &[Glyph], font: &PageFont) -> Content {
         }
         *p *= doubt;
     }
+    // a reading this unlikely is no sure figure: one only in a row of sure ones (a mark in a
+    // tiny box of a page's heading is not a row of part 二)
+    if r.first().is_none_or(|(_, p)| *p < UNLIKELY) {
+        return Content::Doubtful(r);
+    }
     Content::Figure(r)
 }
+
+/// A figure read less likely than this is doubtful (see [`Content::Doubtful`]).
+const UNLIKELY: f32 = 0.1;
 
 /// The columns `a..b` of a glyph, trimmed to their ink.
 fn columns(g: &Glyph, a: u32, b: u32) -> Option<Glyph> {

@@ -23,6 +23,8 @@ use gouji::seen::{Pictured, Seen};
 /// point of the straightened page back to the page as given.
 pub struct PageCells {
     pub page: u32,
+    /// The page's width in pixels.
+    pub width: u32,
     pub cells: Vec<(Rect, Content)>,
     /// The turn that straightened the page (cells' boxes are reported in the page as given).
     pub turn: crate::page::Turn,
@@ -83,6 +85,12 @@ fn rows(pages: &[PageCells]) -> Vec<Row<'_>> {
             // cells (a row left blank; a band of one or three empty cells is more often a
             // heading's shading than part 二's row left blank)
             let labelled = figures < band.len();
+            // a band of boxes hardly wider than tall, an eighth of the page wide or less, is
+            // the hollows of a heading's bold characters, not a table's row
+            let span = band.last().map_or(0, |(r, _)| r.x1) - band.first().map_or(0, |(r, _)| r.x0);
+            if span * 8 <= p.width && band.iter().all(|(r, _)| r.w() < 2 * r.h()) {
+                continue;
+            }
             if figures > 0 && (any_figure || labelled && figures >= 5) {
                 out.push(Row {
                     page: p,
@@ -197,15 +205,18 @@ pub fn place(pages: &[PageCells]) -> Pictured {
             formats.reverse();
         }
         let fits = formats.into_iter().find_map(|f| {
-            let want: Vec<(&'static str, Vec<CellId>)> = part2::blocks(f)
-                .flat_map(|(_, v)| {
+            // each row's cells, and its block (rows of one block are printed one under the
+            // other; a block's headings stand between it and the next)
+            let want: Vec<(usize, Vec<CellId>)> = part2::blocks(f)
+                .enumerate()
+                .flat_map(|(b, (_, v))| {
                     v.rows.iter().map(move |r| {
                         let ids = v
                             .columns
                             .iter()
                             .filter_map(|c| CellId::of(r.id, c.id))
                             .collect();
-                        (r.id, ids)
+                        (b, ids)
                     })
                 })
                 .collect();
@@ -218,6 +229,7 @@ pub fn place(pages: &[PageCells]) -> Pictured {
                             .iter()
                             .zip(&p2)
                             .all(|((_, ids), r)| fits_row(ids.len(), r))
+                        && adjacent_within_blocks(&want[o..], &p2)
                 })
                 .collect();
             match at.as_slice() {
@@ -255,6 +267,24 @@ pub fn place(pages: &[PageCells]) -> Pictured {
         }
     }
     out
+}
+
+/// Whether the rows seen stand as the format's rows they would be placed on: two rows of one
+/// block one under the other, two of different blocks apart (their headings between). A
+/// table seen with a row missing in its middle then fits nowhere — it is said, not placed
+/// one row off.
+fn adjacent_within_blocks(want: &[(usize, Vec<CellId>)], rows: &[&Row]) -> bool {
+    want.windows(2).zip(rows.windows(2)).all(|(w, r)| {
+        let (a, b) = (&r[0], &r[1]);
+        if a.page.page != b.page.page {
+            // a table continued on the next page: its rows' distance says nothing
+            return true;
+        }
+        let (top, bottom) = (a.cells[0].0, b.cells[0].0);
+        let gap = bottom.y0.saturating_sub(top.y1);
+        let adjacent = gap * 2 < top.h() * 3;
+        adjacent == (w[0].0 == w[1].0)
+    })
 }
 
 /// Whether a row of part 二 fits a format's row of `n` figures: as many figures, or fewer when

@@ -48,6 +48,7 @@ pub fn read_page(g: Gray, page: u32) -> form::PageCells {
     }
     form::PageCells {
         page,
+        width: ink.w as u32,
         cells,
         turn: st.turn,
     }
@@ -79,7 +80,16 @@ pub fn read_boxes(
     boxes
         .into_iter()
         .zip(&glyphs)
-        .map(|(r, gs)| (r, digits::read_glyphs(gs, &font)))
+        .map(|(r, gs)| {
+            // a box hardly larger than its glyphs holds no figure of a table (the hollows of a
+            // bold heading's characters, a grid of character boxes): a table's cell has room
+            // around its figure
+            let tallest = gs.iter().map(|g| g.rect.h()).max().unwrap_or(0);
+            if r.w() < tallest || r.h() * 5 < tallest * 7 {
+                return (r, digits::Content::Text);
+            }
+            (r, digits::read_glyphs(gs, &font))
+        })
         .collect()
 }
 
