@@ -34,5 +34,5 @@ say "end-to-end tests in headless Chromium (the page, the single file, the widge
 node --test --test-concurrency=1 tests/e2e/
 say "benchmarks (quick): native, and the page in Chromium"
 cargo bench --quiet --bench check -- --quick
-cargo bench --quiet -p gouji-files --bench read
+cargo bench --quiet -p gouji-files --features images --bench read
 node scripts/measure-page.mjs

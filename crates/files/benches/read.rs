@@ -79,4 +79,45 @@ fn main() {
         same_size.len(),
         a / b
     );
+    pictures();
 }
+
+/// Pictures (issue 24's budget: a 5-page scan at 200 dpi read and checked natively ≤ 1.5 s on
+/// one core; a one-table screenshot ≤ 300 ms in the page): with `--features images`.
+#[cfg(feature = "images")]
+fn pictures() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/images");
+    let limits = gouji_files::Limits::default();
+    for name in [
+        "hongze-2023-scan.pdf",
+        "huaian-2024-scan.pdf",
+        "huaian-2024-tables-16px.png",
+        "huaian-2024-tables-16px-borderless.png",
+        "gov-page-screenshot.png",
+    ] {
+        let bytes = std::fs::read(root.join(name)).unwrap();
+        let mut runs: Vec<f64> = (0..5)
+            .map(|_| {
+                let t = Instant::now();
+                let c = gouji_files::read(black_box(&bytes), &limits).unwrap();
+                black_box(check(&c));
+                t.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        runs.sort_by(f64::total_cmp);
+        let r = check(&gouji_files::read(&bytes, &limits).unwrap());
+        println!(
+            "{name:<40} {:>8} bytes  read+check {:>7.0} ms (median of 5)  ({} cells, {} errors)",
+            bytes.len(),
+            runs[2],
+            r.summary.cells_read,
+            r.summary.errors
+        );
+    }
+}
+
+#[cfg(not(feature = "images"))]
+fn pictures() {
+    println!("pictures: cargo bench -p gouji-files --features images");
+}
+
