@@ -29,9 +29,11 @@ Usage:
   gouji --version
 
 FILE may be - for standard input. Files are told by their bytes, not their names: a PDF, a
-Word .docx, a saved web page (HTML), or text (UTF-8, UTF-16 with a BOM, or GBK). A scanned,
-encrypted or damaged PDF, an old .doc/.wps, an image or another archive is refused with what
-to do. A DIR is walked recursively; its files that are no report are skipped.
+Word .docx, a saved web page (HTML), or text (UTF-8, UTF-16 with a BOM, or GBK). A scanned PDF
+or a PNG/JPEG picture (a screenshot) has its tables' figures recognised (each cell marked as
+read from the picture, with how sure). An encrypted or damaged PDF, a JBIG2/JPX/CCITT scan, an
+old .doc/.wps or another archive is refused with what to do. A DIR is walked recursively; its
+files that are no report (a picture with no table of the form among them) are skipped.
 
 --prev LAST compares each FILE with last year's report LAST (any kind of file): this year's
 上年结转 against last year's 结转下年度 (X-CARRY), part 二's running counts (X-PREV), sentences
