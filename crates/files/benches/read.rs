@@ -120,4 +120,3 @@ fn pictures() {
 fn pictures() {
     println!("pictures: cargo bench -p gouji-files --features images");
 }
-

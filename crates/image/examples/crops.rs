@@ -60,5 +60,9 @@ fn main() {
         ));
     }
     std::fs::write(format!("{out}/cells.tsv"), tsv).expect("write");
-    println!("{} cells, read and checked in {:.0} ms", seen.cells.len(), took.as_secs_f64() * 1e3);
+    println!(
+        "{} cells, read and checked in {:.0} ms",
+        seen.cells.len(),
+        took.as_secs_f64() * 1e3
+    );
 }
