@@ -31,7 +31,7 @@ Usage:
 FILE may be - for standard input. Files are told by their bytes, not their names: a PDF, a
 Word .docx, a saved web page (HTML), or text (UTF-8, UTF-16 with a BOM, or GBK). A scanned PDF
 or a PNG/JPEG picture (a screenshot) has its tables' figures recognised (each cell marked as
-read from the picture, with how sure). An encrypted or damaged PDF, a JBIG2/JPX/CCITT scan, an
+read from the picture, with how sure). An encrypted or damaged PDF, a JBIG2 or JPX scan, an
 old .doc/.wps or another archive is refused with what to do. A DIR is walked recursively; its
 files that are no report (a picture with no table of the form among them) are skipped.
 

@@ -234,3 +234,26 @@ fn tables_without_ruling_lines_read_by_their_figures_alignment() {
         assert_eq!(findings(&image), findings(&page), "{name}");
     }
 }
+
+/// An office scanner's bilevel PDF: each page coded CCITT Group 4 (tools/src/bin/fax_pdf.rs,
+/// from the official PDFs rendered at 200 dpi and made black and white) — decoded by the
+/// picture reader, read as the text is.
+#[test]
+fn a_fax_coded_scan_reads_as_its_text() {
+    for (scan, sample) in [
+        ("huaian-2024-scan-g4.pdf", "huaian-2024.txt"),
+        ("hongze-2023-scan-g4.pdf", "hongze-2023.txt"),
+    ] {
+        let image = check_file(scan);
+        let text = check_text(sample);
+        same_cells(scan, &image, &text, true);
+        assert_eq!(findings(&image), findings(&text), "{scan}");
+    }
+    // Group 3 two-dimensional coding is refused by name, with what to do
+    let err = gouji_image::decode::fax(8, 8, 1, true, &[0; 4]).unwrap_err();
+    assert!(
+        err.en.contains("CCITT Group 3 two-dimensional"),
+        "{}",
+        err.en
+    );
+}

@@ -10,7 +10,8 @@ fn set(obj: &js_sys::Object, key: &str, value: &JsValue) {
 
 /// Reads a file's bytes: `{ kind: "pdf", pages }` (each page's text), `{ kind: "docx" | "html", grid,
 /// tables }`, `{ kind: "text", text }`, or for a picture or a scan `{ kind: "image" | "pdf",
-/// pictures: [{ page, encoding: "jpeg" | "png" | "raw", w, h, comps, bits, data }] }` (as stored,
+/// pictures: [{ page, encoding: "jpeg" | "png" | "raw" | "fax", w, h, comps, bits, k, black,
+/// data }] }` (as stored,
 /// for the image module, gouji-image.js); `{ error, error_en, kind }` when it cannot be read
 /// (what was wrong and what to do, and what its bytes say it is: "pdf", "docx", "zip", "doc",
 /// "html", "text", "image", "binary"). Never throws for a bad file.
@@ -105,6 +106,18 @@ fn pictures(out: &js_sys::Object, kind: &str, pictures: &[gouji_files::Picture])
                 set(&o, "comps", &(comps as u32).into());
                 set(&o, "bits", &(bits as u32).into());
                 "raw"
+            }
+            gouji_files::Encoding::Fax {
+                w,
+                h,
+                k,
+                black_is_ink,
+            } => {
+                set(&o, "w", &(w as u32).into());
+                set(&o, "h", &(h as u32).into());
+                set(&o, "k", &k.into());
+                set(&o, "black", &black_is_ink.into());
+                "fax"
             }
         };
         set(&o, "encoding", &encoding.into());

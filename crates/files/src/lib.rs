@@ -38,6 +38,14 @@ pub enum Encoding {
         comps: usize,
         bits: usize,
     },
+    /// CCITT fax code (a PDF image's `CCITTFaxDecode` data): `k` < 0 Group 4, 0 Group 3 1-D,
+    /// > 0 Group 3 2-D; `black_is_ink`: the code's black shows dark.
+    Fax {
+        w: usize,
+        h: usize,
+        k: i32,
+        black_is_ink: bool,
+    },
 }
 
 /// What a file's bytes say it is.
@@ -405,6 +413,12 @@ fn pictures(pics: &[Picture], scan: bool) -> Result<Content<'static>, FileError>
             Encoding::Jpeg => decode::jpeg(&p.data),
             Encoding::Png => decode::png(&p.data),
             Encoding::Raw { w, h, comps, bits } => decode::raw(w, h, comps, bits, &p.data),
+            Encoding::Fax {
+                w,
+                h,
+                k,
+                black_is_ink,
+            } => decode::fax(w, h, k, black_is_ink, &p.data),
         };
         pages.push(g.map_err(|e| FileError { zh: e.zh, en: e.en })?);
     }

@@ -43,6 +43,11 @@ pub fn read_pictures(pictures: &JsValue, scan: bool) -> JsValue {
             Some("jpeg") => decode::jpeg(&data),
             Some("png") => decode::png(&data),
             Some("raw") => decode::raw(n("w"), n("h"), n("comps"), n("bits"), &data),
+            Some("fax") => {
+                let k = get(&p, "k").as_f64().unwrap_or(0.0).clamp(-1.0, 1.0) as i32;
+                let black = get(&p, "black").as_bool().unwrap_or(true);
+                decode::fax(n("w"), n("h"), k, black, &data)
+            }
             _ => {
                 return error(
                     "图片的编码未知",

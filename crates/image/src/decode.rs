@@ -134,6 +134,54 @@ pub fn png(bytes: &[u8]) -> Result<Gray, ImageError> {
     to_gray(w, h, comps, px, "PNG")
 }
 
+/// A fax-coded bilevel picture (a PDF image's `CCITTFaxDecode` data, as office scanners make
+/// them): `k` < 0 is Group 4, `k` = 0 Group 3 one-dimensional (the `fax` crate decodes both);
+/// Group 3 two-dimensional (`k` > 0) is refused by name. `ink` is the colour the code calls
+/// black when the picture shows it dark (a PDF's `BlackIs1` and `Decode` can swap them).
+pub fn fax(
+    w: usize,
+    h: usize,
+    k: i32,
+    black_is_ink: bool,
+    data: &[u8],
+) -> Result<Gray, ImageError> {
+    check_size(w, h)?;
+    if k > 0 {
+        return Err(ImageError {
+            zh: "这份扫描件的图片用 CCITT 第三组二维编码压缩，gouji 尚不能读取：请用扫描软件另存为 JPEG 或 PNG 图片（或以 JPEG 压缩的 PDF）再试，或在「填写表格」中录入".to_owned(),
+            en: "this scan's pictures are compressed with CCITT Group 3 two-dimensional coding, which gouji cannot read yet: save the scan as JPEG or PNG pictures (or a JPEG PDF) and try again, or fill in the form".to_owned(),
+        });
+    }
+    let mut out = Gray::new(w, h, 255);
+    let mut y = 0usize;
+    let mut line = |transitions: &[u32]| {
+        if y >= h {
+            return;
+        }
+        let row = &mut out.px[y * w..(y + 1) * w];
+        for (x, c) in ::fax::decoder::pels(transitions, w as u32).enumerate() {
+            let black = c == ::fax::Color::Black;
+            if black == black_is_ink {
+                row[x] = 0;
+            }
+        }
+        y += 1;
+    };
+    let done = if k < 0 {
+        ::fax::decoder::decode_g4(data.iter().copied(), w as u32, Some(h as u32), &mut line)
+    } else {
+        ::fax::decoder::decode_g3(data.iter().copied(), &mut line)
+    };
+    if done.is_none() && y == 0 {
+        return Err(ImageError::damaged(
+            "CCITT fax",
+            "its code cannot be decoded",
+        ));
+    }
+    // a code cut short leaves the rest of the page white: what was decoded is read
+    Ok(out)
+}
+
 /// Raw samples (a PDF image's `FlateDecode` data): `comps` components of `bits` bits a pixel,
 /// rows padded to a byte, `DeviceGray` (0 = black) or `DeviceRGB`.
 pub fn raw(w: usize, h: usize, comps: usize, bits: usize, data: &[u8]) -> Result<Gray, ImageError> {

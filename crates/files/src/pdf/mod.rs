@@ -172,6 +172,55 @@ fn picture(file: &File, obj: &Obj, page: u32) -> Result<crate::Picture, FileErro
         }
         Some(b"JBIG2Decode") => Err(refuse("JBIG2")),
         Some(b"JPXDecode") => Err(refuse("JPEG 2000 (JPX)")),
+        Some(b"CCITTFaxDecode" | b"CCF") if filters.len() == 1 => {
+            // an office scanner's bilevel page: its code handed on as stored, with what it
+            // takes to decode it (the picture reader decodes Group 4 and Group 3 1-D)
+            let parms = match file
+                .resolve_in(d, "DecodeParms")
+                .or_else(|| file.resolve_in(d, "DP"))
+            {
+                Some(Obj::Dict(p)) => Some(p),
+                Some(Obj::Array(a)) => a.first().map(|o| file.resolve(o)).and_then(|o| match o {
+                    Obj::Dict(p) => Some(p),
+                    _ => None,
+                }),
+                _ => None,
+            };
+            let param = |k: &str| {
+                parms
+                    .as_ref()
+                    .and_then(|p| get(p, k))
+                    .map(|o| file.resolve(o))
+            };
+            let k = param("K").and_then(|o| o.num()).unwrap_or(0.0) as i32;
+            let columns = param("Columns").and_then(|o| o.num()).unwrap_or(1728.0);
+            let black_is_1 = matches!(param("BlackIs1"), Some(Obj::Bool(true)));
+            // a Decode of [1 0] shows the samples the other way round
+            let inverted = match file.resolve_in(d, "Decode") {
+                Some(Obj::Array(a)) => a.first().and_then(Obj::num).is_some_and(|v| v >= 1.0),
+                _ => false,
+            };
+            let w = if n("Width") > 0 {
+                n("Width")
+            } else {
+                columns.clamp(0.0, 1e6) as usize
+            };
+            let h = n("Height");
+            let data = file
+                .bytes
+                .get(range.clone())
+                .ok_or_else(|| FileError::damaged("PDF", "a page's picture is cut short"))?;
+            Ok(Picture {
+                page,
+                encoding: Encoding::Fax {
+                    w,
+                    h,
+                    k,
+                    black_is_ink: !(black_is_1 ^ inverted),
+                },
+                data: data.to_vec(),
+            })
+        }
         Some(b"CCITTFaxDecode" | b"CCF") => Err(refuse("CCITT")),
         None | Some(b"FlateDecode" | b"Fl") => {
             let comps = match file.resolve_in(d, "ColorSpace") {
