@@ -82,6 +82,14 @@ try {
       for (let k = 0; k < 6; k++) drops.push(await dropAndTime(page, `hongze-${k}.pdf`, pdf));
       const again = drops.slice(1).sort((a, b) => a - b);
       console.log(`a 5-page PDF dropped (hongze-2023.pdf, ${pdf.length} B): drawn ${drops[0].toFixed(0)} ms after the drop the first time (the readers' module loaded), median ${again[2].toFixed(0)} ms after (budget 300 ms)`);
+      // pictures (issue 24): a scanned report and a one-table screenshot, drop to result drawn
+      for (const [name, budget] of [["images/hongze-2023-scan.pdf", "5 s"], ["images/huaian-2024-tables-16px.png", "300 ms"]]) {
+        const bytes = fixtureBytes(name);
+        const times = [];
+        for (let k = 0; k < 4; k++) times.push(await dropAndTime(page, `picture-${k}-${name.split("/")[1]}`, bytes));
+        const after = times.slice(1).sort((a, b) => a - b);
+        console.log(`${name} dropped (${bytes.length} B): drawn ${times[0].toFixed(0)} ms after the drop the first time (the picture reader loaded), median ${after[1].toFixed(0)} ms after (budget ${budget})`);
+      }
       // the widget following TinyMCE (test-only editor, tests/e2e/node_modules): a whole report
       // read from the editor and checked, as when its change event has settled
       if (existsSync(join(ROOT_DIR, "tests/e2e/node_modules/tinymce"))) {
