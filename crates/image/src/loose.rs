@@ -92,7 +92,7 @@ pub fn cells(ink: &Ink) -> Vec<(Rect, Content)> {
             eprintln!("{r:?} {c:?}");
         }
     }
-    let lines = tables(lines(&read));
+    let lines = strays_dropped(tables(lines(&read)));
     let mut out = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let columns = columns_for(&lines, i);
@@ -372,6 +372,57 @@ fn tables(lines: Vec<Line>) -> Vec<Line> {
         .filter(|(_, k)| *k)
         .map(|(l, _)| l)
         .collect()
+}
+
+/// Each line without its stray marks: a figure at the left or right end of its line under which
+/// no other line of its table (within [`REACH`]) has a figure, while the line's other figures
+/// stand in columns — a piece of a wrapped label read as a digit, which would make a column
+/// of its own and shift its table's blanks. A figure between supported ones is kept (a column
+/// blank in every other row); a line all of whose figures stand alone is kept whole (a table
+/// of one row, part 四).
+fn strays_dropped(mut lines: Vec<Line>) -> Vec<Line> {
+    let under = |r: &Rect, m: &Line| {
+        m.figures
+            .iter()
+            .any(|(q, _)| overlaps(r.x0, r.x1, q.x0, q.x1))
+    };
+    let supported: Vec<Vec<bool>> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let reach = (l.y1 - l.y0) * REACH;
+            // the lines of its table: near, and under whose figures half of its own stand
+            // (part 四's row of fifteen is no line of part 三's table above it)
+            let table: Vec<&Line> = lines
+                .iter()
+                .enumerate()
+                .filter(|(j, m)| {
+                    *j != i
+                        && m.y0.abs_diff(l.y0) <= reach
+                        && l.figures.iter().filter(|(r, _)| under(r, m)).count() * 2
+                            >= l.figures.len()
+                })
+                .map(|(_, m)| m)
+                .collect();
+            l.figures
+                .iter()
+                .map(|(r, _)| table.iter().any(|m| under(r, m)))
+                .collect()
+        })
+        .collect();
+    for (l, sup) in lines.iter_mut().zip(supported) {
+        let (Some(first), Some(last)) = (sup.iter().position(|&s| s), sup.iter().rposition(|&s| s))
+        else {
+            continue;
+        };
+        let keep: Vec<bool> = (0..sup.len()).map(|k| k >= first && k <= last).collect();
+        let mut k = 0;
+        l.figures.retain(|_| {
+            k += 1;
+            keep[k - 1]
+        });
+    }
+    lines
 }
 
 /// The columns line `i` is read under: those of the nearest line of its table with more
