@@ -233,16 +233,25 @@ pub fn check_seen(p: &Pictured) -> CheckResult {
                 );
             }
         }
-        if p.cells.is_empty() && p.unread.is_empty() {
-            findings.push(
-                Finding::new(
-                    Rule::TableMissing,
-                    Severity::Warning,
-                    "未能从图片中识别出年度报告的表格（gouji 读取带框线的表格）：请用文字版 PDF、Word 文件或网页，或在「填写表格」中录入".to_owned(),
-                    "none of the report's tables were recognised in the picture (gouji reads tables with ruling lines): give a text PDF, a Word file or the web page, or fill in the form".to_owned(),
-                )
-                .reading(),
+        if p.cells.is_empty() {
+            // nothing placed: one finding (an unusable input says one thing), with what was
+            // seen but not placed
+            let (mut zh, mut en) = (
+                "未能从图片中识别出年度报告的表格：请用文字版 PDF、Word 文件或网页，或在「填写表格」中录入".to_owned(),
+                "none of the report's tables were recognised in the picture: give a text PDF, a Word file or the web page, or fill in the form".to_owned(),
             );
+            for (z, e) in &p.unread {
+                zh.push_str("（");
+                zh.push_str(z);
+                zh.push_str("）");
+                en.push_str(" (");
+                en.push_str(e);
+                en.push(')');
+            }
+            findings.push(
+                Finding::new(Rule::TableMissing, Severity::Warning, zh, en).reading(),
+            );
+            return;
         }
         for (zh, en) in &p.unread {
             findings.push(

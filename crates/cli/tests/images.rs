@@ -257,3 +257,38 @@ fn a_fax_coded_scan_reads_as_its_text() {
         err.en
     );
 }
+
+/// What once broke the picture reader's fuzz targets (fuzz/regressions/image_grid, the seeds):
+/// read as the target reads them, every invariant of the result held.
+#[test]
+fn fuzz_inputs_of_the_picture_reader_are_read_or_refused() {
+    let root = fixtures().join("../../fuzz");
+    let mut n = 0;
+    for dir in ["seeds-image-grid", "regressions/image_grid"] {
+        for e in std::fs::read_dir(root.join(dir)).unwrap().flatten() {
+            let data = std::fs::read(e.path()).unwrap();
+            // as fuzz/fuzz_targets/image_grid.rs: the first byte a width, each byte a 4 × 4 block
+            let Some((&w, px)) = data.split_first() else {
+                continue;
+            };
+            let w = usize::from(w).max(1);
+            let h = px.len() / w;
+            if h == 0 {
+                continue;
+            }
+            let (bw, bh) = (w * 4, h * 4);
+            let big: Vec<u8> = (0..bw * bh)
+                .map(|i| px[(i / bw / 4) * w + (i % bw) / 4])
+                .collect();
+            let g = gouji_image::decode::Gray {
+                w: bw,
+                h: bh,
+                px: big,
+            };
+            let r = gouji::seen::check_seen(&gouji_image::read(vec![g]));
+            gouji_testkit::invariants::assert_result(&r);
+            n += 1;
+        }
+    }
+    assert!(n >= 2, "the seeds and the regressions were read");
+}
