@@ -704,6 +704,10 @@ fn split_touching(
         if w < k * h / 3 || w > k * h + h / 2 {
             continue;
         }
+        // the cuts to try: at the column of least ink near each even place; for two parts,
+        // every column of the middle third too (two digits joined along a stroke — a "3"'s
+        // top and a "7"'s bar — have no thin column between them)
+        let mut tries: Vec<Vec<u32>> = Vec::new();
         let mut cuts = vec![0u32];
         for i in 1..k {
             let at = w * i / k;
@@ -714,21 +718,34 @@ fn split_touching(
             cuts.push(c);
         }
         cuts.push(w);
-        let mut parts = Vec::new();
-        let mut score = 1.0f32;
-        for win in cuts.windows(2) {
-            let part = columns(g, win[0], win[1])?;
-            let p = font.classify(&part, net, hid);
-            let top = p[..OTHER].iter().copied().fold(0.0, f32::max);
-            if p[OTHER] > 0.5 {
-                score = 0.0;
-                break;
-            }
-            score *= top;
-            parts.push(p);
+        tries.push(cuts);
+        if k == 2 {
+            tries.extend(
+                (w / 3..=w * 2 / 3)
+                    .filter(|&c| c > 0 && c < w)
+                    .map(|c| vec![0, c, w]),
+            );
         }
-        if score > 0.0 && best.as_ref().is_none_or(|(s, _)| score > *s) {
-            best = Some((score, parts));
+        for cuts in tries {
+            let mut parts = Vec::new();
+            let mut score = 1.0f32;
+            for win in cuts.windows(2) {
+                let Some(part) = columns(g, win[0], win[1]) else {
+                    score = 0.0;
+                    break;
+                };
+                let p = font.classify(&part, net, hid);
+                let top = p[..OTHER].iter().copied().fold(0.0, f32::max);
+                if p[OTHER] > 0.5 {
+                    score = 0.0;
+                    break;
+                }
+                score *= top;
+                parts.push(p);
+            }
+            if score > 0.0 && best.as_ref().is_none_or(|(s, _)| score > *s) {
+                best = Some((score, parts));
+            }
         }
     }
     best

@@ -96,6 +96,15 @@ pub fn cells(ink: &Ink) -> Vec<(Rect, Content)> {
     let mut out = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let columns = columns_for(&lines, i);
+        // a line of few figures with no label, that its table's columns would fill with blanks,
+        // is no row (a heading's mark read as a figure): left out
+        if line.label.is_none()
+            && columns
+                .as_ref()
+                .is_some_and(|c| c.len() > line.figures.len())
+        {
+            continue;
+        }
         let (y0, y1) = (line.y0, line.y1);
         if let Some(label) = line.label {
             out.push((
