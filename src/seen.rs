@@ -241,9 +241,9 @@ pub fn check_seen(p: &Pictured) -> CheckResult {
                 "none of the report's tables were recognised in the picture: give a text PDF, a Word file or the web page, or fill in the form".to_owned(),
             );
             for (z, e) in &p.unread {
-                zh.push_str("（");
+                zh.push('（');
                 zh.push_str(z);
-                zh.push_str("）");
+                zh.push('）');
                 en.push_str(" (");
                 en.push_str(e);
                 en.push(')');
