@@ -91,6 +91,12 @@ fn rows(pages: &[PageCells]) -> Vec<Row<'_>> {
             if span * 8 <= p.width && band.iter().all(|(r, _)| r.w() < 2 * r.h()) {
                 continue;
             }
+            // nor is a band of more than three cells of text before its figures: a table's
+            // row has its label (part 三's: up to three levels of it), the hollows of a bold
+            // heading have one a character
+            if band.len() - figures > 3 {
+                continue;
+            }
             if figures > 0 && (any_figure || labelled && figures >= 5) {
                 out.push(Row {
                     page: p,
