@@ -292,3 +292,21 @@ fn fuzz_inputs_of_the_picture_reader_are_read_or_refused() {
     }
     assert!(n >= 2, "the seeds and the regressions were read");
 }
+
+/// Screens as users have them: scaled to 1.25× (a bold heading's hollows then look like
+/// cells), to 2× with no rules (a wrapped label's piece once made a column of its own and
+/// shifted part 三 one column), 14 px type with no rules (digits joined along a stroke) —
+/// every cell as the text, or the table said; never a cell read wrong.
+#[test]
+fn screens_scaled_and_small_type_read_as_the_text() {
+    let text = check_text("huaian-2024.txt");
+    for name in [
+        "huaian-2024-tables-1.25x.png",
+        "huaian-2024-tables-2x-borderless.png",
+        "huaian-2024-tables-14px-borderless.png",
+    ] {
+        let image = check_file(name);
+        assert_eq!(same_cells(name, &image, &text, true), 200);
+        assert_eq!(findings(&image), findings(&text), "{name}");
+    }
+}
