@@ -8,6 +8,7 @@
 
 pub mod decode;
 pub mod digits;
+pub mod font;
 pub mod form;
 pub mod grid;
 pub mod loose;
@@ -76,7 +77,7 @@ pub fn read_boxes(
         .map(|&r| digits::cell_glyphs_inset(ink, r, inset))
         .collect();
     // the page's own font: its sure digits settle the network's doubts about the others
-    let font = digits::PageFont::learn(&glyphs);
+    let font = font::PageFont::learn(&glyphs);
     boxes
         .into_iter()
         .zip(&glyphs)

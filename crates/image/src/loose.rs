@@ -24,7 +24,8 @@
 //! Invariant: a cell is a word that was read, or a blank under a column that other lines of
 //! its table fill; nothing is guessed from a single line.
 
-use crate::digits::{self, Content, Glyph, PageFont};
+use crate::digits::{self, Content, Glyph};
+use crate::font::PageFont;
 use crate::grid::Rect;
 use crate::page::Ink;
 
@@ -86,11 +87,6 @@ pub fn cells(ink: &Ink) -> Vec<(Rect, Content)> {
         .collect();
     for i in numbers {
         read[i].1 = Content::Text;
-    }
-    if std::env::var_os("GOUJI_LOOSE_DEBUG").is_some() {
-        for (r, c) in &read {
-            eprintln!("{r:?} {c:?}");
-        }
     }
     let lines = strays_dropped(tables(lines(&read)));
     let mut out = Vec::new();
