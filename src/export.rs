@@ -38,15 +38,15 @@ pub fn cells_csv(file: &str, r: &CheckResult, out: &mut String) {
         };
         let value = if c.blank { "" } else { c.raw.as_ref() };
         let fields = [
-            field(file),
-            field(&body),
+            csv_field(file),
+            csv_field(&body),
             year.clone(),
             r.format.as_str().to_owned(),
             part.to_owned(),
-            field(&l.row),
-            field(l.column),
+            csv_field(&l.row),
+            csv_field(l.column),
             id.to_string(),
-            field(value),
+            csv_field(value),
             if c.blank { "1" } else { "0" }.to_owned(),
             at,
             c.read.clone().unwrap_or_default(),
@@ -58,7 +58,7 @@ pub fn cells_csv(file: &str, r: &CheckResult, out: &mut String) {
 
 /// A CSV field, quoted where it must be (and a leading `=`, `+`, `-`, `@` kept from being
 /// taken for a formula: a figure like `-57` is a number, any other such text is quoted).
-fn field(s: &str) -> String {
+pub fn csv_field(s: &str) -> String {
     let formula = s.starts_with(['=', '+', '@']) || (s.starts_with('-') && !numeric(&s[1..]));
     if s.contains([',', '"', '\n', '\r']) || formula {
         let s = if formula {
@@ -84,11 +84,11 @@ fn numeric(s: &str) -> bool {
 mod tests {
     #[test]
     fn fields_are_quoted_and_formulas_defused() {
-        assert_eq!(super::field("a,b"), "\"a,b\"");
-        assert_eq!(super::field("-57"), "-57");
-        assert_eq!(super::field("-5.7"), "-5.7");
-        assert_eq!(super::field("-x"), "\"'-x\"");
-        assert_eq!(super::field("=1+1"), "\"'=1+1\"");
-        assert_eq!(super::field("say \"x\""), "\"say \"\"x\"\"\"");
+        assert_eq!(super::csv_field("a,b"), "\"a,b\"");
+        assert_eq!(super::csv_field("-57"), "-57");
+        assert_eq!(super::csv_field("-5.7"), "-5.7");
+        assert_eq!(super::csv_field("-x"), "\"'-x\"");
+        assert_eq!(super::csv_field("=1+1"), "\"'=1+1\"");
+        assert_eq!(super::csv_field("say \"x\""), "\"say \"\"x\"\"\"");
     }
 }

@@ -12,6 +12,7 @@
 use crate::format::{CellId, FormatId, ReportFormat};
 use crate::model::{Rule, Severity, Source};
 use crate::result::{At, CheckResult, FindingOut, Indicators, PrevOut, SuspectOut};
+use serde::{Deserialize, Serialize};
 
 /// The body a report's title names, normalised for matching two years' reports: the title
 /// without white space, its year and the words of the report's kind, and a government named by
@@ -66,17 +67,46 @@ pub fn body(title: &str) -> Option<String> {
 }
 
 /// What a cross-year comparison needs of a report, and no more: its title, year and format,
-/// the figures of the cells compared (with their positions), and its sentences as hashes. A
-/// batch keeps one per report (a few hundred bytes), not the report's result.
-#[derive(Clone, Debug)]
+/// the figures of the cells compared (with their positions), its sentences as hashes, and a
+/// fingerprint of all its figures (two files with the same figures are one report, as a batch
+/// pairs them). A batch keeps one per report (a few hundred bytes), not the report's result;
+/// the page's batch carries it from its workers as JSON (every number within 2^53).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Last {
     pub title: Option<String>,
     pub year: Option<i32>,
     pub format: ReportFormat,
     pub p2: Option<FormatId>,
     pub indicators: Indicators,
+    #[serde(with = "figures_wire")]
     figures: Vec<(&'static str, i64, Option<At>)>,
     sentences: Vec<u64>,
+    /// Every cell's id and figure (blank, a number, or neither), hashed and summed (the order
+    /// the cells were read in does not count); 0 for a report with no cell read.
+    pub fingerprint: u64,
+}
+
+/// The compared figures on the wire: the cell ids as strings, read back as the format's own.
+mod figures_wire {
+    use super::At;
+    use crate::format::CellId;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    type Figures = Vec<(&'static str, i64, Option<At>)>;
+
+    pub fn serialize<S: Serializer>(f: &Figures, s: S) -> Result<S::Ok, S::Error> {
+        f.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Figures, D::Error> {
+        let wire: Vec<(String, i64, Option<At>)> = Vec::deserialize(d)?;
+        wire.into_iter()
+            .map(|(id, v, at)| match CellId::parse(&id) {
+                Some(c) => Ok((c.id(), v, at)),
+                None => Err(serde::de::Error::custom(format!("not a cell id: {id}"))),
+            })
+            .collect()
+    }
 }
 
 /// The cells a comparison reads, this year's or last year's: part 三's carry-over rows in every
@@ -116,29 +146,88 @@ fn compared() -> &'static [&'static str] {
     })
 }
 
+/// A cell as [`Last`] takes it: its id, its figure if an integer, whether it is blank, where.
+type CellFacts<'a> = (&'a str, Option<i64>, bool, Option<At>);
+
+/// Hashes stay within 2^53, so that they cross into JavaScript as numbers, exactly.
+const HASH_BITS: u64 = (1 << 53) - 1;
+
 impl Last {
     /// A result's part in a comparison; `text` is the report as read (for its sentences).
     pub fn of(r: &CheckResult, text: &str) -> Last {
-        let figures = compared()
-            .iter()
-            .filter_map(|&id| {
-                let c = r.cells.get(id)?;
-                let v = if c.blank {
-                    Some(0)
-                } else {
-                    c.value.and_then(|v| v.as_i64())
-                }?;
-                Some((id, v, c.at))
-            })
-            .collect();
+        let cells = r.cells.0.iter().map(|(id, c)| {
+            let id: &str = id;
+            (id, c.value.and_then(|v| v.as_i64()), c.blank, c.at)
+        });
+        Last::made(
+            (r.title.clone(), r.year, r.format, r.tables.p2, r.indicators),
+            cells,
+            text,
+        )
+    }
+
+    /// The same of a check made without building its result (the command line's batch of
+    /// texts): the same `Last` as [`Last::of`] of that check's result (a test holds them equal).
+    pub fn of_checked(c: &crate::Checked, text: &str) -> Last {
+        let cells = c.report.sheet.cells().iter().map(|cell| {
+            let v = crate::result::num(cell.value).and_then(|v| v.as_i64());
+            let blank = cell.value == crate::model::Value::Blank;
+            (cell.id.id(), v, blank, cell.pos.map(At::from))
+        });
+        Last::made(
+            (
+                c.report.meta.title.clone(),
+                c.year,
+                c.format,
+                c.tables.p2,
+                c.indicators,
+            ),
+            cells,
+            text,
+        )
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn made<'a>(
+        (title, year, format, p2, indicators): (
+            Option<String>,
+            Option<i32>,
+            ReportFormat,
+            Option<FormatId>,
+            Indicators,
+        ),
+        cells: impl Iterator<Item = CellFacts<'a>>,
+        text: &str,
+    ) -> Last {
+        use std::hash::Hasher;
+        let mut figures = Vec::new();
+        let mut fingerprint = 0u64;
+        for (id, v, blank, at) in cells {
+            let mut h = crate::bytes::Fnv::default();
+            h.write(id.as_bytes());
+            match (blank, v) {
+                (true, _) => h.write_u8(0),
+                (false, Some(v)) => {
+                    h.write_u8(1);
+                    h.write_i64(v);
+                }
+                (false, None) => h.write_u8(2),
+            }
+            fingerprint = fingerprint.wrapping_add(h.finish());
+            let figure = if blank { Some(0) } else { v };
+            if let (Some(v), Some(&k)) = (figure, compared().iter().find(|&&k| k == id)) {
+                figures.push((k, v, at));
+            }
+        }
         Last {
-            title: r.title.clone(),
-            year: r.year,
-            format: r.format,
-            p2: r.tables.p2,
-            indicators: r.indicators,
+            title,
+            year,
+            format,
+            p2,
+            indicators,
             figures,
             sentences: hashes(text),
+            fingerprint: fingerprint & HASH_BITS,
         }
     }
 
@@ -228,7 +317,7 @@ fn hash_without_spaces(piece: &[u8]) -> u64 {
         }
     }
     h.write(&piece[from..]);
-    h.finish()
+    h.finish() & HASH_BITS
 }
 
 /// White space within a sentence: what the two sentence readers skip.
@@ -517,7 +606,7 @@ mod tests {
             let plain: Vec<u64> = super::sentences(&text).iter().map(|s| {
                 let mut h = crate::bytes::Fnv::default();
                 h.write(s.as_bytes());
-                h.finish()
+                h.finish() & super::HASH_BITS
             }).collect();
             prop_assert_eq!(super::hashes(&text), plain);
         }

@@ -172,3 +172,32 @@ fn x_carry_compares_every_column_the_format_has() {
         r.findings
     );
 }
+
+/// What a batch keeps of a report is the same whether the check built its result or not (the
+/// command line's batch of texts keeps it from the unbuilt check), and it crosses to
+/// JavaScript and back unchanged (the page's batch carries it from its workers as JSON).
+#[test]
+fn what_a_batch_keeps_of_a_report_is_one_thing_however_made() {
+    use gouji::rules::cross::Last;
+    for name in [
+        "samples/huaian-2024.txt",
+        "samples/hongze-2023.txt",
+        "samples/guidong-2020.txt",
+        "prev/huaian-2023-carry.txt",
+    ] {
+        let text = fixture(name);
+        let built = Last::of(&run(&text), &text);
+        let unbuilt = Last::of_checked(&gouji::check_text(&text, &Default::default()), &text);
+        assert_eq!(built, unbuilt, "{name}");
+        assert_ne!(built.fingerprint, 0, "{name}");
+        let json = serde_json::to_string(&built).unwrap();
+        let back: Last = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, built, "{name}");
+    }
+    // the same figures, whatever the prose: one fingerprint; one figure changed: another
+    let text = fixture(THIS);
+    let fp = |t: &str| Last::of(&run(t), t).fingerprint;
+    assert_eq!(fp(&text), fp(&format!("{text}\n另附说明一句。")));
+    let last = fixture("prev/huaian-2023.txt");
+    assert_ne!(fp(&text), fp(&last));
+}

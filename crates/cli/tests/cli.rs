@@ -412,3 +412,75 @@ fn a_file_name_in_gbk_is_read_named_or_walked() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// One report given twice (the official PDF and the same report as text) pairs once, and is
+/// said to be one report; two different reports of one body and year pair with nothing, and
+/// each is told of the other (issue 21: duplicates once paired arbitrarily).
+#[test]
+fn a_report_given_twice_pairs_once_and_two_different_ones_of_a_year_not_at_all() {
+    let root = std::env::temp_dir().join(format!("gouji-dups-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(root.join("a")).unwrap();
+    let copy = |from: &str, to: &str| std::fs::copy(fixture_path(from), root.join(to)).unwrap();
+    copy("prev/huaian-2023-carry.txt", "a/2023.txt");
+    copy("files/huaian-2024.pdf", "a/2024.pdf");
+    copy("samples/huaian-2024.txt", "a/2024.txt");
+    let dir = root.join("a");
+    let lines = |out: &std::process::Output| -> Vec<serde_json::Value> {
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let out = gouji(&["check", "--json", dir.to_str().unwrap()], None);
+    let notes: Vec<_> = lines(&out)
+        .into_iter()
+        .filter(|l| l.get("title").is_none())
+        .collect();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert!(notes[0]["pair"]["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("2024.pdf"));
+    assert!(notes[0]["pair"]["prev"]
+        .as_str()
+        .unwrap()
+        .ends_with("2023.txt"));
+    assert!(notes[1]["same"]["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("2024.txt"));
+    assert!(notes[1]["same"]["first"]
+        .as_str()
+        .unwrap()
+        .ends_with("2024.pdf"));
+    // now two different reports of 2023: neither pairs, both are told
+    copy("prev/huaian-2023.txt", "a/2023-draft.txt");
+    let csv = root.join("s.csv");
+    let out = gouji(
+        &[
+            "check",
+            "--json",
+            "--summary-csv",
+            csv.to_str().unwrap(),
+            dir.to_str().unwrap(),
+        ],
+        None,
+    );
+    let notes: Vec<_> = lines(&out)
+        .into_iter()
+        .filter(|l| l.get("title").is_none())
+        .collect();
+    assert!(notes.iter().all(|n| n.get("pair").is_none()), "{notes:?}");
+    let clashes: Vec<_> = notes.iter().filter(|n| n.get("clash").is_some()).collect();
+    assert_eq!(clashes.len(), 2, "{notes:?}");
+    assert_eq!(clashes[0]["findings"][0]["rule"], "X-MATCH");
+    let text = std::fs::read_to_string(&csv).unwrap();
+    // the clash counted as a warning of each (their own two, and this)
+    assert!(
+        text.lines()
+            .any(|l| l.contains("2023-draft.txt") && l.contains(",通过 passed,0,3,0,")),
+        "{text}"
+    );
+    let _ = std::fs::remove_dir_all(&root);
+}
