@@ -418,6 +418,8 @@ impl Serialize for Note {
 /// to write, in the rows' order (a report's note after the notes of the reports before it).
 pub fn merge(rows: &mut [Row], p: &Pairing, found: Vec<Vec<FindingOut>>) -> Vec<Note> {
     let mut notes: Vec<(usize, Note)> = Vec::new();
+    // each paired report's comparison, by its index (a repeat of it shares it)
+    let mut compared: HashMap<usize, (String, Vec<FindingOut>)> = HashMap::new();
     for (&(i, j), found) in p.pairs.iter().zip(found) {
         let prev = rows[j].file.clone();
         rows[i].add_pair(&prev, &found);
@@ -425,12 +427,17 @@ pub fn merge(rows: &mut [Row], p: &Pairing, found: Vec<Vec<FindingOut>>) -> Vec<
             i,
             Note::Pair {
                 file: rows[i].file.clone(),
-                prev,
-                findings: found,
+                prev: prev.clone(),
+                findings: found.clone(),
             },
         ));
+        compared.insert(i, (prev, found));
     }
     for &(i, first) in &p.same {
+        // one report: its every file's row says what the comparison of its first found
+        if let Some((prev, found)) = compared.get(&first) {
+            rows[i].add_pair(prev, found);
+        }
         let first = rows[first].file.clone();
         rows[i].same_as = Some(first.clone());
         let file = rows[i].file.clone();

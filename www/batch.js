@@ -5,7 +5,6 @@
 // JSON. Memory stays flat: a batch keeps each report's summary row, its result as a Blob (in the
 // browser's blob store, not the page's memory) and its File (a handle), never the texts. Imported when a batch is first given.
 import { summaryCsv, resultsJson, cellsCsv } from "./batch-export.js";
-import { rowOf } from "./batch-row.js";
 
 const WORDS = {
   zh: {
@@ -51,6 +50,8 @@ class Batch {
     this.rows = new Array(files.length).fill(null);
     this.json = new Array(files.length).fill(null);
     this.cells = new Array(files.length).fill(null);
+    /** what pairing needs of each report, kept from its own check (the core's `Last`) */
+    this.lasts = new Array(files.length).fill(null);
     this.done = 0;
     /** rows drawn in the files' order so far (undefined: the table is sorted or filtered) */
     this.appended = 0;
@@ -247,7 +248,7 @@ class Batch {
     tr.className = r.skipped ? "skip" : r.verdict;
     const cells = r.skipped
       ? [r.file, "", "", "", this.t("skip"), "", "", en ? r.error_en ?? r.error : r.error]
-      : [r.file, r.body ?? "", r.year ?? "", r.format, this.t(r.verdict), r.errors, r.warnings, en ? r.worst_en : r.error ?? r.worst];
+      : [r.file, r.body ?? "", r.year ?? "", r.format, this.t(r.verdict), r.errors, r.warnings, en ? r.worst_en : r.worst];
     cells.forEach((c, k) => {
       const td = document.createElement("td");
       if (k === 0 && !r.skipped) {
@@ -299,8 +300,7 @@ class Batch {
           return;
         }
         w.busy.delete(e.data.id);
-        if (e.data.pair) this.takePair(e.data);
-        else this.take(e.data);
+        this.take(e.data);
         // two chunks in flight: the next is sent when one is done
         if (w.busy.size <= CHUNK) this.feed(w);
       };
@@ -309,10 +309,7 @@ class Batch {
         // a worker that never started: the rest is checked here
         this.workers = this.workers.filter((x) => x !== w);
         w.terminate();
-        for (const id of w.busy) {
-          if (this.done === this.files.length) this.takePair({ id, pair: [] });
-          else this.take({ id, row: { file: this.paths[id], skipped: true, error: String(e.message ?? "worker") } });
-        }
+        for (const id of w.busy) this.take({ id, row: { file: this.paths[id], skipped: true, error: String(e.message ?? "worker") } });
         if (!this.workers.length) this.runHere();
       };
       this.workers.push(w);
@@ -332,71 +329,40 @@ class Batch {
         chunk.push({ id, name: this.paths[id], file: this.files[id], walked: this.paths[id].includes("/") });
       }
       w.postMessage({ chunk });
-      return;
     }
-    // every file checked: the pairs (one body's consecutive years), then the end
-    if (this.done < this.files.length) return;
-    this.pairs ??= this.pairsOf();
-    const p = this.pairs.pop();
-    if (!p) return this.finish();
-    const [i, j] = p;
-    w.busy.add(i);
-    w.postMessage({ id: i, file: this.files[i], prev: this.files[j] });
   }
 
-  /** For each report, the report of the same body a year before it (the first such in the
-   *  batch's order), by the core's body names: the command line's pairing (batch.rs). */
-  pairsOf() {
-    const first = new Map();
-    this.rows.forEach((r, i) => {
-      if (r && !r.skipped && r.body && r.year) {
-        const k = `${r.body}\u0000${r.year}`;
-        if (!first.has(k)) first.set(k, i);
-      }
-    });
-    const out = [];
+  /** Every report in: the batch's pairs (one body's consecutive years, the same report given
+   *  twice, two different reports of one body and year), made by the core from what each
+   *  report's check kept (`pairBatch`: the command line's pairing, no file read again), and
+   *  counted into the rows. */
+  async pair() {
+    const core = await this.view.loadFull();
+    if (this.stopped) return;
+    const reports = [];
+    this.rows.forEach((r, i) => r && !r.skipped && reports.push(i));
+    const { rows, notes } = core.pairBatch(reports.map((i) => this.rows[i]), reports.map((i) => this.lasts[i] ?? null));
+    reports.forEach((i, k) => (this.rows[i] = rows[k]));
+    this.notes = notes;
+    // a paired report opens beside last year's: the file its row names
+    const at = new Map(this.paths.map((p, i) => [p, i]));
     this.prevOf = new Map();
-    this.rows.forEach((r, i) => {
-      const j = r && !r.skipped && r.body && r.year ? first.get(`${r.body}\u0000${r.year - 1}`) : undefined;
-      if (j !== undefined) {
-        out.push([i, j]);
-        this.prevOf.set(i, j);
-      }
-    });
-    this.pending = out.length;
-    return out.reverse();
+    for (const i of reports) if (this.rows[i].pair) this.prevOf.set(i, at.get(this.rows[i].pair));
+    this.lasts = [];
+    this.finish();
   }
 
-  /** A pair's cross-year findings, counted in this year's row (as the command line counts them). */
-  takePair({ id, pair }) {
-    const r = this.rows[id];
-    const errors = pair.filter((f) => f.severity === "error").length;
-    r.errors += errors;
-    r.warnings += pair.filter((f) => f.severity === "warning").length;
-    if (errors > 0) {
-      r.verdict = "errors";
-      r.worst = `${pair[0].rule} ${pair[0].message}`;
-      r.worst_en = `${pair[0].rule} ${pair[0].message_en}`;
-    }
-    r.pair = this.paths[this.prevOf.get(id)];
-    this.pairFindings ??= new Map();
-    this.pairFindings.set(id, pair);
-    this.pending--;
-    this.draw();
-  }
-
-  take({ id, row, json, cells }) {
+  take({ id, row, json, cells, last }) {
     this.rows[id] = row;
     this.json[id] = json ?? null;
     this.cells[id] = cells ?? null;
+    this.lasts[id] = last ?? null;
     this.done++;
     this.draw();
-    // the last report in: every idle worker takes pairs
-    if (this.done === this.files.length) for (const w of this.workers) if (!w.busy.size) this.feed(w);
+    if (this.done === this.files.length) this.pair();
   }
 
   finish() {
-    if (this.done < this.files.length || this.pending > 0) return;
     this.paired = true;
     // the rows drawn before their pairs' findings came in: drawn again
     this.appended = undefined;
@@ -405,29 +371,23 @@ class Batch {
     this.workers = [];
   }
 
-  /** Where workers cannot start (the single file, opened from disk): here, a file a task. */
+  /** Where workers cannot start (the single file, opened from disk): here, a file a task, as
+   *  a worker checks it (batch-check.js), then paired as the workers' batch is. */
   async runHere() {
     const v = this.view;
-    const core = await v.loadFull();
+    const [core, { checkBatchFile }] = await Promise.all([v.loadFull(), import("./batch-check.js")]);
+    const env = {
+      core,
+      readers: () => (v.loadFiles ? v.loadFiles() : Promise.reject(new Error(v.t("file-no-reader", { name: "" })))),
+      pictures: () => import("./gouji-image.js"),
+    };
     while (!this.stopped && this.next < this.files.length) {
       const id = this.next++;
-      const file = this.files[id];
-      const got = await v.contentOf(file);
-      if (got.error) {
-        this.take({ id, row: { file: this.paths[id], skipped: true, error: got.error } });
-      } else {
-        const r = got.pages ? core.checkPdf(got.pages) : got.grid ? core.checkGrid(got.grid) : core.check(got.text);
-        if (got.pages) r.input = "pdf";
-        else if (got.input) r.input = got.input;
-        const cells = core.cellsCsv ? new Blob([core.cellsCsv(r, this.paths[id], false)]) : null;
-        this.take({ id, row: rowOf(this.paths[id], r, core.bodyName?.(r.title ?? "") ?? null), json: new Blob([JSON.stringify(r)]), cells });
-      }
+      const name = this.paths[id];
+      const bytes = new Uint8Array(await this.files[id].arrayBuffer());
+      this.take({ id, ...(await checkBatchFile(env, bytes, name, name.includes("/"))) });
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
-    // here, one report at a time: no pairing (the command line and the served page pair)
-    this.paired = true;
-    this.appended = undefined;
-    this.drawNow();
   }
 
   stop() {

@@ -6,6 +6,9 @@ export interface CheckOptions {
    *  text, or its grid, saved page or PDF pages (as the file readers give them). Checked in its
    *  own year's format. */
   prev?: string | { text: string } | { grid: string[][] } | { html: string } | { pages: string[] };
+  /** A batch's file name: the result also carries `batch: { row, last }` (its summary row, and
+   *  what pairing needs of it, for `pairBatch`). Not in the page's first-load module. */
+  batch?: string;
 }
 
 /** Where a cell or finding came from: 1-based line and column (Unicode characters) in text;
@@ -100,6 +103,8 @@ export interface CheckResult {
     suit_correction_rate: number | null;
     carry_rate: number | null;
   };
+  /** With the option `batch`: the report's summary row, and what pairing needs of it. */
+  batch?: { row: BatchRow; last: object };
   /** Last year's report, where this one was compared with it. */
   prev?: {
     title: string | null;
@@ -120,3 +125,30 @@ export interface Pictured {
   /** Tables or rows seen but not placed: [Chinese, English]. */
   unread: [string, string][];
 }
+
+/** A report's line of a batch's summary (the command line's summary too: `gouji::batch::Row`). */
+export interface BatchRow {
+  file: string;
+  body: string | null;
+  year: number | null;
+  format: string;
+  verdict: "pass" | "errors" | "partial" | "unusable" | "unreadable";
+  errors: number;
+  warnings: number;
+  unread: number;
+  /** The most serious finding, in words (for a file not read: why). */
+  worst: string;
+  worst_en: string;
+  indicators: CheckResult["indicators"] | null;
+  /** Last year's report it was compared with, within the batch. */
+  pair?: string;
+  /** The earlier file of the batch that is the same report (the same figures). */
+  same_as?: string;
+}
+
+/** What pairing said of a report: compared with last year's, the same report as an earlier
+ *  file, or one of two different reports of one body and year (neither paired). */
+export type BatchNote =
+  | { pair: { file: string; prev: string }; findings: Finding[] }
+  | { same: { file: string; first: string } }
+  | { clash: { file: string; others: string[] }; findings: Finding[] };

@@ -35,6 +35,9 @@ struct Asked {
     options: Options,
     /// Last year's report (`prev`), checked, with its text (for the sentences it shares).
     prev: Option<(CheckResult, String)>,
+    /// `batch: "file name"`: the result also carries `batch: { row, last }`, the summary row
+    /// and what pairing needs of the report (`gouji::batch`), for the page's batch.
+    batch: Option<String>,
 }
 
 fn options_of(value: Option<CheckOptions>) -> Result<Asked, JsError> {
@@ -45,6 +48,7 @@ fn options_of(value: Option<CheckOptions>) -> Result<Asked, JsError> {
         return Ok(Asked {
             options: Options::default(),
             prev: None,
+            batch: None,
         });
     };
     let format = match get(&value, "format").as_string() {
@@ -54,6 +58,7 @@ fn options_of(value: Option<CheckOptions>) -> Result<Asked, JsError> {
     Ok(Asked {
         options: Options { format },
         prev: prev_of(&get(&value, "prev"))?,
+        batch: get(&value, "batch").as_string(),
     })
 }
 
@@ -127,16 +132,34 @@ fn finish(
     asked: Asked,
 ) -> Result<JsValue, JsError> {
     #[cfg(feature = "prev")]
-    let result = {
+    {
         let mut result = result;
-        if let Some((prev, prev_text)) = asked.prev {
-            gouji::compare(&mut result, &text(), &prev, &prev_text);
+        let text = (asked.prev.is_some() || asked.batch.is_some()).then(text);
+        if let (Some((prev, prev_text)), Some(text)) = (asked.prev, &text) {
+            gouji::compare(&mut result, text, &prev, &prev_text);
         }
-        result
-    };
+        let out = to_js(&result)?;
+        if let (Some(file), Some(text)) = (asked.batch, &text) {
+            #[derive(serde::Serialize)]
+            struct Batch {
+                row: gouji::batch::Row,
+                last: gouji::rules::cross::Last,
+            }
+            let batch = Batch {
+                row: gouji::batch::Row::of(&file, &result),
+                last: gouji::rules::cross::Last::of(&result, text),
+            };
+            let batch = serde::Serialize::serialize(&batch, &SERIALIZER).map_err(to_js_error)?;
+            js_sys::Reflect::set(&out, &JsValue::from_str("batch"), &batch)
+                .map_err(|_| JsError::new("the result could not take its batch row"))?;
+        }
+        Ok(out)
+    }
     #[cfg(not(feature = "prev"))]
-    let _ = (text, asked.prev);
-    to_js(&result)
+    {
+        let _ = (text, asked.prev, asked.batch);
+        to_js(&result)
+    }
 }
 
 fn pages_of(pages: &JsValue) -> Result<Vec<String>, JsError> {
@@ -295,6 +318,50 @@ pub fn batch_disposition(kind: &str, cells_read: Option<u32>, walked: bool) -> O
         gouji::batch::Disposition::Row => None,
         gouji::batch::Disposition::Skip(why) => Some(why.to_owned()),
     }
+}
+
+/// The summary row of a report's file that could not be read (`zh`, `en`: why).
+#[cfg(feature = "prev")]
+#[wasm_bindgen(js_name = batchUnreadable, unchecked_return_type = "BatchRow")]
+pub fn batch_unreadable(file: &str, zh: &str, en: &str) -> Result<JsValue, JsError> {
+    serde::Serialize::serialize(&gouji::batch::Row::unreadable(file, zh, en), &SERIALIZER)
+        .map_err(to_js_error)
+}
+
+/// A batch's pairs (`gouji::batch::pair_batch`): `rows` the reports' summary rows, `lasts`
+/// what each one's check kept (`batch.last`, or `null`). Returns the rows with what pairing
+/// found counted in, and the notes to show (`{pair}`, `{same}`, `{clash}`, in the rows' order).
+#[cfg(feature = "prev")]
+#[wasm_bindgen(js_name = pairBatch, unchecked_return_type = "{ rows: BatchRow[], notes: BatchNote[] }")]
+pub fn pair_batch(
+    #[wasm_bindgen(unchecked_param_type = "BatchRow[]")] rows: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "(object | null)[]")] lasts: JsValue,
+) -> Result<JsValue, JsError> {
+    let mut rows: Vec<gouji::batch::Row> =
+        serde_wasm_bindgen::from_value(rows).map_err(to_js_error)?;
+    let lasts: Vec<Option<gouji::rules::cross::Last>> =
+        serde_wasm_bindgen::from_value(lasts).map_err(to_js_error)?;
+    if lasts.len() != rows.len() {
+        return Err(JsError::new("pairBatch: one last (or null) per row"));
+    }
+    let notes = gouji::batch::pair_batch(&mut rows, &lasts);
+    #[derive(serde::Serialize)]
+    struct Paired {
+        rows: Vec<gouji::batch::Row>,
+        notes: Vec<gouji::batch::Note>,
+    }
+    serde::Serialize::serialize(&Paired { rows, notes }, &SERIALIZER).map_err(to_js_error)
+}
+
+/// The batch's summary as CSV (with a BOM; the command line's `--summary-csv`, byte for byte).
+#[cfg(feature = "prev")]
+#[wasm_bindgen(js_name = summaryCsv)]
+pub fn summary_csv(
+    #[wasm_bindgen(unchecked_param_type = "BatchRow[]")] rows: JsValue,
+    skipped: u32,
+) -> Result<String, JsError> {
+    let rows: Vec<gouji::batch::Row> = serde_wasm_bindgen::from_value(rows).map_err(to_js_error)?;
+    Ok(gouji::batch::summary_csv(&rows, skipped as usize))
 }
 
 fn result_of(value: JsValue) -> Result<CheckResult, JsError> {

@@ -1,0 +1,64 @@
+// One file of the page's batch, read and checked: what each batch worker does, and what the
+// batch does on the page itself where workers cannot start (the single file, opened from disk) —
+// one code for both. The core decides (the command line's rules, `gouji::batch`): which file is
+// a row and which is passed over, the row, what pairing needs of the report. The modules come
+// from the caller: `core` (the whole core), `readers()` (the file readers) and `pictures()` (the
+// picture reader), loaded for the first file that needs them.
+import { fileKind, decodeText, looksLikeHtml } from "./view/input.js";
+
+/** `{ row, json, cells, last }` for a report (the result and its cells as Blobs), `{ row }` for
+ *  a file that is passed over (`row.skipped`) or could not be read (the core's row). */
+export async function checkBatchFile(env, bytes, name, walked) {
+  const { core } = env;
+  try {
+    const result = await checkFile(env, bytes, { batch: name });
+    // a folder's file that is no report is passed over, a report's file that cannot be read is a
+    // row (a picture in which no table was found read no cell)
+    const read = result.nothing ? 0 : result.error !== undefined ? null : result.summary.cells_read;
+    const skip = core.batchDisposition(result.kind, read, walked);
+    if (skip) return { row: { file: name, skipped: true, error: result.error ?? skip, error_en: result.error_en ?? skip } };
+    if (result.error !== undefined) return { row: core.batchUnreadable(name, result.error, result.error_en ?? result.error) };
+    const { kind, batch, ...r } = result;
+    r.title ??= null;
+    return {
+      row: batch.row,
+      last: batch.last,
+      json: new Blob([JSON.stringify(r)], { type: "application/json" }),
+      cells: new Blob([core.cellsCsv(r, name, false)], { type: "text/csv" }),
+    };
+  } catch (err) {
+    return { row: { file: name, skipped: true, error: String(err?.message ?? err) } };
+  }
+}
+
+/** What a file holds, as the checks take it: `{ text }`, `{ grid, input }`, `{ pages }` or
+ *  `{ pictured }`, with `kind`, what its bytes say it is ("text", "html", or the file readers'
+ *  kind); or `{ error, error_en, kind }`. */
+async function contentOf(env, bytes) {
+  if (fileKind(bytes) === "text") {
+    const text = decodeText(bytes);
+    if (text === null) return { error: "不是文本、网页、PDF 或 Word（.docx）文件", error_en: "not a text, web page, PDF or Word (.docx) file", kind: "text" };
+    if (!looksLikeHtml(text)) return { text, kind: "text" };
+  }
+  const out = (await env.readers()).readFile(bytes);
+  if (out.error !== undefined) return out;
+  // a picture, a scan's pages: read by the picture reader (loaded with the first)
+  if (out.pictures) {
+    const read = (await env.pictures()).readPictures(out.pictures, out.kind === "pdf");
+    return read.error !== undefined ? { ...read, kind: out.kind } : { pictured: read.pictured, kind: out.kind };
+  }
+  if (out.kind === "pdf") return { pages: out.pages, kind: "pdf" };
+  if (out.grid) return { grid: out.grid, input: out.kind, kind: out.kind };
+  return { text: out.text ?? "", kind: out.kind ?? "text" };
+}
+
+async function checkFile(env, bytes, options) {
+  const { core } = env;
+  const c = await contentOf(env, bytes);
+  if (c.error !== undefined) return c;
+  const kind = { kind: c.kind };
+  if (c.pictured) return Object.assign(core.checkSeen(c.pictured, options), kind);
+  if (c.pages) return Object.assign(core.checkPdf(c.pages, options), { input: "pdf" }, kind);
+  if (c.grid) return Object.assign(core.checkGrid(c.grid, options), { input: c.input }, kind);
+  return Object.assign(core.check(c.text, options), kind);
+}
