@@ -47,8 +47,10 @@ column, cell id, value, blank, where it was read, how: split/image), to pivot in
 
 Output:
   (default)  one line per finding, like a compiler: FILE:LINE:COL: error[RULE]: message
-  --json     the result object (docs/result.md), one JSON object per line per file; a pair found
-             in a batch adds a line {\"pair\": {\"file\", \"prev\"}, \"findings\": [...]}
+  --json     the result object (docs/result.md), one JSON object per line per file; after them,
+             what pairing found: {\"pair\": {\"file\", \"prev\"}, \"findings\": [...]}, a report
+             given twice {\"same\": {\"file\", \"first\"}}, two different reports of one body
+             and year {\"clash\": {\"file\", \"others\"}, \"findings\": [...]} (neither paired)
   --html     the annotated tables as an HTML fragment
 
 Exit status: 0 no errors, 1 errors found, 2 unusable input or I/O error (the worst of a batch).
