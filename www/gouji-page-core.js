@@ -10,4 +10,4 @@ const { instance } = await WebAssembly.instantiate(bytes, { "./gouji_bg.js": glu
 glue.__wbg_set_wasm(instance.exports);
 if (instance.exports.__wbindgen_start) instance.exports.__wbindgen_start();
 
-export { check, checkGrid, checkPdf, htmlToGrid, render, tablesHtml, tablesTsv, setCellText, formatName, version } from "./pkg-page/gouji_bg.js";
+export { check, checkGrid, checkPdf, htmlToGrid, render, tablesHtml, tablesTsv, setCellText, formatName } from "./pkg-page/gouji_bg.js";

@@ -116,6 +116,20 @@ export class GoujiView {
     }
   }
 
+  /** The batch's table (`"table"`), one of its reports (`"report"`), or no batch (`null`):
+   *  what the view shows around it. */
+  batchMode(mode) {
+    const table = mode === "table";
+    for (const s of ["#out", ".actions"]) this.q(s).hidden = table;
+    if (table) this.q("#prev-out").hidden = true;
+    mode ? (this.root.dataset.batch = mode) : delete this.root.dataset.batch;
+  }
+
+  /** The batch's elements, placed before the result. */
+  placeBatch(...els) {
+    this.q("#out").before(...els);
+  }
+
   q(sel) {
     return this.root.querySelector(sel);
   }

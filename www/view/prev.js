@@ -29,10 +29,7 @@ export class Prev {
       if (file) this.readPrevFile(file);
       picker.value = "";
     });
-    this.q("#prev-clear").addEventListener("click", () => {
-      ta.value = "";
-      this.setPrev(null);
-    });
+    this.q("#prev-clear").addEventListener("click", () => this.clearPrev());
   }
 
   /** Sets last year's report: `{ text }`, `{ grid }` or `{ pages }` (as `check`'s `prev`
@@ -85,23 +82,22 @@ export class Prev {
   }
 
   /** A dropped or picked file as last year's report (read as this year's would be). */
-  async readPrevFile(file) {
+  /** Last year's report from a file (`name`: what to call it), shown and checked against. */
+  async readPrevFile(file, name = file.name) {
     const got = await this.contentOf(file);
     if (got.error) {
       this.q("#prev-source").textContent = got.error;
       return;
     }
-    const ta = this.q("#prev-text");
-    if (got.pages) {
-      ta.value = got.pages.join("");
-      this.setPrev({ pages: got.pages }, file.name);
-    } else if (got.grid) {
-      ta.value = got.grid.map((r) => r.join("\t")).join("\n");
-      this.setPrev({ grid: got.grid }, file.name);
-    } else {
-      ta.value = got.text;
-      this.setPrev(got.text.trim() ? { text: got.text } : null, file.name);
-    }
+    this.q("#prev").open = true;
+    this.q("#prev-text").value = got.pages ? got.pages.join("") : got.grid ? got.grid.map((r) => r.join("\t")).join("\n") : got.text;
+    return this.setPrev(got.pages ? { pages: got.pages } : got.grid ? { grid: got.grid } : got.text.trim() ? { text: got.text } : null, name);
+  }
+
+  /** No last year's report. */
+  clearPrev() {
+    this.q("#prev-text").value = "";
+    return this.setPrev(null);
   }
 
   /** Last year's tables under this year's result, the cells the comparison read marked. */

@@ -208,7 +208,8 @@ pub fn body_name(title: &str) -> Option<String> {
     gouji::rules::cross::body(title)
 }
 
-/// The gouji version.
+/// The gouji version. (Not in the page's first load: the page shows the result's `version`.)
+#[cfg(feature = "prev")]
 #[wasm_bindgen]
 pub fn version() -> String {
     gouji::VERSION.to_owned()

@@ -8,7 +8,9 @@ pub(crate) struct Asked {
     /// Last year's report (`prev`), checked, with its text (for the sentences it shares).
     prev: Option<(CheckResult, String)>,
     /// `batch: "file name"`: the result also carries `batch: { row, last }`, the summary row
-    /// and what pairing needs of the report (`gouji::batch`), for the page's batch.
+    /// and what pairing needs of the report (`gouji::batch`), for the page's batch. (Not in the
+    /// page's first load: its batch loads the whole core.)
+    #[cfg(feature = "prev")]
     batch: Option<String>,
 }
 
@@ -20,6 +22,7 @@ pub(crate) fn options_of(value: Option<CheckOptions>) -> Result<Asked, JsError> 
         return Ok(Asked {
             options: Options::default(),
             prev: None,
+            #[cfg(feature = "prev")]
             batch: None,
         });
     };
@@ -30,6 +33,7 @@ pub(crate) fn options_of(value: Option<CheckOptions>) -> Result<Asked, JsError> 
     Ok(Asked {
         options: Options { format },
         prev: prev_of(&get(&value, "prev"))?,
+        #[cfg(feature = "prev")]
         batch: get(&value, "batch").as_string(),
     })
 }
@@ -129,7 +133,7 @@ pub(crate) fn finish(
     }
     #[cfg(not(feature = "prev"))]
     {
-        let _ = (text, asked.prev, asked.batch);
+        let _ = (text, asked.prev);
         to_js(&result)
     }
 }
