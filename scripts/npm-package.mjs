@@ -15,7 +15,7 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, "pkg"), { recursive: true });
 mkdirSync(join(out, "view"), { recursive: true });
 const view = readdirSync(join(www, "view")).filter((f) => f.endsWith(".js")).map((f) => `view/${f}`);
-const files = ["gouji-core.js", "check-worker.js", "ui.js", ...view, "samples.js", "gouji-widget.js", "editors.js", "gouji-css.js", "gouji.css", "embed.html", "embed.js", "favicon.svg",
+const files = ["gouji-core.js", "check-worker.js", "ui.js", ...view, "content.js", "samples.js", "gouji-widget.js", "editors.js", "gouji-css.js", "gouji.css", "embed.html", "embed.js", "favicon.svg",
   "pkg/gouji_bg.js", "pkg/gouji_wasm.js", "pkg/gouji.d.ts"];
 for (const f of files) copyFileSync(join(www, f), join(out, f));
 

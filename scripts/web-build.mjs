@@ -87,6 +87,8 @@ const coreExternal = {
     b.onResolve({ filter: /\/samples\.js$/ }, (a) => ({ path: "./samples.js", external: true }));
     // the batch (many files): a file of its own, imported when a batch is first given
     b.onResolve({ filter: /\/batch\.js$/ }, (a) => ({ path: "./batch.js", external: true }));
+    // the reading of a file (content.js): a file of its own, imported with the first file
+    b.onResolve({ filter: /\/content\.js$/ }, (a) => ({ path: "./content.js", external: true }));
     // pictures (scans, screenshots): a file of its own, imported with the first picture
     b.onResolve({ filter: /\/pictures\.js$/ }, (a) => ({ path: "./pictures.js", external: true }));
   },

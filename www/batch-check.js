@@ -4,7 +4,7 @@
 // a row and which is passed over, the row, what pairing needs of the report. The modules come
 // from the caller: `core` (the whole core), `readers()` (the file readers) and `pictures()` (the
 // picture reader), loaded for the first file that needs them.
-import { fileKind, decodeText, looksLikeHtml } from "./view/input.js";
+import { readContent } from "./content.js";
 
 /** `{ row, json, cells, last }` for a report (the result and its cells as Blobs), `{ row }` for
  *  a file that is passed over (`row.skipped`) or could not be read (the core's row). */
@@ -31,25 +31,14 @@ export async function checkBatchFile(env, bytes, name, walked) {
   }
 }
 
-/** What a file holds, as the checks take it: `{ text }`, `{ grid, input }`, `{ pages }` or
- *  `{ pictured }`, with `kind`, what its bytes say it is ("text", "html", or the file readers'
- *  kind); or `{ error, error_en, kind }`. */
+/** What a file holds (content.js's reading), a picture's read by the picture reader:
+ *  `{ text }`, `{ grid, input }`, `{ pages }` or `{ pictured }`, with `kind`; or `{ error }`. */
 async function contentOf(env, bytes) {
-  if (fileKind(bytes) === "text") {
-    const text = decodeText(bytes);
-    if (text === null) return { error: "不是文本、网页、PDF 或 Word（.docx）文件", error_en: "not a text, web page, PDF or Word (.docx) file", kind: "text" };
-    if (!looksLikeHtml(text)) return { text, kind: "text" };
-  }
-  const out = (await env.readers()).readFile(bytes);
-  if (out.error !== undefined) return out;
-  // a picture, a scan's pages: read by the picture reader (loaded with the first)
-  if (out.pictures) {
-    const read = (await env.pictures()).readPictures(out.pictures, out.kind === "pdf");
-    return read.error !== undefined ? { ...read, kind: out.kind } : { pictured: read.pictured, kind: out.kind };
-  }
-  if (out.kind === "pdf") return { pages: out.pages, kind: "pdf" };
-  if (out.grid) return { grid: out.grid, input: out.kind, kind: out.kind };
-  return { text: out.text ?? "", kind: out.kind ?? "text" };
+  const c = await readContent(bytes, { readers: env.readers });
+  if (c.notText) return { ...c, error: "不是文本、网页、PDF 或 Word（.docx）文件，无法读取", error_en: "not text, a web page, PDF or Word (.docx): it cannot be read" };
+  if (!c.pictures) return c;
+  const read = (await env.pictures()).readPictures(c.pictures, c.scan);
+  return read.error !== undefined ? { ...read, kind: c.kind } : { pictured: read.pictured, kind: c.kind };
 }
 
 async function checkFile(env, bytes, options) {

@@ -8,4 +8,4 @@ const { instance } = await WebAssembly.instantiate(bytes, { "./gouji_files_bg.js
 glue.__wbg_set_wasm(instance.exports);
 if (instance.exports.__wbindgen_start) instance.exports.__wbindgen_start();
 
-export { readFile } from "./pkg-files/gouji_files_bg.js";
+export { readFile, binaryKind, isHtml } from "./pkg-files/gouji_files_bg.js";

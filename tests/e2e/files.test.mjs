@@ -3,7 +3,7 @@
 // as the same cells and findings as their text; bad files refused with what to do.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { fixtureBytes, openPage, dropFile, verdict, cellClass, serverAndBrowser } from "./helpers.mjs";
+import { ROOT, fixtureBytes, openPage, dropFile, verdict, cellClass, serverAndBrowser } from "./helpers.mjs";
 
 const env = serverAndBrowser();
 
@@ -75,5 +75,53 @@ test("the file picker reads the same files as the drop", async () => {
   await page.waitForFunction((b) => document.querySelector("main").dataset.drawn !== b, before);
   assert.match(await verdict(page), /发现 1 处错误/);
   assert.match(await cellClass(page, "p3.granted.natural"), /suspect/);
+  await context.close();
+});
+
+test("the page's sniff (content.js) says what gouji_files::sniff says, on every file fixture and the edge cases", async () => {
+  // its two halves: the first bytes' magic (binary_kind), then a text's markup (is_html)
+  const { readdirSync, readFileSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const dir = (d) => readdirSync(join(ROOT, "tests/fixtures", d)).map((f) => join(d, f));
+  const files = [...dir("files"), ...dir("html"), ...dir("images"), ...dir("hostile"), ...dir("samples").filter((f) => f.endsWith(".txt"))];
+  // a picture's or a PDF's kind is in its first bytes (a zip is read whole: a .docx or not)
+  const cases = files.map((f) => {
+    const b = readFileSync(join(ROOT, "tests/fixtures", f));
+    return [f, Array.from(/\.(png|pdf)$/.test(f) ? b.subarray(0, 4096) : b)];
+  });
+  const edge = {
+    "PK alone": [0x50, 0x4b, 0x41, 0x42],
+    "an empty zip": [0x50, 0x4b, 5, 6, ...new Array(18).fill(0)],
+    "GIF": [...Buffer.from("GIF89a"), 0, 0],
+    "TIFF": [0x49, 0x49, 0x2a, 0, 8, 0, 0, 0],
+    "TIFF, big-endian": [0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8],
+    "WebP": [...Buffer.from("RIFF\0\0\0\0WEBPVP8 ")],
+    "OLE, cut short": [0xd0, 0xcf, 0x11, 0xe0],
+    "OLE": [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0],
+    "%PDF- after junk": [...Buffer.alloc(500, 0x20), ...Buffer.from("%PDF-1.4\n")],
+    "UTF-16LE": [0xff, 0xfe, ...Buffer.from("<html><table>", "utf16le")],
+    "GBK": [...Buffer.from([0xc4, 0xea, 0xb6, 0xc8, 0xb1, 0xa8, 0xb8, 0xe6])],
+    "NUL bytes": [0x41, 0, 0x42, 0],
+    "a JPEG": [0xff, 0xd8, 0xff, 0xe0, 0, 0x10],
+    "empty": [],
+  };
+  for (const [k, v] of Object.entries(edge)) cases.push([k, v]);
+  const { page, context } = await openPage(env.browser, env.server.url);
+  const out = await page.evaluate(async (cases) => {
+    const { fileKind, decodeText, looksLikeHtml } = await import("/content.js");
+    const { binaryKind, isHtml } = await import("/gouji-files.js");
+    return cases.flatMap(([name, bytes]) => {
+      const b = new Uint8Array(bytes);
+      const out = [[name, fileKind(b), binaryKind(b) ?? "text"]];
+      const text = out[0][1] === "text" ? decodeText(b) : null;
+      if (text !== null) out.push([name + " (as text)", looksLikeHtml(text) ? "html" : "text", isHtml(text) ? "html" : "text"]);
+      return out;
+    });
+  }, cases);
+  // the page tells a zip from a .docx by reading it (the file readers): a zip is either
+  const same = (js, rust) => js === rust || (js === "zip" && rust === "docx") || (js === "ole" && rust === "doc");
+  const differ = out.filter(([, js, rust]) => !same(js, rust));
+  assert.deepEqual(differ, []);
+  assert.ok(out.length > 40, `${out.length} cases`);
   await context.close();
 });

@@ -81,34 +81,31 @@ export class Input {
     this.notice(got.said);
   }
 
-  /** What a file holds: `{ text }`, `{ grid, html?, input? }` or `{ pages }`, with `said`
-   *  (what was read, for the user), or `{ error }` saying why it cannot be read. */
+  /** What a file holds (content.js's reading), with `said` (what was read, for the user), or
+   *  `{ error }` saying why it cannot be read. */
   async contentOf(file, progress = () => {}) {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const kind = fileKind(bytes);
     const name = file.name;
-    if (kind === "text") {
-      const text = decodeText(bytes);
-      if (text === null) return { error: this.t("file-bad", { name }) };
-      const said = this.t("file-read", { name });
-      return looksLikeHtml(text) ? { grid: this.core.htmlToGrid(text), html: text, said } : { text, said };
-    }
-    if (!this.loadFiles) return { error: this.t("file-no-reader", { name }) };
-    progress(this.t("file-reading", { name }));
-    let out;
+    let got;
     try {
-      const readers = await this.loadFiles();
-      out = readers.readFile(bytes);
+      // the reading of a file: a module of its own (the page's first load checks typed and
+      // pasted text), loaded with the first file
+      const { readContent } = await import("../content.js");
+      got = await readContent(new Uint8Array(await file.arrayBuffer()), {
+        readers: () => {
+          if (!this.loadFiles) throw this.t("file-no-reader", { name });
+          progress(this.t("file-reading", { name }));
+          return this.loadFiles();
+        },
+        htmlToGrid: (html) => this.core.htmlToGrid(html),
+      });
     } catch (e) {
       console.error(e);
-      return { error: this.t("file-failed", { name }) };
+      return { error: typeof e === "string" ? e : this.t("file-failed", { name }) };
     }
-    if (out.error !== undefined) return { error: `${name}：${this.lang === "zh" ? out.error : out.error_en}` };
-    // a picture or a scan's pages, as stored: read by pictures.js (loaded with the first)
-    if (out.pictures) return { pictures: out.pictures, scan: out.kind === "pdf" };
-    if (out.kind === "pdf") return { pages: out.pages, said: this.t("file-read-pdf", { name, n: out.pages.length }) };
-    if (out.grid) return { grid: out.grid, input: out.kind, said: this.t(out.kind === "docx" ? "file-read-docx" : "file-read", { name, n: out.tables }) };
-    return { text: out.text ?? "", said: this.t("file-read", { name }) };
+    if (got.notText) return { error: this.t("file-bad", { name }) };
+    if (got.error !== undefined) return { error: `${name}：${this.lang === "zh" ? got.error : got.error_en}` };
+    got.said = this.t(got.pages ? "file-read-pdf" : got.kind === "docx" ? "file-read-docx" : "file-read", { name, n: got.pages?.length ?? got.tables });
+    return got;
   }
 
   showPaste() {
@@ -127,38 +124,4 @@ export class Input {
     this.runCheck();
   }
 
-}
-
-/** What a file's first bytes say it is: "pdf", "zip" (.docx), "ole" (an old .doc/.wps),
- *  "image", or "text" (anything else: decoded, or refused, as text). */
-export function fileKind(b) {
-  const starts = (...m) => m.every((x, i) => b[i] === x);
-  const head = new TextDecoder("latin1").decode(b.subarray(0, 1024));
-  if (head.includes("%PDF-")) return "pdf";
-  if (starts(0x50, 0x4b)) return "zip";
-  if (starts(0xd0, 0xcf, 0x11, 0xe0)) return "ole";
-  if (starts(0x89, 0x50, 0x4e, 0x47) || starts(0xff, 0xd8, 0xff) || starts(0x47, 0x49, 0x46)) return "image";
-  return "text";
-}
-
-/** Text in UTF-8 (with or without a BOM), UTF-16 with a BOM, or GBK; null for none of them. */
-export function decodeText(b) {
-  if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder("utf-16le").decode(b.subarray(2));
-  if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder("utf-16be").decode(b.subarray(2));
-  if (b.subarray(0, 4096).includes(0)) return null;
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(b);
-  } catch {
-    try {
-      return new TextDecoder("gb18030", { fatal: true }).decode(b);
-    } catch {
-      return null;
-    }
-  }
-}
-
-/** A saved page: a doctype or <html> first, or table markup near the start. */
-export function looksLikeHtml(text) {
-  const head = text.replace(/^\uFEFF/, "").trimStart().slice(0, 4096).toLowerCase();
-  return head.startsWith("<!doctype html") || head.startsWith("<html") || (head.startsWith("<") && /<(table|body|meta)[\s>]/.test(head));
 }

@@ -8,6 +8,20 @@ fn set(obj: &js_sys::Object, key: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(obj, &JsValue::from_str(key), value);
 }
 
+/// What a file's first bytes say it is (`gouji_files::binary_kind`): "pdf", "docx", "zip",
+/// "doc", "image", "binary", or `undefined` for what may be text. With [`is_html`], the two
+/// halves of `gouji_files::sniff`: the page's own sniff (content.js) is held to them by a test.
+#[wasm_bindgen(js_name = binaryKind)]
+pub fn binary_kind(bytes: &[u8]) -> Option<String> {
+    gouji_files::binary_kind(bytes).map(|k| k.as_str().to_owned())
+}
+
+/// Whether a text is a saved page (`gouji_files::is_html`).
+#[wasm_bindgen(js_name = isHtml)]
+pub fn is_html(text: &str) -> bool {
+    gouji_files::is_html(text)
+}
+
 /// Reads a file's bytes: `{ kind: "pdf", pages }` (each page's text), `{ kind: "docx" | "html", grid,
 /// tables }`, `{ kind: "text", text }`, or for a picture or a scan `{ kind: "image" | "pdf",
 /// pictures: [{ page, encoding: "jpeg" | "png" | "raw" | "fax", w, h, comps, bits, k, black,
