@@ -42,12 +42,8 @@ async function contentOf(env, bytes) {
 }
 
 async function checkFile(env, bytes, options) {
-  const { core } = env;
   const c = await contentOf(env, bytes);
   if (c.error !== undefined) return c;
-  const kind = { kind: c.kind };
-  if (c.pictured) return Object.assign(core.checkSeen(c.pictured, options), kind);
-  if (c.pages) return Object.assign(core.checkPdf(c.pages, options), { input: "pdf" }, kind);
-  if (c.grid) return Object.assign(core.checkGrid(c.grid, options), { input: c.input }, kind);
-  return Object.assign(core.check(c.text, options), kind);
+  // one dispatch, the core's, for every kind of content
+  return Object.assign(env.core.checkContent(c, options), { kind: c.kind });
 }

@@ -9,4 +9,4 @@ const { instance } = await WebAssembly.instantiate(bytes, { "./gouji_bg.js": glu
 glue.__wbg_set_wasm(instance.exports);
 if (instance.exports.__wbindgen_start) instance.exports.__wbindgen_start();
 
-export { check, checkGrid, checkHtml, checkCells, checkPdf, checkSeen, htmlToGrid, render, tablesHtml, tablesTsv, setCellText, formatName, bodyName, cellSource, cellsCsv, batchDisposition, batchUnreadable, pairBatch, summaryCsv, version } from "./pkg/gouji_bg.js";
+export { check, checkContent, checkGrid, checkHtml, checkCells, checkPdf, checkSeen, htmlToGrid, render, tablesHtml, tablesTsv, setCellText, formatName, bodyName, cellSource, cellsCsv, batchDisposition, batchUnreadable, pairBatch, summaryCsv, version } from "./pkg/gouji_bg.js";

@@ -5,11 +5,21 @@ export interface CheckOptions {
   /** Last year's report, to check this one against (X-CARRY, X-PREV, X-TEXT, X-MATCH): its
    *  text, or its grid, saved page or PDF pages (as the file readers give them). Checked in its
    *  own year's format. */
-  prev?: string | { text: string } | { grid: string[][] } | { html: string } | { pages: string[] };
+  prev?: string | Content;
   /** A batch's file name: the result also carries `batch: { row, last }` (its summary row, and
    *  what pairing needs of it, for `pairBatch`). Not in the page's first-load module. */
   batch?: string;
 }
+
+/** A file's content as the page reads it (and `checkContent` checks it): its text, a saved
+ *  page's HTML, a grid of rows (a saved page's or a Word file's tables: `input` says which), a
+ *  PDF's text page by page, or what the picture reader read from a picture. */
+export type Content =
+  | { text: string }
+  | { html: string }
+  | { grid: string[][]; input?: "html" | "docx" }
+  | { pages: string[] }
+  | { pictured: Pictured };
 
 /** Where a cell or finding came from: 1-based line and column (Unicode characters) in text;
  *  in a PDF, its 1-based page and the line on that page as rebuilt from glyph positions;

@@ -48,7 +48,7 @@ export class Prev {
       }
       if (this.prev !== prev) return; // a newer one was given meanwhile
       // last year's own result, for its tables (checked in its own year's format)
-      this.prevResult = prev.pages ? this.full.checkPdf(prev.pages) : prev.grid ? this.full.checkGrid(prev.grid) : this.full.check(prev.text);
+      this.prevResult = this.full.checkContent(prev);
     }
     const p = this.prevResult;
     this.q("#prev-source").textContent = !p ? "" : p.summary.cells_read === 0 ? this.t("prev-none") : this.t("prev-read", { name: name || p.title || this.t("prev-h"), year: p.year ?? "?" });

@@ -104,6 +104,20 @@ pub fn check_html(html: &str, options: Option<CheckOptions>) -> Result<JsValue, 
     finish(result, || gouji::grid_text(&rows), asked)
 }
 
+/// Checks a file's content, whatever its kind, as the page's reading gives it (content.js, the
+/// file readers, the picture reader): `{ text }`, `{ html }`, `{ grid, input? }`, `{ pages }` or
+/// `{ pictured }` — one dispatch, here, for every host. (Not in the page's first load.)
+#[cfg(feature = "prev")]
+#[wasm_bindgen(js_name = checkContent, unchecked_return_type = "CheckResult")]
+pub fn check_content(
+    #[wasm_bindgen(unchecked_param_type = "Content")] content: JsValue,
+    options: Option<CheckOptions>,
+) -> Result<JsValue, JsError> {
+    let asked = options_of(options)?;
+    let (result, text) = checked_content(&content, &asked.options, "checkContent takes")?;
+    finish(result, || text, asked)
+}
+
 /// Checks figures typed into the empty official form: `cells` maps cell ids to text. (Not in
 /// the page's first load: the page loads the whole core when the form is opened.)
 #[cfg(feature = "prev")]

@@ -49,9 +49,8 @@ pub(crate) fn prev_of(v: &JsValue) -> Result<Option<(CheckResult, String)>, JsEr
     ))
 }
 
-/// `prev`: last year's report as text, or `{ text }`, `{ grid }`, `{ html }`, `{ pages }` (a
-/// PDF's, as the file readers give them), `{ pictured }` (a picture's, as the image module
-/// reads it). It is checked in its own year's format.
+/// `prev`: last year's report as text, or any content [`checked_content`] takes. It is checked
+/// in its own year's format.
 #[cfg(feature = "prev")]
 pub(crate) fn prev_of(v: &JsValue) -> Result<Option<(CheckResult, String)>, JsError> {
     if v.is_undefined() || v.is_null() {
@@ -61,42 +60,62 @@ pub(crate) fn prev_of(v: &JsValue) -> Result<Option<(CheckResult, String)>, JsEr
     if let Some(text) = v.as_string() {
         return Ok(Some((gouji::check(&text, &options), text)));
     }
+    checked_content(v, &options, "prev is last year's report: a string, or").map(Some)
+}
+
+/// A file's content as the page's reading gives it (content.js; the file readers' `readFile`;
+/// the picture reader's `pictured`), checked: `{ text }`, `{ html }`, `{ grid, input? }` (a saved
+/// page's or a Word file's tables; `input` "html" or "docx"), `{ pages }` (a PDF's text, page by
+/// page), `{ pictured }` (a picture's readings). With the report's text (for its sentences).
+/// `what` begins the message for any other value.
+#[cfg(feature = "prev")]
+pub(crate) fn checked_content(
+    v: &JsValue,
+    options: &Options,
+    what: &str,
+) -> Result<(CheckResult, String), JsError> {
     let bad = || {
-        JsError::new(
-            "prev is last year's report: a string, or { text }, { grid }, { html }, { pages } or { pictured }",
-        )
+        JsError::new(&format!(
+            "{what} {{ text }}, {{ grid }}, {{ html }}, {{ pages }} or {{ pictured }}"
+        ))
     };
     if !v.is_object() {
         return Err(bad());
     }
     if let Some(text) = get(v, "text").as_string() {
-        return Ok(Some((gouji::check(&text, &options), text)));
-    }
-    if let Some(html) = get(v, "html").as_string() {
-        let rows = grid_of_html(&html)?;
-        let mut r = gouji::check_grid(&rows, &options);
-        r.input = Input::Html;
-        return Ok(Some((r, gouji::grid_text(&rows))));
+        return Ok((gouji::check(&text, options), text));
     }
     let grid = get(v, "grid");
     if !grid.is_undefined() {
         let rows = grid_of_js(&grid)?;
-        return Ok(Some((
-            gouji::check_grid(&rows, &options),
-            gouji::grid_text(&rows),
-        )));
+        let mut r = gouji::check_grid(&rows, options);
+        if let Some(input) = get(v, "input")
+            .as_string()
+            .and_then(|i| Input::from_name(&i))
+        {
+            r.input = input;
+        }
+        return Ok((r, gouji::grid_text(&rows)));
+    }
+    if let Some(html) = get(v, "html").as_string() {
+        let rows = grid_of_html(&html)?;
+        let mut r = gouji::check_grid(&rows, options);
+        r.input = Input::Html;
+        return Ok((r, gouji::grid_text(&rows)));
     }
     let pages = get(v, "pages");
     if !pages.is_undefined() {
         let pages = pages_of(&pages)?;
-        return Ok(Some((gouji::check_pdf(&pages, &options), pages.concat())));
+        let mut r = gouji::check_pdf(&pages, options);
+        r.input = Input::Pdf;
+        return Ok((r, pages.concat()));
     }
     // a picture's readings (the image module's `pictured`): figures, no sentences
     let pictured = get(v, "pictured");
     if !pictured.is_undefined() {
         let pictured: gouji::seen::Pictured =
             serde_wasm_bindgen::from_value(pictured).map_err(to_js_error)?;
-        return Ok(Some((gouji::seen::check_seen(&pictured), String::new())));
+        return Ok((gouji::seen::check_seen(&pictured), String::new()));
     }
     Err(bad())
 }

@@ -185,3 +185,44 @@ fn prev_compares_with_last_years_report_in_every_variant() {
         .unwrap()
         .contains("last year's report"));
 }
+
+/// `checkContent`: one dispatch for every kind of content the page reads, each checked as its
+/// own export checks it, with its `input`; anything else refused, naming the kinds taken.
+#[wasm_bindgen_test]
+fn check_content_dispatches_each_kind_as_its_own_export() {
+    let obj = |pairs: &[(&str, JsValue)]| {
+        let o = js_sys::Object::new();
+        for (k, v) in pairs {
+            js_sys::Reflect::set(&o, &JsValue::from_str(k), v).unwrap();
+        }
+        JsValue::from(o)
+    };
+    let (_, text, native) = SAMPLES[1];
+    let r = wasm::check_content(obj(&[("text", text.into())]), None).unwrap();
+    assert_eq!(json(&r), native);
+    let pages = js_sys::Array::of1(&text.into());
+    let r = wasm::check_content(obj(&[("pages", pages.into())]), None).unwrap();
+    assert_eq!(get(&r, "input").as_string().as_deref(), Some("pdf"));
+    assert_eq!(get(&get(&r, "summary"), "errors").as_f64(), Some(2.0));
+    let rows = js_sys::Array::new();
+    for line in text.lines() {
+        let row = js_sys::Array::new();
+        for cell in line.split_whitespace() {
+            row.push(&cell.into());
+        }
+        rows.push(&row);
+    }
+    let r = wasm::check_content(
+        obj(&[("grid", rows.into()), ("input", "docx".into())]),
+        None,
+    )
+    .unwrap();
+    assert_eq!(get(&r, "input").as_string().as_deref(), Some("docx"));
+    let err = wasm::check_content(obj(&[("words", "x".into())]), None).unwrap_err();
+    let msg: String = JsValue::from(err)
+        .dyn_into::<js_sys::Error>()
+        .unwrap()
+        .message()
+        .into();
+    assert!(msg.contains("{ pages }"), "{msg}");
+}
