@@ -31,7 +31,7 @@ for t in "${targets[@]}"; do
   # hand-made files of fuzz/seeds-pdf), not copies of them
   case "$t" in
     pdf) seeds=(seeds-pdf ../tests/fixtures/files); max_len=32768 ;;
-    docx) seeds=(../tests/fixtures/files); max_len=32768 ;;
+    docx) seeds=(seeds-docx ../tests/fixtures/files); max_len=32768 ;;
     html) seeds=(../tests/fixtures/html seeds-html); max_len=65536 ;;
     glued) seeds=(seeds-glued); max_len=16384 ;;
     # the picture reader: a small PNG of part 四 (4 bytes choose the decoder), a ruled table

@@ -115,18 +115,16 @@ fn flush<Id>(rows: &mut Vec<Vec<String>>, line: &mut String, sources: &mut Sourc
 
 /// The children of `id` worth reading: text (tag `None`) and elements other than scripts,
 /// styles and the like (with their tag).
-fn readable<D: Dom>(dom: &D, id: &D::Id) -> Vec<(D::Id, Option<String>, Option<String>)> {
+/// (Tags and texts borrowed from the tree where it holds them: a page of many small nodes —
+/// hostile nesting above all — costs no allocation per node for them.)
+type Readable<'d, Id> = Vec<(Id, Option<Cow<'d, str>>, Option<Cow<'d, str>>)>;
+
+fn readable<'d, D: Dom>(dom: &'d D, id: &D::Id) -> Readable<'d, D::Id> {
     dom.children(id)
         .into_iter()
         .filter_map(|c| match dom.node(&c) {
-            Node::Text(t) => {
-                let t = t.into_owned();
-                Some((c, None, Some(t)))
-            }
-            Node::Element(tag) => {
-                let tag = tag.into_owned();
-                (!skipped(&tag)).then_some((c, Some(tag), None))
-            }
+            Node::Text(t) => Some((c, None, Some(t))),
+            Node::Element(tag) => (!skipped(&tag)).then_some((c, Some(tag), None)),
             Node::Other => None,
         })
         .collect()
@@ -211,14 +209,11 @@ fn holds_table<D: Dom>(dom: &D, table: &D::Id) -> bool {
     false
 }
 
-fn element_children<D: Dom>(dom: &D, id: &D::Id) -> Vec<(D::Id, String)> {
+fn element_children<'d, D: Dom>(dom: &'d D, id: &D::Id) -> Vec<(D::Id, Cow<'d, str>)> {
     dom.children(id)
         .into_iter()
         .filter_map(|c| match dom.node(&c) {
-            Node::Element(tag) => {
-                let tag = tag.into_owned();
-                Some((c, tag))
-            }
+            Node::Element(tag) => Some((c, tag)),
             _ => None,
         })
         .collect()
@@ -287,9 +282,9 @@ fn table_rows<D: Dom>(dom: &D, table: &D::Id, sources: bool) -> TableRows<D::Id>
     (expand(&cells), from)
 }
 
-fn collect_rows<D: Dom>(dom: &D, id: &D::Id, out: &mut Vec<(D::Id, String)>) {
+fn collect_rows<'d, D: Dom>(dom: &'d D, id: &D::Id, out: &mut Vec<(D::Id, Cow<'d, str>)>) {
     for (k, t) in element_children(dom, id) {
-        match t.as_str() {
+        match t.as_ref() {
             // a caption is often the part heading: keep it as a row of its own
             "TR" | "CAPTION" => out.push((k, t)),
             "THEAD" | "TBODY" | "TFOOT" => collect_rows(dom, &k, out),

@@ -22,8 +22,9 @@ struct TreeNode {
 enum Kind {
     Root,
     Element {
-        /// upper case, as the DOM's `tagName`
-        tag: String,
+        /// upper case, as the DOM's `tagName` (a known tag's name static: a page of many small
+        /// elements costs no allocation per tag)
+        tag: Tag,
         attrs: Vec<(String, String)>,
     },
     Text(String),
@@ -92,7 +93,7 @@ impl Tree {
         let belongs = match &kind {
             Kind::Text(_) => false,
             Kind::Element { tag, .. } => matches!(
-                tag.as_str(),
+                tag.as_ref(),
                 "TR" | "TD"
                     | "TH"
                     | "TBODY"
@@ -321,7 +322,7 @@ fn implied_ends(tree: &mut Tree, open: &mut Vec<usize>, tag: &str) {
 
 fn element(tag: &str) -> Kind {
     Kind::Element {
-        tag: tag.to_owned(),
+        tag: tag_named(tag),
         attrs: Vec::new(),
     }
 }
@@ -343,7 +344,32 @@ fn close(tree: &Tree, open: &mut Vec<usize>, tag: &str) {
 
 /// A tag read from its name on: its name in upper case, its attributes, whether it closes
 /// itself, and the index after its `>`.
-type TagAt = (String, Vec<(String, String)>, bool, usize);
+/// A tag's name in upper case.
+type Tag = Cow<'static, str>;
+
+/// The tags a page is made of, by name: a tag read is one of these (borrowed), or its own name.
+const KNOWN: [&str; 44] = [
+    "TABLE", "TR", "TD", "TH", "TBODY", "THEAD", "TFOOT", "CAPTION", "COL", "COLGROUP", "P", "DIV",
+    "SPAN", "BR", "A", "B", "I", "U", "FONT", "STRONG", "EM", "IMG", "LI", "UL", "OL", "H1", "H2",
+    "H3", "H4", "H5", "H6", "BODY", "HTML", "HEAD", "META", "TITLE", "SCRIPT", "STYLE", "CENTER",
+    "SECTION", "ARTICLE", "LINK", "INPUT", "FORM",
+];
+
+fn tag_named(name: &str) -> Tag {
+    // upper-cased on the stack (a known name is at most 8 bytes), then looked up
+    let mut buf = [0u8; 8];
+    if name.len() <= buf.len() {
+        let up = &mut buf[..name.len()];
+        up.copy_from_slice(name.as_bytes());
+        up.make_ascii_uppercase();
+        if let Some(k) = KNOWN.iter().find(|k| k.as_bytes() == &*up) {
+            return Cow::Borrowed(k);
+        }
+    }
+    Cow::Owned(name.to_ascii_uppercase())
+}
+
+type TagAt = (Tag, Vec<(String, String)>, bool, usize);
 
 /// The tag from its name on; `None` when the input ends inside it.
 fn tag_at(html: &str, from: usize) -> Option<TagAt> {
@@ -352,7 +378,7 @@ fn tag_at(html: &str, from: usize) -> Option<TagAt> {
     while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' && b[i] != b'/' {
         i += 1;
     }
-    let tag = html[from..i].to_ascii_uppercase();
+    let tag = tag_named(&html[from..i]);
     let mut attrs = Vec::new();
     let mut self_closing = false;
     loop {
