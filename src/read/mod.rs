@@ -5,6 +5,7 @@
 //! `part3`, `part4`, over a `stream` of its labels and figures) → prose figures (`prose`).
 //! Invariant: reading never fails; what cannot be read becomes a finding.
 
+mod cells;
 pub mod columns;
 pub mod glued;
 pub mod grid;
