@@ -184,26 +184,57 @@ fn glyphs_in(ink: &Ink, r: Rect, ruled: bool) -> Vec<Glyph> {
     keep.retain(|(b, _)| b.y1 > band_top && b.y0 < band_bottom);
     // specks: far smaller than the tallest glyph (a decimal point is judged later)
     keep.retain(|(b, _)| b.h() * 7 >= tallest || b.w() * 7 >= tallest);
-    // pieces overlapping in x are one glyph
+    // and small marks (a third of the glyphs' height each way, or less: a scan's dust and
+    // speckle, a low-resolution scan's above all, where a speck is a sixth of a digit) where
+    // no decimal point stands — on the line's foot, between two of its glyphs
+    let glyph_xs: Vec<(u32, u32)> = keep
+        .iter()
+        .filter(|(b, _)| of_the_line(b, tallest))
+        .map(|(b, _)| (b.x0, b.x1))
+        .collect();
+    let point_may_be = |b: &Rect| {
+        b.y1 + tallest / 4 >= band_bottom
+            && b.y0 * 2 >= band_top + band_bottom
+            && glyph_xs.iter().any(|&(_, x1)| x1 <= b.x0 + 1)
+            && glyph_xs.iter().any(|&(x0, _)| x0 + 1 >= b.x1)
+    };
+    keep.retain(|(b, _)| b.h() * 3 > tallest || b.w() * 3 > tallest || point_may_be(b));
+    // pieces overlapping in x are one glyph: the line's pieces first (a digit broken in two
+    // tall halves), then each smaller piece joins the glyph it overlaps most (a digit a scan
+    // broke into a body and crumbs, the crumbs on either side of it in x); never a speck
+    // another speck
     keep.sort_by_key(|(b, _)| b.x0);
+    let overlap = |m: &Rect, b: &Rect| m.x1.min(b.x1).saturating_sub(m.x0.max(b.x0));
+    let join = |m: &mut (Rect, Vec<u32>), (b, ids): (Rect, Vec<u32>)| {
+        m.0.x0 = m.0.x0.min(b.x0);
+        m.0.y0 = m.0.y0.min(b.y0);
+        m.0.x1 = m.0.x1.max(b.x1);
+        m.0.y1 = m.0.y1.max(b.y1);
+        m.1.extend(ids);
+    };
+    let (line, small): (Vec<_>, Vec<_>) =
+        keep.into_iter().partition(|(b, _)| of_the_line(b, tallest));
     let mut merged: Vec<(Rect, Vec<u32>)> = Vec::new();
-    for (b, ids) in keep {
-        if let Some((m, mids)) = merged.last_mut() {
-            let overlap = m.x1.min(b.x1).saturating_sub(m.x0.max(b.x0));
-            // a piece joins a glyph of the line's height, never a speck another speck
-            if overlap * 2 > b.w().min(m.w())
-                && (of_the_line(m, tallest) || of_the_line(&b, tallest))
-            {
-                m.x0 = m.x0.min(b.x0);
-                m.y0 = m.y0.min(b.y0);
-                m.x1 = m.x1.max(b.x1);
-                m.y1 = m.y1.max(b.y1);
-                mids.extend(ids);
-                continue;
-            }
+    for piece in line {
+        match merged.last_mut() {
+            Some(m) if overlap(&m.0, &piece.0) * 2 > piece.0.w().min(m.0.w()) => join(m, piece),
+            _ => merged.push(piece),
         }
-        merged.push((b, ids));
     }
+    let mut alone = Vec::new();
+    for piece in small {
+        let best = merged
+            .iter_mut()
+            .map(|m| (overlap(&m.0, &piece.0), m))
+            .filter(|(o, m)| *o * 2 > piece.0.w().min(m.0.w()))
+            .max_by_key(|(o, _)| *o);
+        match best {
+            Some((_, m)) => join(m, piece),
+            None => alone.push(piece),
+        }
+    }
+    merged.extend(alone);
+    merged.sort_by_key(|(b, _)| b.x0);
     merged
         .into_iter()
         .map(|(b, ids)| {

@@ -39,6 +39,9 @@ struct Row<'a> {
     /// gouji (or Word's) pads a one-figure row of part 二 with, or a row's cells left blank.
     trailing_empty: usize,
     any_figure: bool,
+    /// Of the figures (counted from the row's first figure), those the reader could not make
+    /// out: placed nowhere, said unread.
+    garbled: Vec<usize>,
 }
 
 /// The rows of the pages, in reading order.
@@ -70,7 +73,28 @@ fn rows(pages: &[PageCells]) -> Vec<Row<'_>> {
                 Content::Doubtful(_) => !sure,
                 _ => false,
             };
-            let figures = band.iter().rev().take_while(|(_, c)| !text(c)).count();
+            let mut figures = band.iter().rev().take_while(|(_, c)| !text(c)).count();
+            // a cell the reader could not make out among a row's figures (a scan's speckle
+            // on a small figure) is a figure's place left unread, not the row's label: the
+            // label is the text before the figures; such a row keeps its length, and the cell
+            // is said unread (a row taken short would put the rows of part 三 out of step)
+            let lead = band.iter().take_while(|(_, c)| text(c)).count();
+            let garbled: Vec<usize> = (lead..band.len())
+                .filter(|&k| text(&band[k].1))
+                .map(|k| k - lead)
+                .collect();
+            let sure_figures = band[lead..]
+                .iter()
+                .filter(|(_, c)| matches!(c, Content::Figure(_)))
+                .count();
+            if !garbled.is_empty() && garbled.len() * 3 <= band.len() - lead && sure_figures >= 4 {
+                figures = band.len() - lead;
+            }
+            let garbled = if figures == band.len() - lead {
+                garbled
+            } else {
+                Vec::new()
+            };
             let any_figure = band
                 .iter()
                 .rev()
@@ -104,6 +128,7 @@ fn rows(pages: &[PageCells]) -> Vec<Row<'_>> {
                     figures,
                     trailing_empty,
                     any_figure,
+                    garbled,
                 });
             }
         }
@@ -129,6 +154,17 @@ pub fn place(pages: &[PageCells]) -> Pictured {
             y,
             w,
             h,
+        }
+    };
+    // a cell placed, or, where the reader could not make it out, said unread
+    let put = |out: &mut Pictured, row: &Row, k: usize, id: CellId| {
+        if row.garbled.contains(&k) {
+            out.unread.push((
+                format!("图片中「{}」一格的数字未能识别，未读取：请对照图片核对，或在表中录入", id.id()),
+                format!("the figure of {} could not be made out in the picture; not read: compare with the picture, or type it in the table", id.id()),
+            ));
+        } else {
+            out.cells.push(seen(row, k, id));
         }
     };
     // part 三: the rows of seven (or eight) figures
@@ -167,7 +203,7 @@ pub fn place(pages: &[PageCells]) -> Pictured {
                 // the 小计 column some reports add sits before 总计: the seven are the
                 // six, then the last
                 let k = if row.figures == 8 && k == 6 { 7 } else { k };
-                out.cells.push(seen(row, k, *id));
+                put(&mut out, row, k, *id);
             }
         }
     }
@@ -177,7 +213,7 @@ pub fn place(pages: &[PageCells]) -> Pictured {
     let ids = part4::cell_ids();
     if let [row] = fifteen.as_slice() {
         for (k, id) in ids.iter().enumerate() {
-            out.cells.push(seen(row, k, *id));
+            put(&mut out, row, k, *id);
         }
     } else {
         let fives: Vec<&Row> = rows
@@ -187,7 +223,7 @@ pub fn place(pages: &[PageCells]) -> Pictured {
         if fives.len() == 3 {
             for (g, row) in fives.iter().enumerate() {
                 for k in 0..5 {
-                    out.cells.push(seen(row, k, ids[g * 5 + k]));
+                    put(&mut out, row, k, ids[g * 5 + k]);
                 }
             }
         } else if !fifteen.is_empty() || !fives.is_empty() {
@@ -247,7 +283,7 @@ pub fn place(pages: &[PageCells]) -> Pictured {
             Some((f, want)) => {
                 for ((_, ids), row) in want.iter().zip(&p2) {
                     for (k, id) in ids.iter().enumerate() {
-                        out.cells.push(seen(row, k, *id));
+                        put(&mut out, row, k, *id);
                     }
                 }
                 out.p2 = Some(f);
