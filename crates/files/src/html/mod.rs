@@ -310,6 +310,7 @@ fn cell_text<D: Dom>(dom: &D, id: &D::Id, out: &mut String) {
     }
 }
 
+mod entities;
 mod tree;
 pub use tree::{parse, read, Tree};
 

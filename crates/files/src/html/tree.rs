@@ -456,24 +456,27 @@ fn decode_entities(s: &str, out: &mut String) {
             .find(|c: char| !c.is_ascii_alphanumeric() && c != '#')
             .map_or(rest.len(), |e| e + 1);
         let name = &rest[1..end];
-        let decoded = if let Some(num) = name.strip_prefix('#') {
-            let v = match num.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok(),
-                None => num.parse::<u32>().ok(),
+        let semi = rest[end..].starts_with(';');
+        let decoded: Option<std::borrow::Cow<'static, str>> =
+            if let Some(num) = name.strip_prefix('#') {
+                let v = match num.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                    None => num.parse::<u32>().ok(),
+                };
+                v.map(|v| {
+                    let c = char::from_u32(v)
+                        .filter(|&c| c != '\0')
+                        .unwrap_or('\u{FFFD}');
+                    std::borrow::Cow::Owned(c.to_string())
+                })
+            } else {
+                named(name, semi).map(std::borrow::Cow::Borrowed)
             };
-            v.map(|v| {
-                char::from_u32(v)
-                    .filter(|&c| c != '\0')
-                    .unwrap_or('\u{FFFD}')
-            })
-        } else {
-            named(name)
-        };
         match decoded {
             Some(c) if !name.is_empty() => {
-                out.push(c);
+                out.push_str(&c);
                 rest = &rest[end..];
-                if rest.starts_with(';') {
+                if semi {
                     rest = &rest[1..];
                 }
             }
@@ -486,37 +489,56 @@ fn decode_entities(s: &str, out: &mut String) {
     out.push_str(rest);
 }
 
-fn named(name: &str) -> Option<char> {
-    Some(match name {
-        "nbsp" => '\u{a0}',
-        "amp" | "AMP" => '&',
-        "lt" | "LT" => '<',
-        "gt" | "GT" => '>',
-        "quot" | "QUOT" => '"',
-        "apos" => '\'',
-        "ensp" => '\u{2002}',
-        "emsp" => '\u{2003}',
-        "thinsp" => '\u{2009}',
-        "zwsp" => '\u{200b}',
-        "middot" => '·',
-        "hellip" => '…',
-        "mdash" => '—',
-        "ndash" => '–',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "times" => '×',
-        "divide" => '÷',
-        "yen" => '¥',
-        "copy" => '©',
-        "reg" => '®',
-        "deg" => '°',
-        "permil" => '‰',
-        "bull" => '•',
-        "laquo" => '«',
-        "raquo" => '»',
-        "shy" => '\u{ad}',
-        _ => return None,
-    })
+/// A named character reference (`name` without its `;`; `semi`: whether one followed), by
+/// the whole table of HTML's: with its `;` any name; without it, only the legacy few.
+fn named(name: &str, semi: bool) -> Option<&'static str> {
+    use super::entities::{COUNT, NAMES, NAME_AT, TEXTS, TEXT_AT};
+    let at = |v: &[u16], i: usize| usize::from(v[i])..usize::from(v[i + 1]);
+    let find = |key: &str| {
+        let (mut lo, mut hi) = (0, COUNT);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match NAMES[at(&NAME_AT, mid)].cmp(key) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(&TEXTS[at(&TEXT_AT, mid)]),
+            }
+        }
+        None
+    };
+    if semi {
+        let mut key = String::with_capacity(name.len() + 1);
+        key.push_str(name);
+        key.push(';');
+        find(&key)
+    } else {
+        find(name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode_entities;
+
+    /// The whole table of named references, as a browser decodes them: with their `;` any
+    /// name (one or two characters), without it only the legacy few; numeric ones; anything
+    /// else left as written.
+    #[test]
+    fn character_references_decode_as_a_browser_decodes_them() {
+        let decode = |s: &str| {
+            let mut out = String::new();
+            decode_entities(s, &mut out);
+            out
+        };
+        assert_eq!(decode("1&frac12; &rarr; &le;&ge;"), "1½ → ≤≥");
+        assert_eq!(decode("&NotEqualTilde;"), "\u{2242}\u{338}");
+        assert_eq!(decode("&amp &nbsp;&copy"), "& \u{a0}©");
+        assert_eq!(
+            decode("&ensp x"),
+            "&ensp x",
+            "not a legacy name: as written"
+        );
+        assert_eq!(decode("&#12288;&#x4E00;&#0;"), "\u{3000}一\u{FFFD}");
+        assert_eq!(decode("&unknown; & &;"), "&unknown; & &;");
+    }
 }
