@@ -2,7 +2,7 @@
 // { chunk: [{ id, name, file, walked }] } -> { id, row, json, cells, last } for each, as
 // batch-check.js makes them (the core's row, the result and its cells as Blobs: a batch keeps
 // results, never texts, and not in the page's memory; what pairing needs of the report, which
-// the batch pairs from on the main thread, no file read twice). PDF, Word files and saved pages
+// the batch pairs from at the end, in a worker, no file read twice). PDF, Word files and saved pages
 // are read by the file readers, pictures by the picture reader, each loaded for the first file
 // that needs it.
 import * as core from "./gouji-core.js";
@@ -17,7 +17,9 @@ const env = {
 };
 
 self.onmessage = async (e) => {
-  const { chunk } = e.data;
+  const { chunk, pair } = e.data;
+  // the batch's pairs, when every file is in (gouji::batch::pair_batch)
+  if (pair) return self.postMessage({ paired: core.pairBatch(pair.rows, pair.lasts) });
   // a chunk of files read as one Blob (one read, not one per file), then checked one by one
   let all = null;
   try {

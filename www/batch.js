@@ -114,18 +114,29 @@ class Batch {
    *  report's check kept (`pairBatch`: the command line's pairing, no file read again), and
    *  counted into the rows. */
   async pair() {
-    const core = await this.view.loadFull();
     if (this.stopped) return;
     const reports = [];
     this.rows.forEach((r, i) => r && !r.skipped && reports.push(i));
-    const { rows, notes } = core.pairBatch(reports.map((i) => this.rows[i]), reports.map((i) => this.lasts[i] ?? null));
-    reports.forEach((i, k) => (this.rows[i] = rows[k]));
-    this.notes = notes;
+    const rows = reports.map((i) => this.rows[i]);
+    const lasts = reports.map((i) => this.lasts[i] ?? null);
+    this.lasts = [];
+    // in a worker (it has the core; a thousand reports' pairing is no pause of the page), or
+    // here where there is none
+    const w = this.workers[0];
+    const inWorker = (w) =>
+      new Promise((resolve) => {
+        w.onmessage = (e) => e.data.paired && resolve(e.data.paired);
+        w.onerror = () => resolve(null);
+        w.postMessage({ pair: { rows, lasts } });
+      });
+    const paired = (w && (await inWorker(w))) ?? (await this.view.loadFull()).pairBatch(rows, lasts);
+    if (this.stopped) return;
+    reports.forEach((i, k) => (this.rows[i] = paired.rows[k]));
+    this.notes = paired.notes;
     // a paired report opens beside last year's: the file its row names
     const at = new Map(this.paths.map((p, i) => [p, i]));
     this.prevOf = new Map();
     for (const i of reports) if (this.rows[i].pair) this.prevOf.set(i, at.get(this.rows[i].pair));
-    this.lasts = [];
     this.finish();
   }
 
