@@ -313,7 +313,7 @@ fn screens_scaled_and_small_type_read_as_the_text() {
 
 /// A low-resolution scan gouji cannot read cell for cell — 淮安's table pages at 150 dpi, turned
 /// 1.2–1.5°, with a scanner's dust (dark specks on 2 % of the page, a sixth of a digit each,
-/// touching its strokes), blurred and JPEG'd at quality 55 — is still read honestly: most
+/// touching its strokes), blurred and JPEG'd at quality 55 — is still read honestly: nearly all
 /// cells right; a cell read wrong is one gouji is unsure of or names for comparing with the
 /// picture; a cell it could not make out is said unread (its row keeps its place: rows of
 /// part 三 once went out of step here, and the report was blamed for P3 errors it has not);
@@ -354,7 +354,7 @@ fn a_speckled_150_dpi_scan_is_read_honestly() {
             ),
         }
     }
-    assert!(right >= 180, "{right} cells right, {wrong} wrong");
+    assert!(right >= 195, "{right} cells right, {wrong} wrong");
     let errors = |r: &CheckResult| {
         r.findings
             .iter()

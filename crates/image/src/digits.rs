@@ -102,6 +102,9 @@ fn glyphs_in(ink: &Ink, r: Rect, ruled: bool) -> Vec<Glyph> {
             }
         }
     }
+    if ink.dusty {
+        prune(&mut cell, w, h);
+    }
     let mut label = vec![0u32; w * h];
     let mut comps: Vec<Rect> = Vec::new();
     let mut stack = Vec::new();
@@ -258,6 +261,34 @@ fn glyphs_in(ink: &Ink, r: Rect, ruled: bool) -> Vec<Glyph> {
             }
         })
         .collect()
+}
+
+/// A scan's dust on a figure's strokes pruned: an ink pixel with at most one inked neighbour
+/// (of eight) is a speck or a speck's tail — a stroke's pixel has two or more, but for a thin
+/// stroke's very end, which loses a pixel — so a speck touching a digit no longer changes its
+/// shape. One pass, on a copy; a box no taller than a small figure (under 8 pixels) is left
+/// alone (its strokes are all ends).
+fn prune(cell: &mut [bool], w: usize, h: usize) {
+    if h < 8 || w < 3 {
+        return;
+    }
+    let src = cell.to_vec();
+    for y in 0..h {
+        for x in 0..w {
+            if !src[y * w + x] {
+                continue;
+            }
+            let mut n = 0;
+            for ny in y.saturating_sub(1)..(y + 2).min(h) {
+                for nx in x.saturating_sub(1)..(x + 2).min(w) {
+                    n += usize::from((nx, ny) != (x, y) && src[ny * w + nx]);
+                }
+            }
+            if n <= 1 {
+                cell[y * w + x] = false;
+            }
+        }
+    }
 }
 
 /// A piece at least half the height of the cell's tallest: a glyph of the line of figures

@@ -377,7 +377,12 @@ mod tests {
                 px[y * w + x] = true;
             }
         }
-        let ink = Ink { w, h, px };
+        let ink = Ink {
+            w,
+            h,
+            px,
+            dusty: false,
+        };
         let hs = horizontal(&ink);
         assert_eq!(hs.len(), 3);
         let vs = vertical(&ink, &hs);

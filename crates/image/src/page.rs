@@ -13,6 +13,9 @@ pub struct Ink {
     pub w: usize,
     pub h: usize,
     pub px: Vec<bool>,
+    /// Made from a scan or a photo (not [`crisp`]): its glyphs may carry dust, which the cell
+    /// reader prunes (a screenshot's thin strokes are left whole).
+    pub dusty: bool,
 }
 
 impl Ink {
@@ -60,7 +63,12 @@ pub fn binarise(g: &Gray, pct: u32) -> Ink {
             px[y * w + x] = v * n * 100 < s * u64::from(100 - pct) && v < 235;
         }
     }
-    Ink { w, h, px }
+    Ink {
+        w,
+        h,
+        px,
+        dusty: !crisp(g),
+    }
 }
 
 /// The picture turned straight, and the turn that straightened it.

@@ -179,7 +179,11 @@ fn main() {
                     .collect()
             };
             let g = render(font, &text, px, &mut rng);
-            let ink = page::binarise(&g, 12);
+            // the glyphs whole, dust and all (not pruned as a scan's are when read: trained on
+            // pruned glyphs too, the network lost a screenshot's thin strokes — measured; the
+            // dust it learns here is what pruning leaves the reader less of)
+            let mut ink = page::binarise(&g, 12);
+            ink.dusty = false;
             let rect = Rect {
                 x0: 0,
                 y0: 0,
