@@ -198,7 +198,22 @@ pub fn place(pages: &[PageCells]) -> Pictured {
     };
     if let Some(f) = format {
         let grid = part3::grid(part3::splits_other(f));
+        // a table has its 小计 column in every row or in none: a row of eight among rows of
+        // seven (or of seven among eight) was cut by a line that is no rule (a scan's dust
+        // aligned with a figure's stroke) — its figures stand in the wrong columns, so none
+        // of them is placed, each said unread
+        let eights = p3.iter().filter(|r| r.figures == 8).count();
+        let columns = if eights * 2 > p3.len() { 8 } else { 7 };
         for (row, ids) in p3.iter().zip(grid) {
+            if row.figures != columns {
+                // one cause, one finding: the row
+                let name = ids[0].row();
+                out.unread.push((
+                    format!("图片中第三部分「{name}」一行的数字未能对齐到各列（图中多出或少了一条竖线），未读取：请对照图片核对，或在表中录入"),
+                    format!("the figures of part 三's row {name} could not be lined up with its columns in the picture (a line too many or too few); not read: compare with the picture, or type them in the table"),
+                ));
+                continue;
+            }
             for (k, id) in ids.iter().enumerate().take(row.figures.min(7)) {
                 // the 小计 column some reports add sits before 总计: the seven are the
                 // six, then the last
@@ -348,4 +363,96 @@ fn source_box(p: &PageCells, r: &Rect) -> (u32, u32, u32, u32) {
     let x1 = pts.iter().map(|p| p.0).fold(0.0, f64::max);
     let y1 = pts.iter().map(|p| p.1).fold(0.0, f64::max);
     (x0 as u32, y0 as u32, (x1 - x0) as u32, (y1 - y0) as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{place, PageCells};
+    use crate::digits::Content;
+    use crate::grid::Rect;
+
+    /// Part 三 as ruled cells: 25 rows, each a label and `cols` figures (a figure `r*10+k`),
+    /// with `edit` changing a row's cells.
+    fn part3(edit: impl Fn(usize, &mut Vec<(Rect, Content)>)) -> PageCells {
+        let mut cells = Vec::new();
+        for r in 0..25u32 {
+            let y0 = 100 + r * 40;
+            let mut row = vec![(
+                Rect {
+                    x0: 10,
+                    y0,
+                    x1: 200,
+                    y1: y0 + 40,
+                },
+                Content::Text,
+            )];
+            for k in 0..7u32 {
+                let x0 = 200 + k * 80;
+                let v = (r * 10 + k).to_string();
+                row.push((
+                    Rect {
+                        x0,
+                        y0,
+                        x1: x0 + 80,
+                        y1: y0 + 40,
+                    },
+                    Content::Figure(vec![(v, 0.99)]),
+                ));
+            }
+            edit(r as usize, &mut row);
+            cells.extend(row);
+        }
+        PageCells {
+            page: 1,
+            width: 800,
+            cells,
+            turn: crate::page::Turn::new(800, 1200, 0.0),
+        }
+    }
+
+    fn value(p: &gouji::seen::Pictured, id: &str) -> Option<String> {
+        p.cells
+            .iter()
+            .find(|s| s.id.id() == id)
+            .map(|s| s.readings[0].0.clone())
+    }
+
+    /// A cell the reader could not make out keeps its place: the rows stay in step, the cell
+    /// is said unread (two such cells once made 25 rows 23, read as the 2019 layout).
+    #[test]
+    fn a_cell_not_made_out_leaves_its_place_and_the_rows_in_step() {
+        let p = place(&[part3(|r, row| {
+            if r == 3 || r == 9 {
+                row[7].1 = Content::Text;
+            }
+        })]);
+        assert_eq!(p.p3, Some(gouji::FormatId::F2021));
+        assert_eq!(p.cells.len(), 25 * 7 - 2);
+        // the last row is the last row: 四、结转下年度继续办理
+        assert_eq!(value(&p, "p3.carried_out.natural").as_deref(), Some("240"));
+        assert_eq!(p.unread.len(), 2, "{:?}", p.unread);
+    }
+
+    /// A row cut by a line that is no rule (eight cells among rows of seven) is placed
+    /// nowhere and said, once; the others are placed.
+    #[test]
+    fn a_row_cut_by_a_stray_line_is_said_not_read_into_the_wrong_columns() {
+        let p = place(&[part3(|r, row| {
+            if r == 12 {
+                let (a, _) = row[2].clone();
+                let mid = (a.x0 + a.x1) / 2;
+                row[2].0.x1 = mid;
+                row.insert(
+                    3,
+                    (
+                        Rect { x0: mid, ..a },
+                        Content::Figure(vec![("1".into(), 0.95)]),
+                    ),
+                );
+            }
+        })]);
+        assert_eq!(p.cells.len(), 24 * 7);
+        assert_eq!(p.unread.len(), 1, "{:?}", p.unread);
+        assert_eq!(value(&p, "p3.carried_out.natural").as_deref(), Some("240"));
+    }
 }
