@@ -136,9 +136,57 @@ fn rows(pages: &[PageCells]) -> Vec<Row<'_>> {
     out
 }
 
+/// Part 三's rows whose first figures the reader could not make out (their label then seems
+/// longer and their figures fewer): widened back to the seven columns of the page's whole
+/// rows of seven, where their cells stand exactly in those columns — the cells not made out
+/// left unread in their places. (A row of part 三 taken short would drop out of the table,
+/// and the table with it.)
+fn widen(rows: &mut [Row]) {
+    let near = |a: u32, b: u32| a.abs_diff(b) <= 8;
+    for i in 0..rows.len() {
+        if !(4..7).contains(&rows[i].figures) {
+            continue;
+        }
+        let page = rows[i].page.page;
+        // the columns of a whole row of seven on the same page
+        let Some(whole) = rows
+            .iter()
+            .find(|r| r.page.page == page && r.figures == 7 && r.garbled.is_empty())
+        else {
+            continue;
+        };
+        let cols: Vec<(u32, u32)> = whole.cells[whole.cells.len() - 7..]
+            .iter()
+            .map(|(r, _)| (r.x0, r.x1))
+            .collect();
+        let row = &rows[i];
+        let n = row.cells.len();
+        if n < 7 {
+            continue;
+        }
+        let last7 = &row.cells[n - 7..];
+        let aligned = last7
+            .iter()
+            .zip(&cols)
+            .all(|((r, _), &(x0, x1))| near(r.x0, x0) && near(r.x1, x1));
+        let garbled: Vec<usize> = (0..7)
+            .filter(|&k| matches!(last7[k].1, Content::Text))
+            .collect();
+        let sure = last7
+            .iter()
+            .filter(|(_, c)| matches!(c, Content::Figure(_)))
+            .count();
+        if aligned && garbled.len() <= 2 && sure >= 4 {
+            rows[i].figures = 7;
+            rows[i].garbled = garbled;
+        }
+    }
+}
+
 /// The cells of the pictures, placed on the form.
 pub fn place(pages: &[PageCells]) -> Pictured {
-    let rows = rows(pages);
+    let mut rows = rows(pages);
+    widen(&mut rows);
     let mut out = Pictured::default();
     let seen = |row: &Row, k: usize, id: CellId| -> Seen {
         let (r, c) = row.cells[row.cells.len() - row.figures + k];
@@ -431,6 +479,15 @@ mod tests {
         // the last row is the last row: 四、结转下年度继续办理
         assert_eq!(value(&p, "p3.carried_out.natural").as_deref(), Some("240"));
         assert_eq!(p.unread.len(), 2, "{:?}", p.unread);
+        // the row's first figure not made out (the row then seems to have six figures after a
+        // longer label): widened back to the columns of the page's whole rows
+        let p = place(&[part3(|r, row| {
+            if r == 5 {
+                row[1].1 = Content::Text;
+            }
+        })]);
+        assert_eq!(p.cells.len(), 25 * 7 - 1, "{:?}", p.unread);
+        assert_eq!(value(&p, "p3.carried_out.natural").as_deref(), Some("240"));
     }
 
     /// A row cut by a line that is no rule (eight cells among rows of seven) is placed
