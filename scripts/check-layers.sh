@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The layers, as the compiler and cargo see them (issue: "let the crate graph be the layering"):
 # the core depends on serde alone and spells no target; the file readers add inflate alone; only
-# crates/wasm, crates/files-wasm and crates/image-wasm (the page's modules) name a browser crate.
+# crates/wasm, crates/files-wasm and crates/image-wasm (the page's modules) and the shape they share
+# (crates/content-js) name a browser crate.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 fail() { echo "layering: $*" >&2; exit 1; }
@@ -27,4 +28,4 @@ for p in gouji-cli gouji-testkit gouji-tools gouji-files gouji-image; do
     fail "$p depends on a browser crate"
   fi
 done
-echo "core: $deps; file readers: $fdeps; no cfg(target_arch) in either; browser crates only in crates/wasm, crates/files-wasm and crates/image-wasm"
+echo "core: $deps; file readers: $fdeps; no cfg(target_arch) in either; browser crates only in crates/wasm, crates/files-wasm, crates/image-wasm and crates/content-js"

@@ -15,6 +15,7 @@ cargo clippy -p gouji --target wasm32-unknown-unknown --lib --quiet -- -D warnin
 cargo clippy -p gouji-wasm --target wasm32-unknown-unknown --lib --tests --quiet -- -D warnings
 cargo clippy -p gouji-wasm --target wasm32-unknown-unknown --lib --no-default-features --quiet -- -D warnings
 cargo clippy -p gouji-files-wasm --target wasm32-unknown-unknown --lib --tests --quiet -- -D warnings
+cargo clippy -p gouji-content-js --target wasm32-unknown-unknown --lib --quiet -- -D warnings
 cargo clippy -p gouji-image-wasm --target wasm32-unknown-unknown --lib --quiet -- -D warnings
 say "the core names no browser crate and no target (the crate graph is the layering)"
 bash scripts/check-layers.sh

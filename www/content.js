@@ -57,10 +57,9 @@ export async function readContent(bytes, { readers, htmlToGrid = null }) {
     if (!looksLikeHtml(text)) return { kind: "text", text };
     if (htmlToGrid) return { kind: "html", grid: htmlToGrid(text), html: text };
   }
+  // the file readers give the shape the core's checkContent takes back (gouji-content-js), or
+  // why not; a picture's or a scan's pictures, as stored, for the picture reader
   const out = (await readers()).readFile(bytes);
-  if (out.error !== undefined) return out;
-  if (out.pictures) return { kind: out.kind, pictures: out.pictures, scan: out.kind === "pdf" };
-  if (out.kind === "pdf") return { kind: "pdf", pages: out.pages };
-  if (out.grid) return { kind: out.kind, grid: out.grid, input: out.kind, tables: out.tables };
-  return { kind: out.kind ?? "text", text: out.text ?? "" };
+  if (out.pictures) out.scan = out.kind === "pdf";
+  return out;
 }

@@ -23,7 +23,8 @@ pub fn is_html(text: &str) -> bool {
 }
 
 /// Reads a file's bytes: `{ kind: "pdf", pages }` (each page's text), `{ kind: "docx" | "html", grid,
-/// tables }`, `{ kind: "text", text }`, or for a picture or a scan `{ kind: "image" | "pdf",
+/// input, tables }`, `{ kind: "text", text }` (gouji-content-js's shape, which the core's
+/// `checkContent` takes back), or for a picture or a scan `{ kind: "image" | "pdf",
 /// pictures: [{ page, encoding: "jpeg" | "png" | "raw" | "fax", w, h, comps, bits, k, black,
 /// data }] }` (as stored,
 /// for the image module, gouji-image.js); `{ error, error_en, kind }` when it cannot be read
@@ -59,35 +60,8 @@ pub fn read_file(bytes: &[u8]) -> JsValue {
         _ => gouji_files::read(bytes, &limits),
     };
     match read {
-        Ok(gouji_files::Content::Pdf { pages }) => {
-            let list = js_sys::Array::new();
-            for p in &pages {
-                list.push(&p.as_str().into());
-            }
-            set(&out, "kind", &"pdf".into());
-            set(&out, "pages", &list);
-        }
-        Ok(gouji_files::Content::Grid {
-            rows,
-            input,
-            tables,
-        }) => {
-            let grid = js_sys::Array::new();
-            for row in rows {
-                let r = js_sys::Array::new();
-                for cell in row {
-                    r.push(&cell.into());
-                }
-                grid.push(&r);
-            }
-            set(&out, "kind", &input.as_str().into());
-            set(&out, "grid", &grid);
-            set(&out, "tables", &(tables as u32).into());
-        }
-        Ok(gouji_files::Content::Text(text)) => {
-            set(&out, "kind", &"text".into());
-            set(&out, "text", &text.as_ref().into());
-        }
+        // text, a PDF's pages, a grid: the one shape both modules share (gouji-content-js)
+        Ok(content) if gouji_content_js::write(&content, &out) => {}
         // pictures are read by the image module, not this one (a workspace build may turn
         // the readers' `images` feature on for the command line)
         #[allow(unreachable_patterns)]

@@ -79,45 +79,38 @@ pub(crate) fn checked_content(
             "{what} {{ text }}, {{ grid }}, {{ html }}, {{ pages }} or {{ pictured }}"
         ))
     };
-    if !v.is_object() {
-        return Err(bad());
-    }
-    if let Some(text) = get(v, "text").as_string() {
-        return Ok((gouji::check(&text, options), text));
-    }
-    let grid = get(v, "grid");
-    if !grid.is_undefined() {
-        let rows = grid_of_js(&grid)?;
-        let mut r = gouji::check_grid(&rows, options);
-        if let Some(input) = get(v, "input")
-            .as_string()
-            .and_then(|i| Input::from_name(&i))
-        {
-            r.input = input;
+    use gouji_content_js::Read;
+    let read = gouji_content_js::read(v).map_err(|e| match e {
+        Some(what) => JsError::new(what),
+        None => bad(),
+    })?;
+    Ok(match read {
+        Read::Text(text) => (gouji::check(&text, options), text),
+        Read::Grid { rows, input } => {
+            let mut r = gouji::check_grid(&rows, options);
+            if let Some(input) = input {
+                r.input = input;
+            }
+            (r, gouji::grid_text(&rows))
         }
-        return Ok((r, gouji::grid_text(&rows)));
-    }
-    if let Some(html) = get(v, "html").as_string() {
-        let rows = grid_of_html(&html)?;
-        let mut r = gouji::check_grid(&rows, options);
-        r.input = Input::Html;
-        return Ok((r, gouji::grid_text(&rows)));
-    }
-    let pages = get(v, "pages");
-    if !pages.is_undefined() {
-        let pages = pages_of(&pages)?;
-        let mut r = gouji::check_pdf(&pages, options);
-        r.input = Input::Pdf;
-        return Ok((r, pages.concat()));
-    }
-    // a picture's readings (the image module's `pictured`): figures, no sentences
-    let pictured = get(v, "pictured");
-    if !pictured.is_undefined() {
-        let pictured: gouji::seen::Pictured =
-            serde_wasm_bindgen::from_value(pictured).map_err(to_js_error)?;
-        return Ok((gouji::seen::check_seen(&pictured), String::new()));
-    }
-    Err(bad())
+        Read::Html(html) => {
+            let rows = grid_of_html(&html)?;
+            let mut r = gouji::check_grid(&rows, options);
+            r.input = Input::Html;
+            (r, gouji::grid_text(&rows))
+        }
+        Read::Pages(pages) => {
+            let mut r = gouji::check_pdf(&pages, options);
+            r.input = Input::Pdf;
+            (r, pages.concat())
+        }
+        // a picture's readings (the image module's `pictured`): figures, no sentences
+        Read::Pictured(pictured) => {
+            let pictured: gouji::seen::Pictured =
+                serde_wasm_bindgen::from_value(pictured).map_err(to_js_error)?;
+            (gouji::seen::check_seen(&pictured), String::new())
+        }
+    })
 }
 
 /// The result, compared with last year's report when one was given.
