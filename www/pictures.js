@@ -40,11 +40,9 @@ export async function takePictures(view, got, name) {
   view.root.setAttribute("aria-busy", "true");
   let read;
   try {
-    const [image, full] = await Promise.all([import("./gouji-image.js"), view.loadFull()]);
+    const full = await view.loadFull();
     view.full ??= full;
-    // the notice painted before the reading holds this thread
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    read = image.readPictures(got.pictures, !!got.scan);
+    read = await readOffThread(got.pictures, !!got.scan);
   } catch (e) {
     console.error(e);
     return view.notice(say(view, "failed", { name }));
@@ -196,4 +194,52 @@ function decorate(view, out) {
       td.append(c);
     }
   }
+}
+
+/** The picture reader's answer for `pictures`: in a worker (the page stays responsive while a
+ *  scan is read; one worker, kept for the next picture, which then costs no module loading),
+ *  or here where workers cannot start (the single file, opened from disk). */
+let worker = null;
+let queue = Promise.resolve();
+
+/** A picture worker, once it says it is ready. */
+function started() {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(new URL("./picture-worker.js", import.meta.url), { type: "module" });
+    w.onmessage = (e) => e.data?.ready && resolve(w);
+    w.onerror = (e) => {
+      e.preventDefault?.();
+      reject(new Error(String(e.message ?? "worker")));
+    };
+  });
+}
+
+async function readOffThread(pictures, scan) {
+  if (location.protocol !== "file:" && typeof Worker === "function") {
+    try {
+      worker ??= started();
+      const w = await worker;
+      const read = (queue = queue.then(
+        () =>
+          new Promise((resolve, reject) => {
+            w.onmessage = (e) => resolve(e.data);
+            w.onerror = (e) => {
+              e.preventDefault?.();
+              reject(new Error(String(e.message ?? "worker")));
+            };
+            w.postMessage({ pictures, scan });
+          }),
+      ));
+      return await read;
+    } catch (e) {
+      console.error(e);
+      (await worker.catch(() => null))?.terminate();
+      worker = null;
+      queue = Promise.resolve();
+    }
+  }
+  const image = await import("./gouji-image.js");
+  // the notice painted before the reading holds this thread
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  return image.readPictures(pictures, scan);
 }
