@@ -10,6 +10,10 @@
 //! - read back only: `{ html }` (a page for the browser's parser) and `{ pictured }` (what the
 //!   picture reader read: `gouji::seen::Pictured`, left to the caller's deserializer).
 //!
+//! And a picture as stored (a scan's page, a picture file), which the readers' module hands
+//! over undecoded and the picture module decodes: [`write_picture`], [`read_picture`]
+//! (`{ page, encoding: "jpeg" | "png" | "raw" | "fax", w, h, comps, bits, k, black, data }`).
+//!
 //! Invariant: every key is named once, here ([`KEY`]); a shape `write` makes, `read` takes.
 
 use gouji::model::Input;
@@ -160,4 +164,71 @@ fn strings_of_strings(v: &JsValue) -> Option<Vec<Vec<String>>> {
         .iter()
         .map(|row| array(&row)?.iter().map(|c| cell_text(&c)).collect())
         .collect()
+}
+
+/// A picture as stored, for the picture module.
+pub fn write_picture(p: &gouji_files::Picture) -> js_sys::Object {
+    use gouji_files::Encoding;
+    let o = js_sys::Object::new();
+    set(&o, "page", &p.page.into());
+    let size = |w: usize, h: usize| {
+        set(&o, "w", &(w as u32).into());
+        set(&o, "h", &(h as u32).into());
+    };
+    let encoding = match p.encoding {
+        Encoding::Jpeg => "jpeg",
+        Encoding::Png => "png",
+        Encoding::Raw { w, h, comps, bits } => {
+            size(w, h);
+            set(&o, "comps", &(comps as u32).into());
+            set(&o, "bits", &(bits as u32).into());
+            "raw"
+        }
+        Encoding::Fax {
+            w,
+            h,
+            k,
+            black_is_ink,
+        } => {
+            size(w, h);
+            set(&o, "k", &k.into());
+            set(&o, "black", &black_is_ink.into());
+            "fax"
+        }
+    };
+    set(&o, "encoding", &encoding.into());
+    set(
+        &o,
+        "data",
+        &js_sys::Uint8Array::from(p.data.as_slice()).into(),
+    );
+    o
+}
+
+/// A picture as [`write_picture`] wrote it; `None` for an encoding it does not name.
+pub fn read_picture(v: &JsValue) -> Option<gouji_files::Picture> {
+    use gouji_files::Encoding;
+    let n = |k: &str| get(v, k).as_f64().unwrap_or(0.0).clamp(0.0, 1e6) as usize;
+    let encoding = match get(v, "encoding").as_string().as_deref() {
+        Some("jpeg") => Encoding::Jpeg,
+        Some("png") => Encoding::Png,
+        Some("raw") => Encoding::Raw {
+            w: n("w"),
+            h: n("h"),
+            comps: n("comps"),
+            bits: n("bits"),
+        },
+        Some("fax") => Encoding::Fax {
+            w: n("w"),
+            h: n("h"),
+            k: get(v, "k").as_f64().unwrap_or(0.0).clamp(-1.0, 1.0) as i32,
+            black_is_ink: get(v, "black").as_bool().unwrap_or(true),
+        },
+        _ => return None,
+    };
+    Some(gouji_files::Picture {
+        page: n("page").max(1) as u32,
+        encoding,
+        data: js_sys::Uint8Array::new(&get(v, "data")).to_vec(),
+    })
 }

@@ -83,38 +83,7 @@ pub fn read_file(bytes: &[u8]) -> JsValue {
 fn pictures(out: &js_sys::Object, kind: &str, pictures: &[gouji_files::Picture]) -> JsValue {
     let list = js_sys::Array::new();
     for p in pictures {
-        let o = js_sys::Object::new();
-        set(&o, "page", &p.page.into());
-        let encoding = match p.encoding {
-            gouji_files::Encoding::Jpeg => "jpeg",
-            gouji_files::Encoding::Png => "png",
-            gouji_files::Encoding::Raw { w, h, comps, bits } => {
-                set(&o, "w", &(w as u32).into());
-                set(&o, "h", &(h as u32).into());
-                set(&o, "comps", &(comps as u32).into());
-                set(&o, "bits", &(bits as u32).into());
-                "raw"
-            }
-            gouji_files::Encoding::Fax {
-                w,
-                h,
-                k,
-                black_is_ink,
-            } => {
-                set(&o, "w", &(w as u32).into());
-                set(&o, "h", &(h as u32).into());
-                set(&o, "k", &k.into());
-                set(&o, "black", &black_is_ink.into());
-                "fax"
-            }
-        };
-        set(&o, "encoding", &encoding.into());
-        set(
-            &o,
-            "data",
-            &js_sys::Uint8Array::from(p.data.as_slice()).into(),
-        );
-        list.push(&o);
+        list.push(&gouji_content_js::write_picture(p));
     }
     set(out, "kind", &kind.into());
     set(out, "pictures", &list);

@@ -406,23 +406,30 @@ pub fn read_binary<'a>(
 /// Pictures decoded, each refused with what to do when it cannot be.
 #[cfg(feature = "images")]
 fn pictures(pics: &[Picture], scan: bool) -> Result<Content<'static>, FileError> {
-    use gouji_image::decode;
     let mut pages = Vec::with_capacity(pics.len());
     for p in pics {
-        let g = match p.encoding {
-            Encoding::Jpeg => decode::jpeg(&p.data),
-            Encoding::Png => decode::png(&p.data),
-            Encoding::Raw { w, h, comps, bits } => decode::raw(w, h, comps, bits, &p.data),
-            Encoding::Fax {
-                w,
-                h,
-                k,
-                black_is_ink,
-            } => decode::fax(w, h, k, black_is_ink, &p.data),
-        };
-        pages.push(g.map_err(|e| FileError { zh: e.zh, en: e.en })?);
+        pages.push(decode_picture(p)?);
     }
     Ok(Content::Pictures { pages, scan })
+}
+
+/// A picture as stored, decoded by its encoding's decoder: the one mapping of every host (the
+/// command line's reading, the page's picture module).
+#[cfg(feature = "images")]
+pub fn decode_picture(p: &Picture) -> Result<gouji_image::decode::Gray, FileError> {
+    use gouji_image::decode;
+    match p.encoding {
+        Encoding::Jpeg => decode::jpeg(&p.data),
+        Encoding::Png => decode::png(&p.data),
+        Encoding::Raw { w, h, comps, bits } => decode::raw(w, h, comps, bits, &p.data),
+        Encoding::Fax {
+            w,
+            h,
+            k,
+            black_is_ink,
+        } => decode::fax(w, h, k, black_is_ink, &p.data),
+    }
+    .map_err(|e| FileError { zh: e.zh, en: e.en })
 }
 
 /// A scan (`scan`) or a picture in which none of the report's tables were found — or, where

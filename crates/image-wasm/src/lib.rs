@@ -3,16 +3,12 @@
 //! readers carry the decoders and the digit classifier's weights. It reads; the core (the
 //! page's whole module, `checkSeen`) checks what it read — one check, in one place.
 
-use gouji_image::decode::{self, Gray};
+use gouji_image::decode::Gray;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 fn set(obj: &js_sys::Object, key: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(obj, &JsValue::from_str(key), value);
-}
-
-fn get(v: &JsValue, key: &str) -> JsValue {
-    js_sys::Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
 fn error(zh: &str, en: &str) -> JsValue {
@@ -23,7 +19,7 @@ fn error(zh: &str, en: &str) -> JsValue {
 }
 
 /// Reads the pictures as the file readers give them (`readFile`'s `pictures`: `{ page,
-/// encoding: "jpeg" | "png" | "raw", w, h, comps, bits, data }`, one per page): `{ pictured,
+/// encoding: "jpeg" | "png" | "raw" | "fax", …, data }` (gouji-content-js's shape), one per page): `{ pictured,
 /// pages }`, where `pictured` is what `checkSeen` checks (each placed cell's readings, best
 /// first, and its box) and `pages` each page as read, `{ page, w, h, gray }` (one byte a pixel),
 /// from which the page draws each cell's crop. `{ error, error_en }` when a picture cannot be
@@ -37,24 +33,13 @@ pub fn read_pictures(pictures: &JsValue, scan: bool) -> JsValue {
     };
     let mut pages: Vec<Gray> = Vec::with_capacity(list.length() as usize);
     for p in list.iter() {
-        let data = js_sys::Uint8Array::new(&get(&p, "data")).to_vec();
-        let n = |k: &str| get(&p, k).as_f64().unwrap_or(0.0).clamp(0.0, 1e6) as usize;
-        let gray = match get(&p, "encoding").as_string().as_deref() {
-            Some("jpeg") => decode::jpeg(&data),
-            Some("png") => decode::png(&data),
-            Some("raw") => decode::raw(n("w"), n("h"), n("comps"), n("bits"), &data),
-            Some("fax") => {
-                let k = get(&p, "k").as_f64().unwrap_or(0.0).clamp(-1.0, 1.0) as i32;
-                let black = get(&p, "black").as_bool().unwrap_or(true);
-                decode::fax(n("w"), n("h"), k, black, &data)
-            }
-            _ => {
-                return error(
-                    "图片的编码未知",
-                    "a picture's encoding is not jpeg, png or raw",
-                )
-            }
+        let Some(picture) = gouji_content_js::read_picture(&p) else {
+            return error(
+                "图片的编码未知",
+                "a picture's encoding is not jpeg, png, raw or fax",
+            );
         };
+        let gray = gouji_files::decode_picture(&picture);
         match gray {
             Ok(g) => pages.push(g),
             Err(e) => return error(&e.zh, &e.en),
