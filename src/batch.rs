@@ -484,19 +484,32 @@ fn clash(row: &Row, others: &[String]) -> FindingOut {
     ))
 }
 
-/// Pairs a batch in one go, on one thread (the page): [`pairing`], [`pair_findings`] of each
-/// pair, [`merge`]. `lasts[i]` is what `rows[i]`'s check kept (`None`: not a report read).
+/// Pairs a batch in one go, on one thread (the page): [`pair_batch_on`] with the pairs
+/// compared one after the other.
 pub fn pair_batch(rows: &mut [Row], lasts: &[Option<Last>]) -> Vec<Note> {
+    pair_batch_on(rows, lasts, |pairs, compare| {
+        pairs.iter().map(compare).collect()
+    })
+}
+
+/// A comparison of one pair (this year's index, last year's) of a batch.
+pub type Compare<'a> = dyn Fn(&(usize, usize)) -> Vec<FindingOut> + Sync + 'a;
+
+/// Pairs a batch: [`pairing`] of the reports' keys, each pair's [`pair_findings`] as `on`
+/// runs them (a host's threads: `on` gives each pair's findings, in the pairs' order), and
+/// [`merge`]. `lasts[i]` is what `rows[i]`'s check kept (`None`: not a report read).
+pub fn pair_batch_on(
+    rows: &mut [Row],
+    lasts: &[Option<Last>],
+    on: impl FnOnce(&[(usize, usize)], &Compare) -> Vec<Vec<FindingOut>>,
+) -> Vec<Note> {
     let keys: Vec<Option<Key>> = lasts.iter().map(|l| l.as_ref().and_then(Key::of)).collect();
     let p = pairing(&keys);
-    let found = p
-        .pairs
-        .iter()
-        .map(|&(i, j)| match (&lasts[i], &lasts[j]) {
-            (Some(a), Some(b)) => pair_findings(a, b),
-            _ => Vec::new(),
-        })
-        .collect();
+    let compare = |&(i, j): &(usize, usize)| match (&lasts[i], &lasts[j]) {
+        (Some(a), Some(b)) => pair_findings(a, b),
+        _ => Vec::new(),
+    };
+    let found = on(&p.pairs, &compare);
     merge(rows, &p, found)
 }
 

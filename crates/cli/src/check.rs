@@ -166,20 +166,13 @@ fn pair_all(
     output: Output,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    use gouji::batch::{merge, pair_findings, pairing, Key};
-    let keys: Vec<Option<Key>> = kept
-        .lasts
-        .iter()
-        .map(|l| l.as_ref().and_then(Key::of))
-        .collect();
-    let p = pairing(&keys);
-    let lasts = &kept.lasts;
-    let found = on_every_core(&p.pairs, workers, |&(i, j)| match (&lasts[i], &lasts[j]) {
-        (Some(a), Some(b)) => pair_findings(a, b),
-        _ => Vec::new(),
+    let notes = gouji::batch::pair_batch_on(&mut kept.rows, &kept.lasts, |pairs, compare| {
+        on_every_core(pairs, workers, compare)
+            .into_iter()
+            .map(Option::unwrap_or_default)
+            .collect()
     });
-    let found = found.into_iter().map(Option::unwrap_or_default).collect();
-    for note in merge(&mut kept.rows, &p, found) {
+    for note in notes {
         write_note(out, output, &note)?;
     }
     kept.worst = kept

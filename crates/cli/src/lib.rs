@@ -82,6 +82,19 @@ fn run(command: Command) -> Result<u8, String> {
     }
 }
 
+/// Where a finding points, as a compiler says it: `FILE:LINE:COL`, `FILE:pPAGE:LINE:COL`,
+/// `FILE:row R:cell C`, `FILE:pPAGE:X,Y`, or the file alone.
+fn place(name: &str, at: Option<gouji::result::At>) -> String {
+    use gouji::result::At;
+    match at {
+        Some(At::Text { line, col }) => format!("{name}:{line}:{col}"),
+        Some(At::Pdf { page, line, col }) => format!("{name}:p{page}:{line}:{col}"),
+        Some(At::Grid { row, cell }) => format!("{name}:row {row}:cell {cell}"),
+        Some(At::Image { page, x, y, .. }) => format!("{name}:p{page}:{x},{y}"),
+        None => name.to_owned(),
+    }
+}
+
 /// Findings of a pair or of a batch, as a report's are written: `FILE:WHERE: severity[RULE]`.
 pub(crate) fn human_findings(
     out: &mut impl Write,
@@ -89,15 +102,7 @@ pub(crate) fn human_findings(
     found: &[gouji::result::FindingOut],
 ) -> io::Result<()> {
     for f in found {
-        let place = match f.at {
-            Some(gouji::result::At::Text { line, col }) => format!("{file}:{line}:{col}"),
-            Some(gouji::result::At::Pdf { page, line, col }) => {
-                format!("{file}:p{page}:{line}:{col}")
-            }
-            Some(gouji::result::At::Grid { row, cell }) => format!("{file}:row {row}:cell {cell}"),
-            Some(gouji::result::At::Image { page, x, y, .. }) => format!("{file}:p{page}:{x},{y}"),
-            None => file.to_owned(),
-        };
+        let place = place(file, f.at);
         writeln!(out, "{place}: {}[{}]: {}", f.severity, f.rule, f.message)?;
         writeln!(out, "  = {}", f.message_en)?;
     }
@@ -197,13 +202,7 @@ pub(crate) fn emit_result(
 fn human(out: &mut impl Write, name: &str, r: &CheckResult) -> io::Result<()> {
     use gouji::result::At as Pos;
     for f in &r.findings {
-        let place = match f.at {
-            Some(Pos::Text { line, col }) => format!("{name}:{line}:{col}"),
-            Some(Pos::Pdf { page, line, col }) => format!("{name}:p{page}:{line}:{col}"),
-            Some(Pos::Grid { row, cell }) => format!("{name}:row {row}:cell {cell}"),
-            Some(Pos::Image { page, x, y, .. }) => format!("{name}:p{page}:{x},{y}"),
-            None => name.to_owned(),
-        };
+        let place = place(name, f.at);
         match f.source {
             Source::Report => writeln!(out, "{place}: {}[{}]: {}", f.severity, f.rule, f.message)?,
             // not the report's error: what gouji could not read, and what to do

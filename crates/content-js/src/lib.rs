@@ -116,9 +116,7 @@ pub fn read(v: &JsValue) -> Result<Read, Option<&'static str>> {
     }
     let grid = get(v, KEY.grid);
     if !grid.is_undefined() {
-        let rows = strings_of_strings(&grid).ok_or(Some(
-            "grid must be an array of rows, each an array of strings or numbers",
-        ))?;
+        let rows = rows(&grid).map_err(Some)?;
         let input = get(v, KEY.input)
             .as_string()
             .and_then(|i| Input::from_name(&i));
@@ -127,12 +125,9 @@ pub fn read(v: &JsValue) -> Result<Read, Option<&'static str>> {
     if let Some(html) = get(v, KEY.html).as_string() {
         return Ok(Read::Html(html));
     }
-    let pages = get(v, KEY.pages);
-    if !pages.is_undefined() {
-        let pages = array(&pages)
-            .and_then(|a| a.iter().map(|p| p.as_string()).collect::<Option<Vec<_>>>())
-            .ok_or(Some("pages must be an array of strings"))?;
-        return Ok(Read::Pages(pages));
+    let list = get(v, KEY.pages);
+    if !list.is_undefined() {
+        return pages(&list).map(Read::Pages).map_err(Some);
     }
     let pictured = get(v, KEY.pictured);
     if !pictured.is_undefined() {
@@ -142,7 +137,7 @@ pub fn read(v: &JsValue) -> Result<Read, Option<&'static str>> {
 }
 
 /// A cell's text: a string, a whole number, or empty for null/undefined.
-fn cell_text(v: &JsValue) -> Option<String> {
+pub fn cell_text(v: &JsValue) -> Option<String> {
     if let Some(s) = v.as_string() {
         return Some(s);
     }
@@ -151,18 +146,36 @@ fn cell_text(v: &JsValue) -> Option<String> {
     }
     // a whole number only (formatting any float would double the module)
     v.as_f64()
-        .filter(|f| f.fract() == 0.0 && f.abs() < 1e15)
+        .filter(|f| f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_991.0)
         .map(|f| (f as i64).to_string())
 }
 
-fn array(v: &JsValue) -> Option<js_sys::Array> {
-    js_sys::Array::is_array(v).then(|| js_sys::Array::from(v))
+fn array(v: &JsValue, what: &'static str) -> Result<js_sys::Array, &'static str> {
+    if js_sys::Array::is_array(v) {
+        Ok(js_sys::Array::from(v))
+    } else {
+        Err(what)
+    }
 }
 
-fn strings_of_strings(v: &JsValue) -> Option<Vec<Vec<String>>> {
-    array(v)?
+/// Rows of cells (a grid: `checkGrid`'s, or a content's `grid`); `Err` says what is wrong.
+pub fn rows(v: &JsValue) -> Result<Vec<Vec<String>>, &'static str> {
+    array(v, "rows must be an array")?
         .iter()
-        .map(|row| array(&row)?.iter().map(|c| cell_text(&c)).collect())
+        .map(|row| {
+            array(&row, "each row must be an array")?
+                .iter()
+                .map(|c| cell_text(&c).ok_or("cells must be strings (or whole numbers)"))
+                .collect()
+        })
+        .collect()
+}
+
+/// A PDF's text, page by page; `Err` says what is wrong.
+pub fn pages(v: &JsValue) -> Result<Vec<String>, &'static str> {
+    array(v, "pages must be an array")?
+        .iter()
+        .map(|p| p.as_string().ok_or("each page must be a string"))
         .collect()
 }
 

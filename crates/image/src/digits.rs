@@ -177,29 +177,24 @@ fn glyphs_in(ink: &Ink, r: Rect, ruled: bool) -> Vec<Glyph> {
         return Vec::new();
     }
     // the band of the glyphs that count: specks above or below it are not the cell's
-    let bigs = || {
-        keep.iter()
-            .filter(|(b, _)| of_the_line(b, tallest))
-            .map(|(b, _)| *b)
-    };
-    let band_top = bigs().map(|b| b.y0).min().unwrap_or(0);
-    let band_bottom = bigs().map(|b| b.y1).max().unwrap_or(0);
+    let line: Vec<Rect> = keep
+        .iter()
+        .filter(|(b, _)| of_the_line(b, tallest))
+        .map(|(b, _)| *b)
+        .collect();
+    let band_top = line.iter().map(|b| b.y0).min().unwrap_or(0);
+    let band_bottom = line.iter().map(|b| b.y1).max().unwrap_or(0);
     keep.retain(|(b, _)| b.y1 > band_top && b.y0 < band_bottom);
     // specks: far smaller than the tallest glyph (a decimal point is judged later)
     keep.retain(|(b, _)| b.h() * 7 >= tallest || b.w() * 7 >= tallest);
     // and small marks (a third of the glyphs' height each way, or less: a scan's dust and
     // speckle, a low-resolution scan's above all, where a speck is a sixth of a digit) where
     // no decimal point stands — on the line's foot, between two of its glyphs
-    let glyph_xs: Vec<(u32, u32)> = keep
-        .iter()
-        .filter(|(b, _)| of_the_line(b, tallest))
-        .map(|(b, _)| (b.x0, b.x1))
-        .collect();
     let point_may_be = |b: &Rect| {
         b.y1 + tallest / 4 >= band_bottom
             && b.y0 * 2 >= band_top + band_bottom
-            && glyph_xs.iter().any(|&(_, x1)| x1 <= b.x0 + 1)
-            && glyph_xs.iter().any(|&(x0, _)| x0 + 1 >= b.x1)
+            && line.iter().any(|g| g.x1 <= b.x0 + 1)
+            && line.iter().any(|g| g.x0 + 1 >= b.x1)
     };
     keep.retain(|(b, _)| b.h() * 3 > tallest || b.w() * 3 > tallest || point_may_be(b));
     // pieces overlapping in x are one glyph: the line's pieces first (a digit broken in two

@@ -87,10 +87,11 @@ fn rows(pages: &[PageCells]) -> Vec<Row<'_>> {
                 .iter()
                 .filter(|(_, c)| matches!(c, Content::Figure(_)))
                 .count();
-            if !garbled.is_empty() && garbled.len() * 3 <= band.len() - lead && sure_figures >= 4 {
+            let garbled = if !garbled.is_empty()
+                && garbled.len() * 3 <= band.len() - lead
+                && sure_figures >= 4
+            {
                 figures = band.len() - lead;
-            }
-            let garbled = if figures == band.len() - lead {
                 garbled
             } else {
                 Vec::new()

@@ -21,24 +21,11 @@ pub(crate) fn num_field(obj: &JsValue, key: &str) -> Option<i64> {
     int_of(&get(obj, key))
 }
 
-pub(crate) fn array(v: &JsValue, what: &str) -> Result<js_sys::Array, JsError> {
-    if js_sys::Array::is_array(v) {
-        Ok(js_sys::Array::from(v))
-    } else {
-        Err(JsError::new(&format!("{what} must be an array")))
-    }
-}
-
-/// A cell's text: a string, a whole number, or empty for null/undefined.
+/// A cell's text: a string, a whole number, or empty for null/undefined (gouji-content-js's
+/// reading, the one every export uses). `checkCells`' (not in the page's first load).
+#[cfg(feature = "prev")]
 pub(crate) fn text_of(v: &JsValue) -> Result<String, JsError> {
-    if let Some(s) = v.as_string() {
-        return Ok(s);
-    }
-    if v.is_null() || v.is_undefined() {
-        return Ok(String::new());
-    }
-    int_of(v)
-        .map(|i| i.to_string())
+    gouji_content_js::cell_text(v)
         .ok_or_else(|| JsError::new("cells must be strings (or whole numbers)"))
 }
 
@@ -56,15 +43,7 @@ pub(crate) fn entries(obj: &JsValue) -> Vec<(String, JsValue)> {
 }
 
 pub(crate) fn grid_of_js(rows: &JsValue) -> Result<Vec<Vec<String>>, JsError> {
-    array(rows, "rows")?
-        .iter()
-        .map(|row| {
-            array(&row, "each row")?
-                .iter()
-                .map(|c| text_of(&c))
-                .collect()
-        })
-        .collect()
+    gouji_content_js::rows(rows).map_err(JsError::new)
 }
 
 pub(crate) fn at_of(v: &JsValue) -> Option<At> {

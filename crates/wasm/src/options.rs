@@ -151,13 +151,7 @@ pub(crate) fn finish(
 }
 
 pub(crate) fn pages_of(pages: &JsValue) -> Result<Vec<String>, JsError> {
-    array(pages, "pages")?
-        .iter()
-        .map(|p| {
-            p.as_string()
-                .ok_or_else(|| JsError::new("each page must be a string"))
-        })
-        .collect()
+    gouji_content_js::pages(pages).map_err(JsError::new)
 }
 
 pub(crate) fn to_js_error(e: impl std::fmt::Display) -> JsError {

@@ -152,6 +152,13 @@ fn picture(file: &File, obj: &Obj, page: u32) -> Result<crate::Picture, FileErro
             .unwrap_or(0.0)
             .clamp(0.0, 1e6) as usize
     };
+    // the picture's bytes as stored (decoded by the picture reader)
+    let stored = || {
+        file.bytes
+            .get(range.clone())
+            .map(<[u8]>::to_vec)
+            .ok_or_else(|| FileError::damaged("PDF", "a page's picture is cut short"))
+    };
     let refuse = |what: &str| {
         FileError::refused(
             &format!("这份扫描件的图片用 {what} 压缩，gouji 尚不能读取：请用扫描软件另存为 JPEG 或 PNG 图片（或以 JPEG 压缩的 PDF）再试，或在「填写表格」中录入"),
@@ -159,17 +166,11 @@ fn picture(file: &File, obj: &Obj, page: u32) -> Result<crate::Picture, FileErro
         )
     };
     match filters.last().map(Vec::as_slice) {
-        Some(b"DCTDecode" | b"DCT") if filters.len() == 1 => {
-            let data = file
-                .bytes
-                .get(range.clone())
-                .ok_or_else(|| FileError::damaged("PDF", "a page's picture is cut short"))?;
-            Ok(Picture {
-                page,
-                encoding: Encoding::Jpeg,
-                data: data.to_vec(),
-            })
-        }
+        Some(b"DCTDecode" | b"DCT") if filters.len() == 1 => Ok(Picture {
+            page,
+            encoding: Encoding::Jpeg,
+            data: stored()?,
+        }),
         Some(b"JBIG2Decode") => Err(refuse("JBIG2")),
         Some(b"JPXDecode") => Err(refuse("JPEG 2000 (JPX)")),
         Some(b"CCITTFaxDecode" | b"CCF") if filters.len() == 1 => {
@@ -206,10 +207,6 @@ fn picture(file: &File, obj: &Obj, page: u32) -> Result<crate::Picture, FileErro
                 columns.clamp(0.0, 1e6) as usize
             };
             let h = n("Height");
-            let data = file
-                .bytes
-                .get(range.clone())
-                .ok_or_else(|| FileError::damaged("PDF", "a page's picture is cut short"))?;
             Ok(Picture {
                 page,
                 encoding: Encoding::Fax {
@@ -218,7 +215,7 @@ fn picture(file: &File, obj: &Obj, page: u32) -> Result<crate::Picture, FileErro
                     k,
                     black_is_ink: !(black_is_1 ^ inverted),
                 },
-                data: data.to_vec(),
+                data: stored()?,
             })
         }
         Some(b"CCITTFaxDecode" | b"CCF") => Err(refuse("CCITT")),
